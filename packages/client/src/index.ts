@@ -1,0 +1,3 @@
+export * from './generated-clients.js';
+export type * from './zenlayer/types.js';
+export type * from './neutron/types.js';

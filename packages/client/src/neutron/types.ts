@@ -1,0 +1,16 @@
+// Names for the generated Neutron types, derived from the spec so they follow it.
+import type { operations } from '../generated/neutron.js';
+
+export type { paths as NeutronPaths, components as NeutronComponents } from '../generated/neutron.js';
+
+type Responses = operations['DeletePort']['responses'];
+type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : never;
+
+/** The statuses answered with Neutron's own `NeutronError` envelope. */
+export type NeutronErrorStatus = Exclude<keyof Responses, 204 | 401>;
+
+/** The `NeutronError.type` values the spec documents (the exception class names). */
+export type NeutronErrorType = JsonOf<Responses[NeutronErrorStatus]>['NeutronError']['type'];
+
+/** Keystone's 401 body. */
+export type KeystoneErrorBody = JsonOf<Responses[401]>;

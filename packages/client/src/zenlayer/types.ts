@@ -1,0 +1,37 @@
+// Names for the generated Zenlayer types, derived from the spec so they follow it.
+import type { operations, paths } from '../generated/zenlayer.js';
+
+export type { paths as ZenlayerPaths, components as ZenlayerComponents } from '../generated/zenlayer.js';
+
+/** The action names, one per operation: DestroyPort | ReleaseDisk | ReleaseInstances. */
+export type ZenlayerAction = keyof operations;
+
+type Responses<A extends ZenlayerAction> = operations[A]['responses'];
+type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : never;
+
+/** The error statuses the spec documents for an action. */
+export type ZenlayerErrorStatus<A extends ZenlayerAction> = Exclude<keyof Responses<A>, 200>;
+
+/** The error body of an action at one status (or at any documented error status). */
+export type ZenlayerErrorBody<
+  A extends ZenlayerAction,
+  S extends ZenlayerErrorStatus<A> = ZenlayerErrorStatus<A>,
+> = JsonOf<Responses<A>[S]>;
+
+/** The union of every `code` an action can answer with, as the spec lists them. */
+export type ZenlayerErrorCode<A extends ZenlayerAction = ZenlayerAction> = A extends ZenlayerAction
+  ? ZenlayerErrorBody<A> extends { code: infer C } ? C : never
+  : never;
+
+/** The request body of an action. */
+export type ZenlayerRequestBody<A extends ZenlayerAction> = NonNullable<
+  operations[A]['requestBody']
+>['content']['application/json'];
+
+/** The 200 envelope. */
+export type ZenlayerAccepted = JsonOf<Responses<'ReleaseInstances'>[200]>;
+
+/** The service path each action is posted to. */
+export type ZenlayerPathOf<A extends ZenlayerAction> = {
+  [P in keyof paths]: paths[P] extends { post: operations[A] } ? P : never;
+}[keyof paths];
