@@ -46,7 +46,7 @@ describe('zenlayer.yaml decisions', () => {
 
   it('caps ReleaseInstances at 1..100 ids', async () => {
     const spec = await load('zenlayer.yaml');
-    const ids = spec.components.schemas.ReleaseInstancesRequest.properties.instanceIds;
+    const ids = spec.components.schemas.ReleaseInstancesBody.properties.instanceIds;
     expect([ids.minItems, ids.maxItems]).toEqual([1, 100]);
   });
 });
