@@ -1,0 +1,86 @@
+// Prism does the mocking: it routes, validates against the spec and picks the documented
+// example. We call its core in-process (not its HTTP server) so that the wire behaviour
+// around it — body parsing, auth, the provider's error shapes — is ours to get right.
+import prismCore from '@stoplight/prism-core';
+import prismHttp from '@stoplight/prism-http';
+import type { IHttpConfig, IHttpRequest } from '@stoplight/prism-http';
+
+export interface Violation {
+  /** Where, e.g. ['body', 'instanceIds', '0'] or ['header', 'x-zc-action']. */
+  path: string[];
+  /** The JSON-schema keyword that failed, e.g. 'maxItems'. */
+  keyword: string;
+  message: string;
+}
+
+export type PrismAnswer =
+  | { kind: 'response'; status: number; headers: Record<string, string>; body: unknown; example?: string }
+  | { kind: 'invalid'; violations: Violation[] }
+  | { kind: 'unroutable'; status: number; detail: string };
+
+export interface Preference {
+  code?: number;
+  example?: string;
+}
+
+/** Parses Prism's `Prefer: code=404, example=NAME` header. */
+export function parsePrefer(header: string | undefined): Preference {
+  const preference: Preference = {};
+  for (const part of (header ?? '').split(',')) {
+    const [key, value] = part.split('=').map((s) => s.trim());
+    if (key === 'code' && value && /^\d{3}$/.test(value)) preference.code = Number(value);
+    if (key === 'example' && value) preference.example = value;
+  }
+  return preference;
+}
+
+interface Diagnostic {
+  path?: Array<string | number>;
+  code?: string | number;
+  message: string;
+}
+
+const toViolation = (v: Diagnostic): Violation => ({ path: (v.path ?? []).map(String), keyword: String(v.code), message: v.message });
+
+const baseConfig: IHttpConfig = {
+  mock: { dynamic: false },
+  // Auth is checked before Prism, in each provider's own shape.
+  checkSecurity: false,
+  validateRequest: true,
+  validateResponse: false,
+  errors: false,
+  upstreamProxy: undefined,
+  isProxy: false,
+};
+
+export async function createPrism(specPath: string) {
+  const operations = await prismHttp.getHttpOperationsFromSpec(specPath);
+  const logger = prismCore.createLogger('cloud-release-mock', { enabled: false });
+  const prism = prismHttp.createInstance(baseConfig, { logger });
+
+  async function answer(request: IHttpRequest, preference: Preference): Promise<PrismAnswer> {
+    const mock = { dynamic: false, ...(preference.code && { code: preference.code }), ...(preference.example && { exampleKey: preference.example }) };
+    const result = await prism.request(request, operations, { ...baseConfig, mock })();
+    if (result._tag === 'Left') {
+      // Without a documented 400/422 to pick, Prism reports violations as an error instead.
+      const error = result.left as Error & { status?: number; detail?: string; additional?: { validation?: Diagnostic[] } };
+      const validation = error.additional?.validation;
+      if (validation?.length) return { kind: 'invalid', violations: validation.map(toViolation) };
+      return { kind: 'unroutable', status: error.status ?? 500, detail: error.detail || error.message };
+    }
+    const violations = result.right.validations.input.filter((v) => v.severity === 0);
+    if (violations.length > 0) return { kind: 'invalid', violations: violations.map(toViolation) };
+    const { statusCode, headers, body } = result.right.output;
+    return {
+      kind: 'response',
+      status: statusCode,
+      headers: Object.fromEntries(Object.entries(headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)])),
+      body,
+      ...(preference.example && { example: preference.example }),
+    };
+  }
+
+  return { operations, answer };
+}
+
+export type Prism = Awaited<ReturnType<typeof createPrism>>;

@@ -1,0 +1,90 @@
+// startMock(): one provider's mock on its own node:http server, ready when it resolves.
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import type { Answer, Handler } from './answer.js';
+import { neutronHandler } from './neutron.js';
+import { createPrism, type Prism } from './prism.js';
+import { newRequestId, zenlayerHandler } from './zenlayer.js';
+
+export type Api = 'zenlayer' | 'neutron';
+
+export interface StartMockOptions {
+  api: Api;
+  /** 0 (the default) picks a free ephemeral port. */
+  port?: number;
+  host?: string;
+  /** Receives one line per request: which request got which answer. Silent by default. */
+  log?: (line: string) => void;
+  /** Zenlayer only: accessKeyId → accessKeyPassword. When given, signatures are verified. */
+  credentials?: Readonly<Record<string, string>>;
+  /** Zenlayer only: the mock's clock for the 5-minute timestamp window. */
+  now?: () => Date;
+}
+
+export interface RunningMock {
+  api: Api;
+  /** e.g. http://127.0.0.1:4010 — use it as the client's baseUrl. */
+  url: string;
+  port: number;
+  /** Stops listening and drops open connections; resolves when the port is free. */
+  close(): Promise<void>;
+}
+
+/** Where the spec each mock serves lives (copied into dist/ at build). */
+export const specPath = (api: Api) => fileURLToPath(new URL(`./spec/${api}.yaml`, import.meta.url));
+
+const prisms = new Map<Api, Promise<Prism>>();
+// Parsing a spec costs tens of milliseconds; every mock of a process shares one.
+const prismFor = (api: Api) => {
+  if (!prisms.has(api)) prisms.set(api, createPrism(specPath(api)));
+  return prisms.get(api)!;
+};
+
+function send(res: ServerResponse, answer: Answer) {
+  const body = answer.body === undefined ? undefined : JSON.stringify(answer.body);
+  res.writeHead(answer.status, { ...answer.headers, ...(body !== undefined && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }) });
+  res.end(body);
+}
+
+export async function startMock(options: StartMockOptions): Promise<RunningMock> {
+  const { api, port = 0, host = '127.0.0.1', log } = options;
+  const prism = await prismFor(api);
+  const handle: Handler =
+    api === 'zenlayer'
+      ? zenlayerHandler(prism, { ...(options.now && { now: options.now }), ...(options.credentials && { credentials: options.credentials }) })
+      : neutronHandler(prism);
+
+  const server = createServer({ requestTimeout: 10_000, headersTimeout: 5_000, keepAliveTimeout: 5_000 }, (req, res) => {
+    const started = performance.now();
+    handle(req)
+      .catch((error: unknown): Answer => ({
+        status: 500,
+        body: api === 'zenlayer'
+          ? { requestId: newRequestId(), code: 'INTERNAL_SERVER_ERROR', message: `Mock failure: ${(error as Error).message}` }
+          : { NeutronError: { type: 'HTTPInternalServerError', message: `Mock failure: ${(error as Error).message}`, detail: '' } },
+        note: 'mock failure',
+      }))
+      .then((answer) => {
+        send(res, answer);
+        const ms = (performance.now() - started).toFixed(1);
+        log?.(`${api} ${req.method} ${req.url} ${answer.operation ?? '-'} -> ${answer.status} ${answer.note} ${ms}ms`);
+      });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    api,
+    url: `http://${urlHost}:${address.port}`,
+    port: address.port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
