@@ -39,7 +39,7 @@ export function neutronHandler(prism: Prism): Handler {
     if (answer.kind === 'invalid') {
       const v = answer.violations[0]!;
       const field = v.path[0] === 'header' ? 'If-Match' : v.path.join('.');
-      return neutronError(400, 'HTTPBadRequest', `Invalid ${field}: ${v.message}.`);
+      return neutronError(400, 'HTTPBadRequest', `Invalid ${field}: ${v.message.replace(/^Request header parameter \S+ /, '')}.`);
     }
     if (answer.kind === 'unroutable') return neutronError(400, 'HTTPBadRequest', `The mock cannot answer this request (check the Prefer header): ${answer.detail}`);
     const body = answer.body as { NeutronError?: { type: string } } | undefined;

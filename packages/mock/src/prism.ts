@@ -36,11 +36,17 @@ export function parsePrefer(header: string | undefined): Preference {
 
 interface Diagnostic {
   path?: Array<string | number>;
+  /** Prism's problem+json spelling of `path`, prefixed with 'request'. */
+  location?: Array<string | number>;
   code?: string | number;
   message: string;
 }
 
-const toViolation = (v: Diagnostic): Violation => ({ path: (v.path ?? []).map(String), keyword: String(v.code), message: v.message });
+const toViolation = (v: Diagnostic): Violation => ({
+  path: (v.path ?? v.location?.filter((part, i) => i > 0 || part !== 'request') ?? []).map(String),
+  keyword: String(v.code),
+  message: v.message,
+});
 
 const baseConfig: IHttpConfig = {
   mock: { dynamic: false },

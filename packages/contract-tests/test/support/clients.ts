@@ -1,0 +1,81 @@
+// Each generated client, driven generically from an Operation: a new operation in the spec
+// is called the same way without touching this file.
+import { createNeutronFetchClient, createZenlayerFetchClient } from '@cloud-release/client';
+import * as neutronTsFetch from '@cloud-release/client-typescript-fetch/neutron';
+import * as zenlayerTsFetch from '@cloud-release/client-typescript-fetch/zenlayer';
+import type { Api, Operation } from './spec.js';
+
+/** What came back, and how the client surfaced it. */
+export interface Outcome {
+  status: number;
+  body: unknown;
+  /** 'data' / 'error' (openapi-fetch), 'resolved' / 'threw-response' (typescript-fetch), 'resolved' / 'threw' (others). */
+  surfaced: string;
+  thrown?: unknown;
+}
+
+export interface ClientUnderTest {
+  name: string;
+  /** How a response of this status must surface. */
+  expectedSurface(status: number): string;
+  call(op: Operation, baseUrl: string, extraHeaders: Record<string, string>): Promise<Outcome>;
+}
+
+/** Credentials the mock accepts without knowing them (it checks their shape). */
+export const auth: Record<Api, Record<string, string>> = {
+  zenlayer: { Authorization: 'Bearer contract-suite-token' },
+  neutron: { 'X-Auth-Token': 'contract-suite-token' },
+};
+
+export const openapiFetch: ClientUnderTest = {
+  name: 'openapi-fetch',
+  expectedSurface: (status) => (status < 300 ? 'data' : 'error'),
+  async call(op, baseUrl, extraHeaders) {
+    const client = (op.api === 'zenlayer' ? createZenlayerFetchClient({ baseUrl }) : createNeutronFetchClient({ baseUrl })) as unknown as {
+      request(method: string, path: string, init: unknown): Promise<{ data?: unknown; error?: unknown; response: Response }>;
+    };
+    const { data, error, response } = await client.request(op.method, op.path, {
+      params: { header: { ...op.headers, ...auth[op.api], ...extraHeaders }, path: op.pathParams },
+      ...(op.body !== undefined && { body: op.body }),
+    });
+    return { status: response.status, body: error ?? data, surfaced: error !== undefined ? 'error' : 'data' };
+  },
+};
+
+// openapi-generator's naming: 'X-ZC-Action' → xZCAction, 'port_id' → portId, 'If-Match' → ifMatch.
+const camel = (name: string) =>
+  name.split(/[-_]/).map((part, i) => (i === 0 ? part.toLowerCase() : part[0]!.toUpperCase() + part.slice(1))).join('');
+const lowerFirst = (s: string) => s[0]!.toLowerCase() + s.slice(1);
+const upperFirst = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+
+type TsFetchModule = typeof zenlayerTsFetch | typeof neutronTsFetch;
+type RawResult = { raw: Response; value(): Promise<unknown> };
+
+export const typescriptFetch: ClientUnderTest = {
+  name: 'typescript-fetch',
+  expectedSurface: (status) => (status < 300 ? 'resolved' : 'threw-response'),
+  async call(op, baseUrl, extraHeaders) {
+    const mod: TsFetchModule = op.api === 'zenlayer' ? zenlayerTsFetch : neutronTsFetch;
+    const [authHeader, authValue] = Object.entries(auth[op.api])[0]!;
+    const configuration = new mod.Configuration({
+      basePath: baseUrl,
+      fetchApi: fetch,
+      headers: extraHeaders,
+      apiKey: (name: string) => (name === authHeader ? authValue : ''),
+    });
+    const ApiClass = (mod as unknown as Record<string, new (c: unknown) => Record<string, (p: unknown) => Promise<RawResult>>>)[`${upperFirst(op.tag)}Api`]!;
+    const params: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries({ ...op.headers, ...op.pathParams })) params[camel(name)] = value;
+    if (op.bodySchema) params[lowerFirst(op.bodySchema)] = op.body;
+    try {
+      const result = await new ApiClass(configuration)[`${lowerFirst(op.operationId)}Raw`]!(params);
+      const body = result.raw.status === 204 ? undefined : await result.value();
+      return { status: result.raw.status, body, surfaced: 'resolved' };
+    } catch (thrown) {
+      if (!(thrown instanceof Response)) throw thrown;
+      return { status: thrown.status, body: await thrown.json(), surfaced: 'threw-response', thrown };
+    }
+  },
+};
+
+export const generatedClients = [openapiFetch, typescriptFetch];
