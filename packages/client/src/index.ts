@@ -1,3 +1,27 @@
+// The typed openapi-fetch clients, straight from the spec.
 export * from './generated-clients.js';
+// The clients users call: signing, typed errors, retries, batching.
+export {
+  createZenlayerClient,
+  DEFAULT_API_VERSIONS,
+  DEFAULT_CONCURRENCY,
+  DEFAULT_TIMEOUT_MS,
+  type BatchProgress,
+  type ReleaseInstancesOptions,
+  type ReleaseInstancesResult,
+  type ReleaseOptions,
+  type ReleaseResult,
+  type ZenlayerClient,
+  type ZenlayerClientOptions,
+  type ZenlayerService,
+} from './zenlayer/client.js';
+export { NOT_FOUND_CODES, ZenlayerApiError } from './zenlayer/errors.js';
+export { ZenlayerBatchError, type FailedBatch, type ReleasedBatch } from './zenlayer/batch-error.js';
+export { MAX_IDS_PER_REQUEST } from './zenlayer/validate.js';
+export { authorizationHeader, canonicalRequest, signature, signingKey, stringToSign, SIGNATURE_METHOD, type SignInput } from './zenlayer/signing.js';
+export { createNeutronClient, type DeletePortOptions, type DeletePortResult, type NeutronClient, type NeutronClientOptions } from './neutron/client.js';
+export { NeutronApiError } from './neutron/errors.js';
+export { NetworkError, TimeoutError, ValidationError } from './transport/errors.js';
+export { DEFAULT_RETRY, type RetryOptions } from './transport/retry.js';
 export type * from './zenlayer/types.js';
 export type * from './neutron/types.js';

@@ -1,0 +1,62 @@
+// A real node:http server on 127.0.0.1 that records every request and answers from a script.
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface Captured {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+  json: any;
+}
+
+export type Reply = { status: number; headers?: Record<string, string>; body?: unknown; delayMs?: number } | 'hang';
+
+export interface CaptureServer {
+  url: string;
+  host: string;
+  requests: Captured[];
+  /** The most requests that were being answered at the same time. */
+  maxInFlight: number;
+  close(): Promise<void>;
+}
+
+export const accepted = (requestId = 'T-OK'): Reply => ({ status: 200, body: { requestId, response: { requestId } } });
+export const zenlayerError = (status: number, code: string, requestId = `T-${code}`): Reply => ({
+  status,
+  body: { requestId, code, message: `${code} happened` },
+});
+
+export async function startCaptureServer(reply: (request: Captured, index: number) => Reply = () => accepted()): Promise<CaptureServer> {
+  let inFlight = 0;
+  const state = { requests: [] as Captured[], maxInFlight: 0 };
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      let json: unknown;
+      try { json = JSON.parse(body.toString()); } catch { json = undefined; }
+      const captured: Captured = { method: req.method!, path: req.url!, headers: req.headers, body, json };
+      const answer = reply(captured, state.requests.length);
+      state.requests.push(captured);
+      if (answer === 'hang') return;
+      inFlight++;
+      state.maxInFlight = Math.max(state.maxInFlight, inFlight);
+      setTimeout(() => {
+        inFlight--;
+        const payload = answer.body === undefined ? undefined : JSON.stringify(answer.body);
+        res.writeHead(answer.status, { ...(payload && { 'content-type': 'application/json' }), ...answer.headers }).end(payload);
+      }, answer.delayMs ?? 0);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    host: `127.0.0.1:${port}`,
+    get requests() { return state.requests; },
+    get maxInFlight() { return state.maxInFlight; },
+    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}

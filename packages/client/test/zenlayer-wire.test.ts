@@ -1,0 +1,253 @@
+// The Zenlayer client on the wire, against a local capture server.
+import { createHash, createHmac } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createZenlayerClient, TimeoutError, NetworkError, ZenlayerApiError, ZenlayerBatchError, type ZenlayerClientOptions } from '../src/index.js';
+import { accepted, startCaptureServer, zenlayerError, type CaptureServer, type Captured, type Reply } from './support/capture-server.js';
+
+const PASSWORD = 'pw-SECRET-7f3a';
+const NOW = new Date('2026-11-23T08:00:00Z');
+let server: CaptureServer;
+afterEach(async () => server?.close());
+
+async function setup(reply?: (r: Captured, i: number) => Reply, extra: Partial<ZenlayerClientOptions> = {}) {
+  server = await startCaptureServer(reply);
+  const delays: number[] = [];
+  const zc = createZenlayerClient({
+    accessKeyId: 'AK-1',
+    accessKeyPassword: PASSWORD,
+    baseUrl: server.url,
+    now: () => NOW,
+    retry: { sleep: async (ms) => void delays.push(ms) },
+    ...extra,
+  } as ZenlayerClientOptions);
+  return { zc, delays };
+}
+
+// Recomputed here from what arrived, with node:crypto, independently of src/zenlayer/signing.ts.
+function expectedAuthorization(r: Captured, id: string, password: string) {
+  const sha = (d: string | Buffer) => createHash('sha256').update(d).digest('hex');
+  const canonical = ['POST', '/', '', `content-type:${r.headers['content-type']}\nhost:${r.headers.host}\n`, 'content-type;host', sha(r.body)].join('\n');
+  const toSign = `ZC2-HMAC-SHA256\n${r.headers['x-zc-timestamp']}\n${sha(canonical)}`;
+  return `ZC2-HMAC-SHA256 Credential=${id}, SignedHeaders=content-type;host, Signature=${createHmac('sha256', password).update(toSign).digest('hex')}`;
+}
+
+describe('signed requests', () => {
+  it.each([
+    ['releaseDisk', '/api/v2/zec', 'ReleaseDisk', '2024-04-01', { diskId: 'disk-1' }],
+    ['destroyPort', '/api/v2/sdn', 'DestroyPort', '2023-08-30', { portId: 'port-1' }],
+  ] as const)('%s posts to %s, signed', async (method, path, action, version, body) => {
+    const { zc } = await setup();
+    const result = await zc[method](Object.values(body)[0]!);
+    expect(result).toEqual({ requestId: 'T-OK', alreadyGone: false });
+    const [r] = server.requests;
+    expect(r).toMatchObject({ method: 'POST', path, json: body });
+    expect(r!.headers).toMatchObject({
+      'content-type': 'application/json',
+      'x-zc-action': action,
+      'x-zc-version': version,
+      'x-zc-timestamp': String(NOW.getTime() / 1000),
+      'x-zc-signature-method': 'ZC2-HMAC-SHA256',
+      host: server.host,
+    });
+    expect(r!.headers.authorization).toBe(expectedAuthorization(r!, 'AK-1', PASSWORD));
+  });
+
+  it('sends the overridden X-ZC-Version', async () => {
+    const { zc } = await setup(undefined, { apiVersions: { vm: '2026-04-01' } });
+    await zc.releaseInstances(['i-1']);
+    expect(server.requests[0]!.headers['x-zc-version']).toBe('2026-04-01');
+  });
+
+  it('re-signs each retry with a fresh timestamp', async () => {
+    let clock = NOW.getTime();
+    const { zc } = await setup((_, i) => (i === 0 ? zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED') : accepted()), { now: () => new Date((clock += 5000)) });
+    await zc.releaseDisk('disk-1');
+    const [first, second] = server.requests;
+    expect(Number(second!.headers['x-zc-timestamp'])).toBe(Number(first!.headers['x-zc-timestamp']) + 5);
+    expect(second!.headers.authorization).toBe(expectedAuthorization(second!, 'AK-1', PASSWORD));
+  });
+
+  it('with a bearer token sends Authorization: Bearer and no signature headers', async () => {
+    server = await startCaptureServer();
+    const zc = createZenlayerClient({ bearerToken: 'tok-SECRET', baseUrl: server.url });
+    await zc.destroyPort('port-1');
+    expect(server.requests[0]!.headers.authorization).toBe('Bearer tok-SECRET');
+    expect(server.requests[0]!.headers['x-zc-timestamp']).toBeUndefined();
+    expect(server.requests[0]!.headers['x-zc-signature-method']).toBeUndefined();
+  });
+
+  it('refuses ambiguous or missing credentials at construction', () => {
+    expect(() => createZenlayerClient({ accessKeyId: 'a', accessKeyPassword: 'b', bearerToken: 'c' } as never)).toThrow(/either accessKeyId \+ accessKeyPassword or bearerToken/);
+    expect(() => createZenlayerClient({ accessKeyId: 'a' } as never)).toThrow(/accessKeyPassword must be a non-empty string/);
+  });
+});
+
+describe('releaseInstances batching', () => {
+  it('de-duplicates and sends 250 ids as 100/100/50, in order, with bounded concurrency', async () => {
+    const { zc } = await setup((r, i) => ({ ...accepted(`T-${i}`), delayMs: 30 }), { concurrency: 2 });
+    const ids = Array.from({ length: 250 }, (_, i) => `i-${i}`);
+    const progress: number[] = [];
+    const result = await zc.releaseInstances([...ids, 'i-0', 'i-7'], { onBatch: (p) => progress.push(p.index) });
+    expect(server.requests.map((r) => r.json.instanceIds.length)).toEqual([100, 100, 50]);
+    expect(server.requests.flatMap((r) => r.json.instanceIds).sort()).toEqual([...ids].sort());
+    expect(server.maxInFlight).toBe(2);
+    expect(result.ids).toEqual(ids);
+    expect(result.batches.map((b) => b.ids)).toEqual([ids.slice(0, 100), ids.slice(100, 200), ids.slice(200)]);
+    expect(result.batches.every((b) => /^T-\d$/.test(b.requestId!))).toBe(true);
+    expect(progress.sort()).toEqual([0, 1, 2]);
+  });
+
+  it('reports a failing batch with its ids and error while the others still run', async () => {
+    const { zc } = await setup((r) => (r.json.instanceIds.includes('i-150') ? zenlayerError(403, 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED') : accepted()));
+    const ids = Array.from({ length: 250 }, (_, i) => `i-${i}`);
+    const error = await zc.releaseInstances(ids).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ZenlayerBatchError);
+    const batchError = error as ZenlayerBatchError;
+    expect(server.requests).toHaveLength(3);
+    expect(batchError.released.map((b) => b.ids.length)).toEqual([100, 50]);
+    expect(batchError.failed).toHaveLength(1);
+    expect(batchError.failed[0]!.ids).toEqual(ids.slice(100, 200));
+    expect(batchError.failed[0]!.error).toMatchObject({ status: 403, code: 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED' });
+    expect(batchError.message).toMatch(/1 of 3 batches failed, 100 instances not released \(i-100, i-101 … i-199 \(100 ids\)\)/);
+  });
+
+  it('with ignoreMissing, a not-found batch is retried id by id to learn which are gone', async () => {
+    const { zc } = await setup((r) =>
+      r.json.instanceIds.includes('gone') ? zenlayerError(404, 'INVALID_INSTANCE_NOT_FOUND') : accepted(`T-${r.json.instanceIds.join('+')}`),
+    );
+    const result = await zc.releaseInstances(['a', 'gone', 'b'], { ignoreMissing: true });
+    expect(server.requests.map((r) => r.json.instanceIds)).toEqual([['a', 'gone', 'b'], ['a'], ['gone'], ['b']]);
+    expect(result.batches).toEqual([
+      { ids: ['a'], requestId: 'T-a', alreadyGone: false },
+      { ids: ['gone'], requestId: 'T-INVALID_INSTANCE_NOT_FOUND', alreadyGone: true },
+      { ids: ['b'], requestId: 'T-b', alreadyGone: false },
+    ]);
+  });
+});
+
+describe('retries', () => {
+  it('backs off 1 s, 2 s, 4 s on 429, then gives up with the typed error', async () => {
+    const { zc, delays } = await setup(() => zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED'));
+    await expect(zc.releaseDisk('disk-1')).rejects.toMatchObject({ name: 'ZenlayerApiError', status: 429, code: 'REQUEST_LIMIT_EXCEEDED' });
+    expect(delays).toEqual([1000, 2000, 4000]);
+    expect(server.requests).toHaveLength(4);
+  });
+
+  it('retries 503 SERVICE_TEMPORARY_UNAVAILABLE and honours Retry-After', async () => {
+    const { zc, delays } = await setup((_, i) =>
+      i === 0 ? { ...zenlayerError(503, 'SERVICE_TEMPORARY_UNAVAILABLE'), headers: { 'retry-after': '7' } } : accepted(),
+    );
+    await expect(zc.destroyPort('port-1')).resolves.toEqual({ requestId: 'T-OK', alreadyGone: false });
+    expect(delays).toEqual([7000]);
+  });
+
+  it('caps Retry-After at maxDelayMs and honours an HTTP date', async () => {
+    const later = new Date(NOW.getTime() + 90_000).toUTCString();
+    const { zc, delays } = await setup((_, i) => (i === 0 ? { ...zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED'), headers: { 'retry-after': later } } : accepted()), {
+      retry: { maxDelayMs: 20_000, sleep: async (ms: number) => void delaysRef.push(ms) },
+    });
+    const delaysRef = delays;
+    await zc.releaseDisk('disk-1');
+    expect(delays).toEqual([20_000]);
+  });
+
+  it.each([
+    [400, 'INVALID_PARAMETER_VALUE'],
+    [403, 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED'],
+    [404, 'INVALID_INSTANCE_NOT_FOUND'],
+    [500, 'INTERNAL_SERVER_ERROR'],
+    [503, 'REQUEST_TIMED_OUT'],
+  ])('never retries %i %s', async (status, code) => {
+    const { zc, delays } = await setup(() => zenlayerError(status, code));
+    await expect(zc.releaseInstances(['i-1'])).rejects.toBeInstanceOf(ZenlayerBatchError);
+    expect(server.requests).toHaveLength(1);
+    expect(delays).toEqual([]);
+  });
+
+  it('retry: false sends once', async () => {
+    const { zc } = await setup(() => zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED'), { retry: false });
+    await expect(zc.releaseDisk('disk-1')).rejects.toBeInstanceOf(ZenlayerApiError);
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe('abort and timeout', () => {
+  it('aborts an in-flight request with the caller’s reason, without retrying', async () => {
+    const { zc } = await setup(() => 'hang');
+    const controller = new AbortController();
+    const pending = zc.releaseDisk('disk-1', { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('operator cancelled')), 50);
+    await expect(pending).rejects.toThrow('operator cancelled');
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('aborts during back-off', async () => {
+    server = await startCaptureServer(() => zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED'));
+    const zc = createZenlayerClient({ accessKeyId: 'AK-1', accessKeyPassword: PASSWORD, baseUrl: server.url, retry: { baseDelayMs: 60_000 } });
+    const controller = new AbortController();
+    const started = Date.now();
+    const pending = zc.destroyPort('port-1', { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('stop waiting')), 100);
+    await expect(pending).rejects.toThrow('stop waiting');
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('gives up after timeoutMs with a TimeoutError naming the call', async () => {
+    const { zc } = await setup(() => 'hang', { timeoutMs: 100 });
+    const error = await zc.releaseDisk('disk-1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect((error as Error).message).toBe('ReleaseDisk disk disk-1: no answer within 100 ms');
+  });
+
+  it('turns a refused connection into a NetworkError', async () => {
+    const { zc } = await setup();
+    await server.close();
+    const error = await zc.destroyPort('port-1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error).not.toBeInstanceOf(TimeoutError);
+    expect((error as Error).message).toMatch(/^DestroyPort port port-1: no answer \(/);
+  });
+});
+
+describe('errors and ignoreMissing', () => {
+  it('throws ZenlayerApiError saying what failed, on which resource, with the requestId', async () => {
+    const { zc } = await setup(() => zenlayerError(404, 'INVALID_DISK_NOT_FOUND', 'T-42'));
+    const error = await zc.releaseDisk('disk-9').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ZenlayerApiError);
+    expect(error).toMatchObject({ action: 'ReleaseDisk', resourceIds: ['disk-9'], status: 404, code: 'INVALID_DISK_NOT_FOUND', requestId: 'T-42' });
+    expect((error as Error).message).toBe('ReleaseDisk disk-9 failed: 404 INVALID_DISK_NOT_FOUND (INVALID_DISK_NOT_FOUND happened) [requestId T-42]');
+  });
+
+  it.each(['SELF_SERVICE_PORT_NOT_FOUND', 'INVALID_PORT_NOT_FOUND', 'OPERATION_FAILED_RESOURCE_NOT_FOUND'])('ignoreMissing accepts %s as already gone', async (code) => {
+    const { zc } = await setup(() => zenlayerError(404, code, 'T-gone'));
+    await expect(zc.destroyPort('port-1', { ignoreMissing: true })).resolves.toEqual({ requestId: 'T-gone', alreadyGone: true });
+  });
+
+  it('ignoreMissing does not hide other errors', async () => {
+    const { zc } = await setup(() => zenlayerError(400, 'UNSUPPORTED_OPERATION_DISK_STATUS'));
+    await expect(zc.releaseDisk('disk-1', { ignoreMissing: true })).rejects.toMatchObject({ code: 'UNSUPPORTED_OPERATION_DISK_STATUS' });
+  });
+
+  it('reads an answer that is not the envelope', async () => {
+    const { zc } = await setup(() => ({ status: 502, body: 'Bad Gateway from a proxy' }));
+    const error = await zc.releaseDisk('disk-1').catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 502, code: undefined });
+    expect((error as Error).message).toMatch(/^ReleaseDisk disk-1 failed: 502 without an error code/);
+  });
+});
+
+describe('validation before sending', () => {
+  it.each([
+    ['releaseInstances', [[]], /instanceIds must contain at least 1 id \(got 0\)/],
+    ['releaseInstances', [['i-1', '']], /instanceIds\[1\] must be a non-empty string \(got ""\)/],
+    ['releaseInstances', ['i-1'], /instanceIds must be an array of ids/],
+    ['releaseDisk', ['  '], /diskId must be a non-empty string/],
+    ['destroyPort', [42], /portId must be a non-empty string \(got 42\)/],
+  ] as const)('%s(%j) throws a ValidationError and sends nothing', async (method, args, message) => {
+    const { zc } = await setup();
+    await expect((zc[method] as (...a: unknown[]) => Promise<unknown>)(...args)).rejects.toMatchObject({ name: 'ValidationError', message: expect.stringMatching(message) });
+    expect(server.requests).toHaveLength(0);
+  });
+});
