@@ -143,10 +143,10 @@ describe('retries', () => {
 
   it('caps Retry-After at maxDelayMs and honours an HTTP date', async () => {
     const later = new Date(NOW.getTime() + 90_000).toUTCString();
-    const { zc, delays } = await setup((_, i) => (i === 0 ? { ...zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED'), headers: { 'retry-after': later } } : accepted()), {
-      retry: { maxDelayMs: 20_000, sleep: async (ms: number) => void delaysRef.push(ms) },
+    const delays: number[] = [];
+    const { zc } = await setup((_, i) => (i === 0 ? { ...zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED'), headers: { 'retry-after': later } } : accepted()), {
+      retry: { maxDelayMs: 20_000, sleep: async (ms: number) => void delays.push(ms) },
     });
-    const delaysRef = delays;
     await zc.releaseDisk('disk-1');
     expect(delays).toEqual([20_000]);
   });

@@ -10,7 +10,8 @@ export interface Captured {
   json: any;
 }
 
-export type Reply = { status: number; headers?: Record<string, string>; body?: unknown; delayMs?: number } | 'hang';
+export type Answer = { status: number; headers?: Record<string, string>; body?: unknown; delayMs?: number };
+export type Reply = Answer | 'hang';
 
 export interface CaptureServer {
   url: string;
@@ -21,8 +22,8 @@ export interface CaptureServer {
   close(): Promise<void>;
 }
 
-export const accepted = (requestId = 'T-OK'): Reply => ({ status: 200, body: { requestId, response: { requestId } } });
-export const zenlayerError = (status: number, code: string, requestId = `T-${code}`): Reply => ({
+export const accepted = (requestId = 'T-OK'): Answer => ({ status: 200, body: { requestId, response: { requestId } } });
+export const zenlayerError = (status: number, code: string, requestId = `T-${code}`): Answer => ({
   status,
   body: { requestId, code, message: `${code} happened` },
 });
