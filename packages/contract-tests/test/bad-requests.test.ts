@@ -1,16 +1,18 @@
 // Bad input through raw fetch: each answer must be prompt, in the provider's own shape, and
 // leave the mock serving. These cases are hand-listed on purpose: they are what the spec forbids.
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { SUITE_CREDENTIALS } from './support/clients.js';
 import { componentSchema, schemaErrors } from './support/spec.js';
 
 const zenlayerUrl = inject('zenlayerUrl');
 const neutronUrl = inject('neutronUrl');
 const PROMPT_MS = 1000;
 
-const signed = () => ({
-  'content-type': 'application/json',
-  authorization: `ZC2-HMAC-SHA256 Credential=AK, SignedHeaders=content-type;host, Signature=${'0'.repeat(64)}`,
-  'x-zc-timestamp': String(Math.floor(Date.now() / 1000)),
+// Valid credentials, so that each case fails for its own reason only.
+const signed = () => ({ 'content-type': 'application/json', authorization: 'Bearer contract-suite-token' });
+const forgedSignature = (timestamp: number) => ({
+  authorization: `ZC2-HMAC-SHA256 Credential=${SUITE_CREDENTIALS.accessKeyId}, SignedHeaders=content-type;host, Signature=${'0'.repeat(64)}`,
+  'x-zc-timestamp': String(timestamp),
   'x-zc-signature-method': 'ZC2-HMAC-SHA256',
 });
 
@@ -39,7 +41,8 @@ const zenlayerCases: Case[] = [
   { name: 'bad X-ZC-Version', headers: { 'x-zc-version': '13/03/2023' }, body: vm(['i-1']), status: 400, code: 'INVALID_PARAMETER_DATE_FORMAT_ERROR', mentions: /X-ZC-Version/ },
   { name: 'no Authorization', headers: { authorization: undefined }, body: vm(['i-1']), status: 401, code: 'AUTHFAILURE_INVALID_AUTHORIZATION', mentions: /Authorization/ },
   { name: 'malformed Authorization', headers: { authorization: 'ZC2-HMAC-SHA256 garbage' }, body: vm(['i-1']), status: 401, code: 'AUTHFAILURE_INVALID_AUTHORIZATION', mentions: /malformed/ },
-  { name: 'stale timestamp', headers: { 'x-zc-timestamp': '1673361177' }, body: vm(['i-1']), status: 401, code: 'AUTHFAILURE_SIGNATURE_EXPIRED', mentions: /300 s/ },
+  { name: 'stale timestamp', headers: forgedSignature(1673361177), body: vm(['i-1']), status: 401, code: 'AUTHFAILURE_SIGNATURE_EXPIRED', mentions: /300 s/ },
+  { name: 'wrong signature', headers: forgedSignature(Math.floor(Date.now() / 1000)), body: vm(['i-1']), status: 401, code: 'AUTHFAILURE_SIGNATURE_FAILURE', mentions: /signature does not match/ },
   { name: 'unknown service path', path: '/api/v2/nope', body: vm(['i-1']), status: 400, code: 'INVALID_PARAMETER_VALUE', mentions: /\/api\/v2\/nope/ },
   { name: 'unknown action', headers: { 'x-zc-action': 'DescribeThings' }, body: vm(['i-1']), status: 400, code: 'INVALID_PARAMETER_VALUE', mentions: /DescribeThings/ },
   { name: 'mismatched action', headers: { 'x-zc-action': 'ReleaseDisk' }, body: vm(['i-1']), status: 400, code: 'INVALID_PARAMETER_VALUE', mentions: /ReleaseDisk.*ReleaseInstances/ },

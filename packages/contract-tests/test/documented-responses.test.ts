@@ -2,7 +2,7 @@
 // mock. The cases come from the spec; a response added there is tested here untouched.
 import { describe, expect, inject, it } from 'vitest';
 import { preferHeader } from '@cloud-release/mock';
-import { generatedClients } from './support/clients.js';
+import { allClients } from './support/clients.js';
 import { operations, schemaErrors, type Api } from './support/spec.js';
 
 const urls: Record<Api, string> = { zenlayer: inject('zenlayerUrl'), neutron: inject('neutronUrl') };
@@ -13,7 +13,7 @@ it('derives cases for every operation of both specs', () => {
   for (const op of all) expect(op.responses.length, op.operationId).toBeGreaterThan(1);
 });
 
-describe.each(generatedClients)('$name client', (client) => {
+describe.each(allClients)('$name client', (client) => {
   describe.each(all)('$operationId', (op) => {
     it.each(op.responses)('$status $example', async (response) => {
       const prefer = preferHeader({ status: response.status, ...(response.example && { example: response.example }) });
@@ -23,6 +23,7 @@ describe.each(generatedClients)('$name client', (client) => {
       expect(outcome.surfaced).toBe(client.expectedSurface(response.status));
       expect(outcome.body).toEqual(response.value);
       if (response.schemaPointer) expect(schemaErrors(op.api, response.schemaPointer, outcome.body)).toEqual([]);
+      client.verify?.(outcome, response);
     });
   });
 });

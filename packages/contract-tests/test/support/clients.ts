@@ -1,9 +1,18 @@
+import { expect } from 'vitest';
 // Each generated client, driven generically from an Operation: a new operation in the spec
 // is called the same way without touching this file.
-import { createNeutronFetchClient, createZenlayerFetchClient } from '@cloud-release/client';
+import {
+  createNeutronClient,
+  createNeutronFetchClient,
+  createZenlayerClient,
+  createZenlayerFetchClient,
+  NeutronApiError,
+  ZenlayerApiError,
+  ZenlayerBatchError,
+} from '@cloud-release/client';
 import * as neutronTsFetch from '@cloud-release/client-typescript-fetch/neutron';
 import * as zenlayerTsFetch from '@cloud-release/client-typescript-fetch/zenlayer';
-import type { Api, Operation } from './spec.js';
+import type { Api, Operation, ResponseCase } from './spec.js';
 
 /** What came back, and how the client surfaced it. */
 export interface Outcome {
@@ -19,6 +28,8 @@ export interface ClientUnderTest {
   /** How a response of this status must surface. */
   expectedSurface(status: number): string;
   call(op: Operation, baseUrl: string, extraHeaders: Record<string, string>): Promise<Outcome>;
+  /** Client-specific checks of what the caller got, beyond status and body. */
+  verify?(outcome: Outcome, response: ResponseCase): void;
 }
 
 /** Credentials the mock accepts without knowing them (it checks their shape). */
@@ -78,4 +89,66 @@ export const typescriptFetch: ClientUnderTest = {
   },
 };
 
-export const generatedClients = [openapiFetch, typescriptFetch];
+/** The access key the suite's Zenlayer mock knows, so it verifies signatures for real. */
+export const SUITE_CREDENTIALS = { accessKeyId: 'AK-CONTRACT', accessKeyPassword: 'contract-suite-password' } as const;
+
+/** Adds headers to every request and keeps the last answer as the wire carried it. */
+function recordingFetch(extraHeaders: Record<string, string>) {
+  const seen: { response?: Response } = {};
+  const wrapped = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    for (const [name, value] of Object.entries(extraHeaders)) request.headers.set(name, value);
+    const response = await fetch(request);
+    seen.response = response.clone();
+    return response;
+  };
+  return { fetch: wrapped as typeof fetch, seen };
+}
+
+/** @cloud-release/client: the signed, typed client users call. */
+export const cloudRelease: ClientUnderTest = {
+  name: '@cloud-release/client',
+  expectedSurface: (status) => (status < 300 ? 'resolved' : 'threw'),
+  async call(op, baseUrl, extraHeaders) {
+    const { fetch, seen } = recordingFetch(extraHeaders);
+    const method = lowerFirst(op.operationId);
+    // Each action takes its one id (or ids) as the only argument: the body's only field, or the path id.
+    const argument = op.body !== undefined ? Object.values(op.body as object)[0] : Object.values(op.pathParams)[0];
+    const client = (op.api === 'zenlayer'
+      ? createZenlayerClient({ ...SUITE_CREDENTIALS, baseUrl, fetch, retry: false })
+      : createNeutronClient({ baseUrl, token: 'contract-suite-token', fetch })) as unknown as Record<string, (arg: unknown) => Promise<unknown>>;
+    let surfaced = 'resolved';
+    let thrown: unknown;
+    let value: unknown;
+    try {
+      value = await client[method]!(argument);
+    } catch (error) {
+      surfaced = 'threw';
+      thrown = error;
+    }
+    const response = seen.response!;
+    const body = response.status === 204 ? undefined : await response.json();
+    return { status: response.status, body, surfaced, thrown: thrown ?? value };
+  },
+  verify(outcome, response) {
+    const example = response.value as { requestId?: string; code?: string; NeutronError?: { type: string } } | undefined;
+    if (outcome.surfaced === 'resolved') {
+      const expected = example?.requestId ? { requestId: example.requestId } : { alreadyGone: false };
+      if (Array.isArray((outcome.thrown as { batches?: unknown }).batches)) {
+        return void expect((outcome.thrown as { batches: unknown[] }).batches).toEqual([expect.objectContaining(expected)]);
+      }
+      return void expect(outcome.thrown).toMatchObject(expected);
+    }
+    // Batches wrap the API error; single calls throw it directly.
+    const error = outcome.thrown instanceof ZenlayerBatchError ? outcome.thrown.failed[0]!.error : outcome.thrown;
+    if (example?.NeutronError || response.status === 401 && !example?.code) {
+      expect(error).toBeInstanceOf(NeutronApiError);
+      expect(error).toMatchObject({ status: response.status, type: example?.NeutronError?.type ?? 'Unauthorized' });
+    } else {
+      expect(error).toBeInstanceOf(ZenlayerApiError);
+      expect(error).toMatchObject({ status: response.status, code: example!.code, requestId: example!.requestId });
+    }
+  },
+};
+
+export const allClients = [openapiFetch, typescriptFetch, cloudRelease];

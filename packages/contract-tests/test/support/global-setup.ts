@@ -1,6 +1,7 @@
 // Both mocks for the whole suite, on ephemeral ports; the suite's wall time is printed at the end.
 import { startMock } from '@cloud-release/mock';
 import type { TestProject } from 'vitest/node';
+import { SUITE_CREDENTIALS } from './clients.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -11,7 +12,7 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const started = performance.now();
-  const [zenlayer, neutron] = await Promise.all([startMock({ api: 'zenlayer' }), startMock({ api: 'neutron' })]);
+  const [zenlayer, neutron] = await Promise.all([startMock({ api: 'zenlayer', credentials: { [SUITE_CREDENTIALS.accessKeyId]: SUITE_CREDENTIALS.accessKeyPassword } }), startMock({ api: 'neutron' })]);
   project.provide('zenlayerUrl', zenlayer.url);
   project.provide('neutronUrl', neutron.url);
   console.log(`contract suite: mocks up in ${(performance.now() - started).toFixed(0)} ms (${zenlayer.url}, ${neutron.url})`);
