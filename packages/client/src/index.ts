@@ -25,3 +25,4 @@ export { NetworkError, TimeoutError, ValidationError } from './transport/errors.
 export { DEFAULT_RETRY, type RetryOptions } from './transport/retry.js';
 export type * from './zenlayer/types.js';
 export type * from './neutron/types.js';
+export { dryRunFetch, DRY_RUN_REQUEST_ID, maskCredentials, observingFetch, type ObservedRequest, type ObservedResponse, type ObserverHooks } from './transport/observe.js';

@@ -11,3 +11,16 @@ export interface PreferOptions {
 export function preferHeader({ status, example }: PreferOptions): { Prefer: string } {
   return { Prefer: example ? `code=${status}, example=${example}` : `code=${status}` };
 }
+
+/**
+ * A fetch that asks the mock for one documented answer on every request, for clients that
+ * take a `fetch` option but no per-call headers.
+ */
+export function preferringFetch(options: PreferOptions, base: typeof fetch = globalThis.fetch): typeof fetch {
+  const { Prefer } = preferHeader(options);
+  return (input, init) => {
+    const request = new Request(input, init);
+    request.headers.set('Prefer', Prefer);
+    return base(request);
+  };
+}
