@@ -1,6 +1,6 @@
 // The Neutron client on the wire, against a local capture server.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createNeutronClient, NeutronApiError, TimeoutError } from '../src/index.js';
+import { createNeutronClient, NetworkError, NeutronApiError, TimeoutError } from '../src/index.js';
 import { startCaptureServer, type CaptureServer, type Reply } from './support/capture-server.js';
 
 const PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
@@ -51,10 +51,45 @@ describe('deletePort', () => {
     ['not-a-uuid', {}, /portId must be a UUID .* \(got "not-a-uuid"\)/],
     [PORT, { ifMatchRevision: -1 }, /ifMatchRevision must be an integer ≥ 0 \(got -1\)/],
     [PORT, { ifMatchRevision: 1.5 }, /ifMatchRevision must be an integer ≥ 0/],
+    [PORT, { ifMatchRevision: '3' }, /ifMatchRevision must be an integer ≥ 0 \(got "3"\)/],
+    ['', {}, /portId must be a UUID .* \(got ""\)/],
+    [42, {}, /portId must be a UUID .* \(got 42\)/],
   ] as const)('refuses %s %j before sending', async (id, options, message) => {
     const ne = await setup();
-    await expect(ne.deletePort(id, options)).rejects.toMatchObject({ name: 'ValidationError', message: expect.stringMatching(message) });
+    await expect(ne.deletePort(id as string, options as object)).rejects.toMatchObject({ name: 'ValidationError', message: expect.stringMatching(message) });
     expect(server.requests).toHaveLength(0);
+  });
+
+  it('aborts with the caller’s reason', async () => {
+    const ne = await setup('hang');
+    const controller = new AbortController();
+    const pending = ne.deletePort(PORT, { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('operator cancelled')), 30);
+    await expect(pending).rejects.toThrow('operator cancelled');
+  });
+
+  it('reads a body that is neither envelope', async () => {
+    const ne = await setup({ status: 502, body: 'Bad Gateway' });
+    const error = await ne.deletePort(PORT).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NeutronApiError);
+    expect(error).toMatchObject({ status: 502, type: undefined, apiMessage: 'Bad Gateway' });
+    expect((error as Error).message).toBe(`DeletePort port ${PORT} failed: 502 without an error type (Bad Gateway)`);
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ name: 'NeutronApiError', message: (error as Error).message, portId: PORT });
+  });
+
+  it('turns a refused connection into a NetworkError', async () => {
+    const ne = await setup();
+    await server.close();
+    const error = await ne.deletePort(PORT).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error).not.toBeInstanceOf(TimeoutError);
+    expect((error as Error).message).toMatch(new RegExp(`^DeletePort port ${PORT}: no answer \\(`));
+  });
+
+  it('refuses a missing token or a bad timeout at construction', () => {
+    expect(() => createNeutronClient({ baseUrl: 'http://127.0.0.1:9696', token: '' })).toThrow(/token must be a non-empty Keystone token/);
+    expect(() => createNeutronClient({ baseUrl: '127.0.0.1:9696', token: 't' })).toThrow(/baseUrl must be an absolute http\(s\) URL/);
+    expect(() => createNeutronClient({ baseUrl: 'http://127.0.0.1:9696', token: 't', timeoutMs: 0 })).toThrow(/timeoutMs must be a number of milliseconds ≥ 1/);
   });
 
   it('times out with a TimeoutError', async () => {

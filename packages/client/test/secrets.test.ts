@@ -2,7 +2,7 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNeutronClient, createZenlayerClient } from '../src/index.js';
-import { startCaptureServer, zenlayerError, type CaptureServer } from './support/capture-server.js';
+import { accepted, startCaptureServer, zenlayerError, type CaptureServer } from './support/capture-server.js';
 
 const SECRETS = ['PASSWORD-7f3a9c', 'BEARER-51d0e2', 'KEYSTONE-9a8b7c'];
 let server: CaptureServer | undefined;
@@ -37,7 +37,62 @@ describe('secrets', () => {
     }
     const ne = createNeutronClient({ baseUrl: server.url, token: SECRETS[2]! });
     errors.push(await ne.deletePort('6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11').catch((e: unknown) => e));
+    errors.push(await ne.deletePort('not-a-uuid').catch((e: unknown) => e));
+    errors.push(await createNeutronClient({ baseUrl: 'http://127.0.0.1:1', token: SECRETS[2]! }).deletePort('6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11').catch((e: unknown) => e));
+    const hanging = await startCaptureServer(() => 'hang');
+    try {
+      const slow = createNeutronClient({ baseUrl: hanging.url, token: SECRETS[2]!, timeoutMs: 50 });
+      errors.push(await slow.deletePort('6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11').catch((e: unknown) => e));
+    } finally {
+      await hanging.close();
+    }
+    expect(errors.map((e) => (e as Error).name)).toEqual(expect.arrayContaining(['ZenlayerApiError', 'ZenlayerBatchError', 'TimeoutError', 'NetworkError', 'ValidationError', 'NeutronApiError']));
     expect(errors.every((e) => e instanceof Error)).toBe(true);
     for (const error of errors) expectNoSecret(error);
+  });
+});
+
+describe('secrets in construction errors, progress and on the wire', () => {
+  it('a refused construction does not echo a secret', () => {
+    const attempts = [
+      { accessKeyId: 'AK-1', accessKeyPassword: SECRETS[0], bearerToken: SECRETS[1] },
+      { accessKeyId: '', accessKeyPassword: SECRETS[0] },
+      { bearerToken: SECRETS[1], timeoutMs: -1 },
+      { accessKeyId: 'AK-1', accessKeyPassword: SECRETS[0], baseUrl: 'nope' },
+    ];
+    for (const options of attempts) {
+      const error = (() => {
+        try {
+          createZenlayerClient(options as never);
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error).toBeInstanceOf(Error);
+      expectNoSecret(error);
+    }
+    const neutronError = (() => {
+      try {
+        createNeutronClient({ baseUrl: 'nope', token: SECRETS[2]! });
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(neutronError).toBeInstanceOf(Error);
+    expectNoSecret(neutronError);
+  });
+
+  it('the password is never sent; progress reports and results carry no secret', async () => {
+    server = await startCaptureServer((r) => (r.json?.instanceIds?.includes('bad') ? zenlayerError(403, 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED') : accepted()));
+    const zc = createZenlayerClient({ accessKeyId: 'AK-1', accessKeyPassword: SECRETS[0]!, baseUrl: server.url });
+    const reports: unknown[] = [];
+    const outcomes: unknown[] = [];
+    outcomes.push(await zc.releaseInstances(['ok'], { onBatch: (p) => reports.push(p) }));
+    outcomes.push(await zc.releaseInstances(['bad'], { onBatch: (p) => reports.push(p) }).catch((e: unknown) => e));
+    outcomes.push(await zc.releaseDisk('d-1'));
+    for (const value of [...reports, ...outcomes]) expectNoSecret(value);
+    for (const r of server.requests) {
+      expect(JSON.stringify(r.headers) + r.body.toString()).not.toContain(SECRETS[0]);
+    }
   });
 });

@@ -1,7 +1,11 @@
-// ZC2-HMAC-SHA256 against the vendor's documented test vector.
+// ZC2-HMAC-SHA256 against the vendor's documented test vector, step by step. The expected
+// intermediate hashes were computed outside this package (Python hashlib/hmac).
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { authorizationHeader, canonicalRequest, signature, signingKey } from '../src/index.js';
+import { authorizationHeader, canonicalRequest, signature, signingKey, stringToSign } from '../src/index.js';
 
+const PASSWORD = 'Gu5t9xGARNpq86cd98joQYCN3';
+const SIGNATURE = 'efb356c32e55c781e10dc676da59462c22596d82e91c57803666243379555b2f';
 const vector = {
   body: '{"pageSize":10,"pageNum":1,"zoneId":"HKG-A"}',
   contentType: 'application/json; charset=utf-8',
@@ -10,23 +14,47 @@ const vector = {
 };
 
 describe('ZC2-HMAC-SHA256', () => {
-  it('reproduces the documented signature', async () => {
-    expect(await signature(vector, await signingKey('Gu5t9xGARNpq86cd98joQYCN3'))).toBe(
-      'efb356c32e55c781e10dc676da59462c22596d82e91c57803666243379555b2f',
+  it('reproduces the documented signature, keyed by the password string or a key made from it', () => {
+    expect(signature(vector, PASSWORD)).toBe(SIGNATURE);
+    expect(signature(vector, signingKey(PASSWORD))).toBe(SIGNATURE);
+  });
+
+  it('hashes the body bytes: a Uint8Array body signs like its UTF-8 string', () => {
+    expect(signature({ ...vector, body: new TextEncoder().encode(vector.body) }, PASSWORD)).toBe(SIGNATURE);
+  });
+
+  it('builds the canonical request with lower-cased, trimmed headers and a blank line after them', () => {
+    expect(canonicalRequest({ ...vector, host: ' Console.Zenlayer.com ', contentType: 'Application/JSON; charset=utf-8' })).toBe(
+      [
+        'POST',
+        '/',
+        '',
+        'content-type:application/json; charset=utf-8',
+        'host:console.zenlayer.com',
+        '',
+        'content-type;host',
+        '5f714687ba91c606d503467766151206392474accd137ffea6dce2420b67c29a',
+      ].join('\n'),
     );
   });
 
-  it('builds the canonical request with lower-cased headers and a blank line after them', async () => {
-    const canonical = await canonicalRequest({ ...vector, host: ' Console.Zenlayer.com ' });
-    expect(canonical.split('\n').slice(0, 7)).toEqual([
-      'POST', '/', '', 'content-type:application/json; charset=utf-8', 'host:console.zenlayer.com', '', 'content-type;host',
-    ]);
-    expect(canonical.split('\n')[7]).toMatch(/^[0-9a-f]{64}$/);
+  it('builds the string to sign from the timestamp and the canonical request’s hash', () => {
+    expect(stringToSign(vector)).toBe('ZC2-HMAC-SHA256\n1673361177\n29396f9dfa0f03820b931e8aa06e20cda197e73285ebd76aceb83f7dede493ee');
   });
 
-  it('formats the Authorization header', async () => {
-    expect(await authorizationHeader(vector, 'AK-ID', await signingKey('Gu5t9xGARNpq86cd98joQYCN3'))).toBe(
-      'ZC2-HMAC-SHA256 Credential=AK-ID, SignedHeaders=content-type;host, Signature=efb356c32e55c781e10dc676da59462c22596d82e91c57803666243379555b2f',
-    );
+  it('changes with any signed input', () => {
+    for (const change of [{ body: vector.body + ' ' }, { contentType: 'application/json' }, { host: 'console.zenlayer.com:8443' }, { timestamp: vector.timestamp + 1 }]) {
+      expect(signature({ ...vector, ...change }, PASSWORD)).not.toBe(SIGNATURE);
+    }
+  });
+
+  it('formats the Authorization header', () => {
+    expect(authorizationHeader(vector, 'AK-ID', PASSWORD)).toBe(`ZC2-HMAC-SHA256 Credential=AK-ID, SignedHeaders=content-type;host, Signature=${SIGNATURE}`);
+  });
+
+  it('a signing key never prints the password', () => {
+    const key = signingKey(PASSWORD);
+    expect(inspect(key, { showHidden: true, depth: 5 })).not.toContain(PASSWORD);
+    expect(JSON.stringify(key)).not.toContain(PASSWORD);
   });
 });

@@ -1,7 +1,16 @@
 // The Zenlayer client on the wire, against a local capture server.
 import { createHash, createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createZenlayerClient, TimeoutError, NetworkError, ZenlayerApiError, ZenlayerBatchError, type ZenlayerClientOptions } from '../src/index.js';
+import {
+  createZenlayerClient,
+  NetworkError,
+  TimeoutError,
+  ValidationError,
+  ZenlayerApiError,
+  ZenlayerBatchError,
+  type BatchProgress,
+  type ZenlayerClientOptions,
+} from '../src/index.js';
 import { accepted, startCaptureServer, zenlayerError, type CaptureServer, type Captured, type Reply } from './support/capture-server.js';
 
 const PASSWORD = 'pw-SECRET-7f3a';
@@ -79,6 +88,22 @@ describe('signed requests', () => {
   it('refuses ambiguous or missing credentials at construction', () => {
     expect(() => createZenlayerClient({ accessKeyId: 'a', accessKeyPassword: 'b', bearerToken: 'c' } as never)).toThrow(/either accessKeyId \+ accessKeyPassword or bearerToken/);
     expect(() => createZenlayerClient({ accessKeyId: 'a' } as never)).toThrow(/accessKeyPassword must be a non-empty string/);
+    expect(() => createZenlayerClient({} as never)).toThrow(/credentials missing: give either accessKeyId \+ accessKeyPassword or bearerToken/);
+    expect(() => createZenlayerClient({ bearerToken: ' ' })).toThrow(/bearerToken must be a non-empty string/);
+  });
+
+  it('signs the Host as fetch sends it: lower-cased, the default port dropped', async () => {
+    const seen: Request[] = [];
+    const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+      seen.push(new Request(input, init));
+      return new Response(JSON.stringify({ requestId: 'T1', response: { requestId: 'T1' } }), { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    const zc = createZenlayerClient({ accessKeyId: 'AK-1', accessKeyPassword: PASSWORD, baseUrl: 'HTTPS://Console.ZENLAYER.com:443', fetch, now: () => NOW });
+    await zc.releaseDisk('disk-1');
+    const request = seen[0]!;
+    expect(request.url).toBe('https://console.zenlayer.com/api/v2/zec');
+    const captured = { headers: { ...Object.fromEntries(request.headers), host: 'console.zenlayer.com' }, body: Buffer.from(await request.text()) } as unknown as Captured;
+    expect(request.headers.get('authorization')).toBe(expectedAuthorization(captured, 'AK-1', PASSWORD));
   });
 });
 
@@ -249,5 +274,159 @@ describe('validation before sending', () => {
     const { zc } = await setup();
     await expect((zc[method] as (...a: unknown[]) => Promise<unknown>)(...args)).rejects.toMatchObject({ name: 'ValidationError', message: expect.stringMatching(message) });
     expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('more batching', () => {
+  it('keeps at most 4 batches in flight by default', async () => {
+    const { zc } = await setup(() => ({ ...accepted(), delayMs: 20 }));
+    const ids = Array.from({ length: 1000 }, (_, i) => `i-${i}`);
+    const result = await zc.releaseInstances(ids);
+    expect(server.requests).toHaveLength(10);
+    expect(server.maxInFlight).toBe(4);
+    expect(result.batches).toHaveLength(10);
+  });
+
+  it('onBatch reports every batch, a failure with its error; a throwing onBatch changes nothing', async () => {
+    const { zc } = await setup((r) => (r.json.instanceIds.includes('i-0') ? zenlayerError(403, 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED', 'T-no') : accepted('T-yes')));
+    const ids = Array.from({ length: 150 }, (_, i) => `i-${i}`);
+    const seen: BatchProgress[] = [];
+    const error = (await zc
+      .releaseInstances(ids, {
+        concurrency: 1,
+        onBatch: (p) => {
+          seen.push(p);
+          throw new Error('progress printer broke');
+        },
+      })
+      .catch((e: unknown) => e)) as ZenlayerBatchError;
+    expect(seen.map((p) => [p.index, p.total, p.ids.length, p.requestId, p.error?.name])).toEqual([
+      [0, 2, 100, undefined, 'ZenlayerApiError'],
+      [1, 2, 50, 'T-yes', undefined],
+    ]);
+    expect(error).toBeInstanceOf(ZenlayerBatchError);
+    expect(error.released).toEqual([{ ids: ids.slice(100), requestId: 'T-yes', alreadyGone: false }]);
+    expect(error.failedIds).toEqual(ids.slice(0, 100));
+    expect(error.total).toBe(2);
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({
+      name: 'ZenlayerBatchError',
+      failed: [{ ids: ids.slice(0, 100), error: { code: 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED', requestId: 'T-no', status: 403 } }],
+    });
+  });
+
+  it('a network failure fails its batch only', async () => {
+    const { zc } = await setup((r) => (r.json.instanceIds.includes('i-0') ? 'hang' : accepted()), { timeoutMs: 100 });
+    const ids = Array.from({ length: 200 }, (_, i) => `i-${i}`);
+    const error = (await zc.releaseInstances(ids).catch((e: unknown) => e)) as ZenlayerBatchError;
+    expect(error.failed.map((f) => [f.ids.length, f.error.name])).toEqual([[100, 'TimeoutError']]);
+    expect(error.released.map((b) => b.ids)).toEqual([ids.slice(100)]);
+  });
+
+  it('a user abort ends the call and starts no further batch', async () => {
+    const { zc } = await setup();
+    const controller = new AbortController();
+    const ids = Array.from({ length: 300 }, (_, i) => `i-${i}`);
+    const pending = zc.releaseInstances(ids, { concurrency: 1, signal: controller.signal, onBatch: () => controller.abort(new Error('operator stopped')) });
+    await expect(pending).rejects.toThrow('operator stopped');
+    expect(server.requests).toHaveLength(1);
+  });
+});
+
+describe('more retries and aborts', () => {
+  it('retries a 429 whatever its body says', async () => {
+    const { zc, delays } = await setup((_, i) => (i < 2 ? { status: 429, body: 'Too Many Requests' } : accepted()));
+    await expect(zc.releaseDisk('disk-1')).resolves.toEqual({ requestId: 'T-OK', alreadyGone: false });
+    expect(delays).toEqual([1000, 2000]);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('uses the configured base delay and retry count', async () => {
+    const { zc } = await setup(() => zenlayerError(503, 'SERVICE_TEMPORARY_UNAVAILABLE'));
+    const delays: number[] = [];
+    const custom = createZenlayerClient({
+      accessKeyId: 'AK-1',
+      accessKeyPassword: PASSWORD,
+      baseUrl: server.url,
+      retry: { retries: 4, baseDelayMs: 10, maxDelayMs: 50, sleep: async (ms) => void delays.push(ms) },
+    });
+    void zc;
+    await expect(custom.destroyPort('port-1')).rejects.toMatchObject({ status: 503, code: 'SERVICE_TEMPORARY_UNAVAILABLE' });
+    expect(delays).toEqual([10, 20, 40, 50]);
+    expect(server.requests).toHaveLength(5);
+  });
+
+  it('sends nothing when the signal is already aborted', async () => {
+    const { zc } = await setup();
+    const reason = new Error('too late');
+    await expect(zc.releaseDisk('disk-1', { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
+    await expect(zc.releaseInstances(['i-1'], { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('does not send again after a back-off whose sleep ignored the abort', async () => {
+    const controller = new AbortController();
+    const { zc } = await setup(() => zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED'), {
+      retry: { sleep: async () => controller.abort(new Error('stopped while waiting')) },
+    });
+    await expect(zc.releaseDisk('disk-1', { signal: controller.signal })).rejects.toThrow('stopped while waiting');
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('an aborted call rejects with an AbortError when the signal gave no reason', async () => {
+    const { zc } = await setup(() => 'hang');
+    const controller = new AbortController();
+    const pending = zc.destroyPort('port-1', { signal: controller.signal });
+    setTimeout(() => controller.abort(), 20);
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});
+
+describe('options are checked at construction', () => {
+  const base = { accessKeyId: 'AK-1', accessKeyPassword: PASSWORD };
+  it.each([
+    [{ concurrency: 0 }, /concurrency must be an integer ≥ 1 \(got 0\)/],
+    [{ concurrency: Number.NaN }, /concurrency must be an integer ≥ 1 \(got NaN\)/],
+    [{ timeoutMs: -5 }, /timeoutMs must be a number of milliseconds ≥ 1 \(got -5\)/],
+    [{ retry: { retries: -1 } }, /retry.retries must be an integer ≥ 0 \(got -1\)/],
+    [{ retry: { baseDelayMs: Number.POSITIVE_INFINITY } }, /retry.baseDelayMs must be a number of milliseconds/],
+    [{ apiVersions: { vm: 'latest' } }, /apiVersions.vm must be a YYYY-MM-DD date \(got "latest"\)/],
+    [{ baseUrl: 'console.zenlayer.com' }, /baseUrl must be an absolute http\(s\) URL \(got "console.zenlayer.com"\)/],
+  ])('%j is refused with a ValidationError', (extra, message) => {
+    expect(() => createZenlayerClient({ ...base, ...extra } as ZenlayerClientOptions)).toThrow(ValidationError);
+    expect(() => createZenlayerClient({ ...base, ...extra } as ZenlayerClientOptions)).toThrow(message);
+  });
+
+  it('a bad per-call concurrency sends nothing', async () => {
+    const { zc } = await setup();
+    await expect(zc.releaseInstances(['i-1'], { concurrency: 0 })).rejects.toBeInstanceOf(ValidationError);
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('errors as data', () => {
+  it('a ZenlayerApiError serialises to JSON with its message and facts', async () => {
+    const { zc } = await setup(() => zenlayerError(404, 'INVALID_INSTANCE_NOT_FOUND', 'T-7'));
+    const error = await zc.releaseDisk('disk-1').catch((e: unknown) => e);
+    expect(JSON.parse(JSON.stringify(error))).toEqual({
+      name: 'ZenlayerApiError',
+      message: 'ReleaseDisk disk-1 failed: 404 INVALID_INSTANCE_NOT_FOUND (INVALID_INSTANCE_NOT_FOUND happened) [requestId T-7]',
+      action: 'ReleaseDisk',
+      resourceIds: ['disk-1'],
+      status: 404,
+      code: 'INVALID_INSTANCE_NOT_FOUND',
+      requestId: 'T-7',
+      apiMessage: 'INVALID_INSTANCE_NOT_FOUND happened',
+    });
+  });
+
+  it('names a batch of instances by its first, second and last ids', async () => {
+    const { zc } = await setup(() => zenlayerError(403, 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED', 'T-9'));
+    const error = (await zc.releaseInstances(['a', 'b', 'c', 'd']).catch((e: unknown) => e)) as ZenlayerBatchError;
+    expect(error.failed[0]!.error.message).toBe('ReleaseInstances a, b … d (4 ids) failed: 403 OPERATION_DENIED_INSTANCE_NOT_RECYCLED (OPERATION_DENIED_INSTANCE_NOT_RECYCLED happened) [requestId T-9]');
+  });
+
+  it('an empty error body still gives a ZenlayerApiError', async () => {
+    const { zc } = await setup(() => ({ status: 500 }));
+    await expect(zc.releaseDisk('disk-1')).rejects.toMatchObject({ name: 'ZenlayerApiError', status: 500, code: undefined, requestId: undefined });
   });
 });

@@ -1,48 +1,60 @@
 // createNeutronClient(): Delete Port with typed errors, a timeout and pre-send validation.
+// No retries: Neutron's documented errors (403, 404, 409, 412) are all final answers.
 import createClient from 'openapi-fetch';
 import type { paths } from '../generated/neutron.js';
 import { ValidationError } from '../transport/errors.js';
-import { withSafeFace } from '../transport/redact.js';
+import { requireHttpUrl, requireMs } from '../transport/options.js';
+import { MASK, withSafeFace } from '../transport/redact.js';
 import { attempt } from '../transport/send.js';
 import { toNeutronError } from './errors.js';
 
 export interface NeutronClientOptions {
   /** The `network` endpoint from your Keystone catalog, e.g. https://neutron.example:9696. */
   baseUrl: string;
-  /** A Keystone token; sent as X-Auth-Token. */
+  /** A Keystone token; sent as X-Auth-Token, never printed or put in an error. */
   token: string;
+  /** The fetch to send with. Default `globalThis.fetch`. */
   fetch?: typeof globalThis.fetch;
-  /** Per request. Default 60 000 ms. */
+  /** Per request. Default 60 000 ms (as the Zenlayer client; see DEFAULT_TIMEOUT_MS). */
   timeoutMs?: number;
 }
 
 export interface DeletePortOptions {
+  /** Aborts the call; it rejects with the signal's reason. */
   signal?: AbortSignal;
   /** A 404 PortNotFound resolves as `{ alreadyGone: true }` (openstacksdk's ignore_missing). */
   ignoreMissing?: boolean;
-  /** Sends `If-Match: revision_number=<n>`: delete only while the port is still at revision n. */
+  /** Sends `If-Match: revision_number=<n>`: delete only while the port is still at revision n (else 412). */
   ifMatchRevision?: number;
 }
 
 export interface DeletePortResult {
+  /** True only with `ignoreMissing`, when the port did not exist. */
   alreadyGone: boolean;
 }
 
 export interface NeutronClient {
+  /** DELETE /v2.0/ports/{portId}. Rejects with NeutronApiError, NetworkError/TimeoutError or ValidationError. */
   deletePort(portId: string, options?: DeletePortOptions): Promise<DeletePortResult>;
 }
 
-// The spec's PortId pattern.
-const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+/** The spec's PortId pattern (spec/neutron.yaml, components.schemas.PortId). */
+export const PORT_ID_PATTERN = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+const DEFAULT_TIMEOUT_MS = 60_000;
 
+/**
+ * The Neutron client: Delete Port with the Keystone token, optional `If-Match`, typed errors
+ * and a timeout. The port id must be a UUID (the spec's pattern), checked before sending.
+ *
+ * @throws ValidationError at once for a missing token, a bad baseUrl or timeoutMs.
+ */
 export function createNeutronClient(options: NeutronClientOptions): NeutronClient {
-  const { baseUrl, token } = options;
-  if (typeof baseUrl !== 'string' || !/^https?:\/\//.test(baseUrl)) {
-    throw new ValidationError('baseUrl', 'an http(s) URL', `baseUrl must be an http(s) URL of the network endpoint (got ${JSON.stringify(baseUrl)})`);
-  }
-  if (typeof token !== 'string' || token === '') throw new ValidationError('token', 'a non-empty string', 'token must be a non-empty Keystone token');
-  const timeoutMs = options.timeoutMs ?? 60_000;
+  const baseUrl = requireHttpUrl('baseUrl', options?.baseUrl);
+  const token: unknown = options.token;
+  if (typeof token !== 'string' || token.trim() === '') throw new ValidationError('token', 'a non-empty string', 'token must be a non-empty Keystone token');
+  const timeoutMs = requireMs('timeoutMs', options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 1);
   const api = createClient<paths>({ baseUrl, ...(options.fetch && { fetch: options.fetch }) });
+  // The token lives in this closure only.
   api.use({
     onRequest({ request }) {
       request.headers.set('X-Auth-Token', token);
@@ -52,12 +64,12 @@ export function createNeutronClient(options: NeutronClientOptions): NeutronClien
 
   const client: NeutronClient = {
     async deletePort(portId, opts = {}) {
-      if (typeof portId !== 'string' || !UUID.test(portId)) {
-        throw new ValidationError('portId', 'a UUID', `portId must be a UUID like 6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11 (got ${JSON.stringify(portId)}); nothing was sent`);
+      if (typeof portId !== 'string' || !PORT_ID_PATTERN.test(portId)) {
+        throw new ValidationError('portId', 'a UUID', `portId must be a UUID like 6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11 (got ${JSON.stringify(portId) ?? String(portId)}); nothing was sent`);
       }
-      const revision = opts.ifMatchRevision;
-      if (revision !== undefined && !(Number.isInteger(revision) && revision >= 0)) {
-        throw new ValidationError('ifMatchRevision', 'an integer ≥ 0', `ifMatchRevision must be an integer ≥ 0 (got ${revision}); nothing was sent`);
+      const revision: unknown = opts.ifMatchRevision;
+      if (revision !== undefined && !(typeof revision === 'number' && Number.isSafeInteger(revision) && revision >= 0)) {
+        throw new ValidationError('ifMatchRevision', 'an integer ≥ 0', `ifMatchRevision must be an integer ≥ 0 (got ${JSON.stringify(revision) ?? String(revision)}); nothing was sent`);
       }
       const context = { operation: 'DeletePort', subject: `port ${portId}`, timeoutMs, signal: opts.signal };
       const { error, response } = await attempt(context, (signal) =>
@@ -72,5 +84,5 @@ export function createNeutronClient(options: NeutronClientOptions): NeutronClien
       throw apiError;
     },
   };
-  return withSafeFace(client, 'NeutronClient', () => ({ baseUrl, token: '***' }));
+  return withSafeFace(client, 'NeutronClient', () => ({ baseUrl, token: MASK }));
 }

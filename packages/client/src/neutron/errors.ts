@@ -1,25 +1,41 @@
 // What a Neutron error answer becomes: `type` is the exception class name clients match on.
+// Like ZenlayerApiError, it holds the answer's facts only, never the request or the token.
 import type { NeutronErrorType } from './types.js';
 
+/** Neutron (or Keystone, for 401) answered DELETE /v2.0/ports/{id} with an error status. */
 export class NeutronApiError extends Error {
   override readonly name = 'NeutronApiError';
   constructor(
+    /** The port the call was about. */
     readonly portId: string,
+    /** The HTTP status. */
     readonly status: number,
-    /** NeutronError.type (e.g. PortNotFound); for Keystone's 401, its title (Unauthorized). */
+    /**
+     * NeutronError.type (e.g. PortNotFound), typed as the spec's names; for Keystone's 401 its
+     * `error.title` (Unauthorized); undefined when the body was neither shape.
+     */
     readonly type: NeutronErrorType | (string & {}) | undefined,
+    /** The human-readable message from the body. */
     readonly apiMessage: string,
   ) {
     super(`DeletePort port ${portId} failed: ${status} ${type ?? 'without an error type'} (${apiMessage})`);
   }
+
+  toJSON() {
+    const { name, message, portId, status, type, apiMessage } = this;
+    return { name, message, portId, status, type, apiMessage };
+  }
 }
 
+/** Reads NeutronError's envelope, Keystone's 401 envelope, or anything else as plain text. */
 export function toNeutronError(portId: string, response: Response, body: unknown): NeutronApiError {
   const b = (typeof body === 'object' && body !== null ? body : {}) as {
-    NeutronError?: { type?: string; message?: string };
-    error?: { title?: string; message?: string };
+    NeutronError?: { type?: unknown; message?: unknown };
+    error?: { title?: unknown; message?: unknown };
   };
-  const type = b.NeutronError?.type ?? b.error?.title;
-  const message = b.NeutronError?.message ?? b.error?.message ?? (typeof body === 'string' && body ? body.slice(0, 200) : response.statusText || 'no message');
+  const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+  const type = str(b.NeutronError?.type) ?? str(b.error?.title);
+  const text = typeof body === 'string' ? body.trim() : '';
+  const message = str(b.NeutronError?.message) ?? str(b.error?.message) ?? (text ? text.slice(0, 200) : response.statusText || 'no message');
   return new NeutronApiError(portId, response.status, type, message);
 }

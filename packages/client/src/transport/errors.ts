@@ -1,5 +1,6 @@
 // Errors that are not an API's answer: bad input caught before sending, and a request that
-// never got an answer. API answers have their own classes per provider.
+// never got an answer. API answers have their own classes per provider. None of them holds
+// the request (its headers carry credentials), only what failed and why.
 
 /** Bad input, caught before anything is sent. Names the field and the limit. */
 export class ValidationError extends Error {
@@ -13,9 +14,13 @@ export class ValidationError extends Error {
   ) {
     super(message);
   }
+
+  toJSON() {
+    return { name: this.name, message: this.message, field: this.field, limit: this.limit };
+  }
 }
 
-/** The request got no HTTP answer: connection refused or reset, DNS, TLS… */
+/** The request got no HTTP answer: connection refused or reset, DNS, TLS… `cause` has the detail. */
 export class NetworkError extends Error {
   override readonly name: string = 'NetworkError';
   constructor(
@@ -26,9 +31,16 @@ export class NetworkError extends Error {
   ) {
     super(message, options);
   }
+
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, message: this.message, operation: this.operation };
+  }
 }
 
-/** No answer within `timeoutMs`. A subclass of NetworkError: nothing came back. */
+/**
+ * No answer within `timeoutMs` (one attempt). A subclass of NetworkError: nothing came back.
+ * Not retried: the release may have been accepted without the answer arriving.
+ */
 export class TimeoutError extends NetworkError {
   override readonly name = 'TimeoutError';
   constructor(
@@ -38,5 +50,9 @@ export class TimeoutError extends NetworkError {
     options?: { cause?: unknown },
   ) {
     super(message, operation, options);
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), timeoutMs: this.timeoutMs };
   }
 }

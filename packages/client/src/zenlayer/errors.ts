@@ -1,8 +1,13 @@
 // What a Zenlayer error answer becomes. `code` is the contract (typed as the spec's union);
-// the vendor's `message` is kept as `apiMessage` for humans.
+// the vendor's `message` is kept as `apiMessage` for humans. An error holds the answer's facts
+// only — never the request, its headers or the client — so it cannot carry a credential.
 import type { ZenlayerAction, ZenlayerErrorCode } from './types.js';
 
-/** The codes that mean "this resource does not exist" — what `ignoreMissing` accepts. */
+/**
+ * The codes that mean "this resource does not exist" — what `ignoreMissing` accepts. The spec's
+ * 404 codes (PortNotFoundCode, DiskNotFoundCode, InstanceNotFoundCode); test/spec-limits.test.ts
+ * keeps the two equal.
+ */
 export const NOT_FOUND_CODES: ReadonlySet<string> = new Set<ZenlayerErrorCode>([
   'INVALID_INSTANCE_NOT_FOUND',
   'INVALID_DISK_NOT_FOUND',
@@ -11,16 +16,24 @@ export const NOT_FOUND_CODES: ReadonlySet<string> = new Set<ZenlayerErrorCode>([
   'OPERATION_FAILED_RESOURCE_NOT_FOUND',
 ]);
 
+/** The API answered with an error status. */
 export class ZenlayerApiError<A extends ZenlayerAction = ZenlayerAction> extends Error {
   override readonly name = 'ZenlayerApiError';
   constructor(
+    /** The action that failed, e.g. `ReleaseDisk`. */
     readonly action: A,
     /** The ids the call was about. */
     readonly resourceIds: readonly string[],
+    /** The HTTP status. */
     readonly status: number,
-    /** The spec's code union; undefined when the answer was not the documented envelope. */
+    /**
+     * The envelope's `code`, typed as the codes the spec documents for the action. `undefined`
+     * when the answer was not the documented envelope (a proxy's HTML page, an empty body…).
+     */
     readonly code: ZenlayerErrorCode<A> | undefined,
+    /** The envelope's `requestId`: quote it to the vendor. */
     readonly requestId: string | undefined,
+    /** The vendor's human-readable `message` (or the start of a non-envelope body). */
     readonly apiMessage: string,
   ) {
     super(`${action} ${describeIds(resourceIds)} failed: ${status} ${code ?? 'without an error code'} (${apiMessage})${requestId ? ` [requestId ${requestId}]` : ''}`);
@@ -30,23 +43,30 @@ export class ZenlayerApiError<A extends ZenlayerAction = ZenlayerAction> extends
   get isNotFound(): boolean {
     return this.code !== undefined && NOT_FOUND_CODES.has(this.code);
   }
+
+  /** For JSON logs: every fact, the message included (Error's own `message` is not enumerable). */
+  toJSON() {
+    const { name, message, action, resourceIds, status, code, requestId, apiMessage } = this;
+    return { name, message, action, resourceIds, status, code, requestId, apiMessage };
+  }
 }
 
+/** Ids for a message: all of up to three, else the first two, the last and the count. */
 export function describeIds(ids: readonly string[]): string {
   if (ids.length <= 3) return ids.join(', ');
   return `${ids.slice(0, 2).join(', ')} … ${ids[ids.length - 1]} (${ids.length} ids)`;
 }
 
 /** Reads an error answer; tolerates bodies that are not the documented envelope. */
-export async function toApiError<A extends ZenlayerAction>(action: A, ids: readonly string[], response: Response, body: unknown): Promise<ZenlayerApiError<A>> {
+export function toApiError<A extends ZenlayerAction>(action: A, ids: readonly string[], response: Response, body: unknown): ZenlayerApiError<A> {
   const envelope = (typeof body === 'object' && body !== null ? body : {}) as { code?: unknown; requestId?: unknown; message?: unknown };
-  const text = typeof body === 'string' ? body : undefined;
+  const text = typeof body === 'string' ? body.trim() : undefined;
   return new ZenlayerApiError(
     action,
     ids,
     response.status,
-    typeof envelope.code === 'string' ? (envelope.code as ZenlayerErrorCode<A>) : undefined,
-    typeof envelope.requestId === 'string' ? envelope.requestId : undefined,
-    typeof envelope.message === 'string' ? envelope.message : (text?.slice(0, 200) || response.statusText || 'no message'),
+    typeof envelope.code === 'string' && envelope.code !== '' ? (envelope.code as ZenlayerErrorCode<A>) : undefined,
+    typeof envelope.requestId === 'string' && envelope.requestId !== '' ? envelope.requestId : undefined,
+    typeof envelope.message === 'string' ? envelope.message : text ? text.slice(0, 200) : response.statusText || 'no message',
   );
 }

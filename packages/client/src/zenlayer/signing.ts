@@ -1,42 +1,61 @@
-// ZC2-HMAC-SHA256, as Zenlayer documents it. No key derivation: the AccessKeyPassword keys
-// the HMAC directly. Only content-type and host are signed, so only they may not change
-// between signing and sending. WebCrypto (not node:crypto) keeps the client browser-safe.
+// ZC2-HMAC-SHA256, as Zenlayer documents it (shared/reference/zenlayer-api-facts.md,
+// "Signing"), as pure synchronous functions: same input, same output, no clock, no I/O.
+// The clock and the request belong to the caller (the client's middleware), which is what
+// lets the documented test vector be checked here byte for byte.
+//
+// Why node:crypto: the package targets Node ≥ 20.19 only (see package.json "engines"), and
+// synchronous hashing keeps signing a plain function of its input.
+import { createHash, createHmac, createSecretKey, type KeyObject } from 'node:crypto';
+
 export const SIGNATURE_METHOD = 'ZC2-HMAC-SHA256';
-const SIGNED_HEADERS = 'content-type;host';
+/** Only these two headers are signed, so only they must not change between signing and sending. */
+export const SIGNED_HEADERS = 'content-type;host';
 
 export interface SignInput {
-  /** The exact body bytes (or string, as UTF-8) that are sent. */
+  /** The exact body bytes that are sent (a string is hashed as its UTF-8 bytes). */
   body: string | Uint8Array;
+  /** The Content-Type header exactly as sent. */
   contentType: string;
+  /** The Host header as sent: host name, plus `:port` when not the scheme's default. */
   host: string;
   /** Unix seconds, as sent in X-ZC-Timestamp. */
   timestamp: number;
 }
 
-const encoder = new TextEncoder();
-const bytes = (data: string | Uint8Array): Uint8Array<ArrayBuffer> =>
-  (typeof data === 'string' ? encoder.encode(data) : new Uint8Array(data)) as Uint8Array<ArrayBuffer>;
-const hex = (buffer: ArrayBuffer) => Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
-const sha256Hex = async (data: string | Uint8Array) => hex(await crypto.subtle.digest('SHA-256', bytes(data)));
+/** The AccessKeyPassword, or a key made from it once with {@link signingKey}. */
+export type SigningSecret = string | KeyObject;
 
-export async function canonicalRequest({ body, contentType, host }: Omit<SignInput, 'timestamp'>): Promise<string> {
+const sha256Hex = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/**
+ * Step 1, the canonical request: `POST`, `/`, an empty query, the canonical headers (keys and
+ * values trimmed and lower-cased, sorted by key, each ending with `\n` — hence the blank line),
+ * the signed header names, and the hex SHA-256 of the body bytes.
+ */
+export function canonicalRequest({ body, contentType, host }: Omit<SignInput, 'timestamp'>): string {
   const canonicalHeaders = `content-type:${contentType.trim().toLowerCase()}\nhost:${host.trim().toLowerCase()}\n`;
-  return ['POST', '/', '', canonicalHeaders, SIGNED_HEADERS, await sha256Hex(body)].join('\n');
+  return ['POST', '/', '', canonicalHeaders, SIGNED_HEADERS, sha256Hex(body)].join('\n');
 }
 
-export async function stringToSign(input: SignInput): Promise<string> {
-  return `${SIGNATURE_METHOD}\n${input.timestamp}\n${await sha256Hex(await canonicalRequest(input))}`;
+/** Step 2: `ZC2-HMAC-SHA256\n<timestamp>\n<hex SHA-256 of the canonical request>`. */
+export function stringToSign(input: SignInput): string {
+  return `${SIGNATURE_METHOD}\n${input.timestamp}\n${sha256Hex(canonicalRequest(input))}`;
 }
 
-/** An HMAC key for a password; import once per client, sign many times. */
-export function signingKey(accessKeyPassword: string): Promise<CryptoKey> {
-  return crypto.subtle.importKey('raw', bytes(accessKeyPassword), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+/**
+ * Wraps the AccessKeyPassword (raw UTF-8, no key derivation) in a KeyObject, so a client can
+ * hold the key rather than the password string; a KeyObject never prints its bytes.
+ */
+export function signingKey(accessKeyPassword: string): KeyObject {
+  return createSecretKey(Buffer.from(accessKeyPassword, 'utf8'));
 }
 
-export async function signature(input: SignInput, key: CryptoKey): Promise<string> {
-  return hex(await crypto.subtle.sign('HMAC', key, bytes(await stringToSign(input))));
+/** Step 3: lowercase hex HMAC-SHA256 of the string to sign, keyed by the password itself. */
+export function signature(input: SignInput, secret: SigningSecret): string {
+  return createHmac('sha256', secret).update(stringToSign(input), 'utf8').digest('hex');
 }
 
-export async function authorizationHeader(input: SignInput, accessKeyId: string, key: CryptoKey): Promise<string> {
-  return `${SIGNATURE_METHOD} Credential=${accessKeyId}, SignedHeaders=${SIGNED_HEADERS}, Signature=${await signature(input, key)}`;
+/** Step 4: `ZC2-HMAC-SHA256 Credential=<id>, SignedHeaders=content-type;host, Signature=<hex>`. */
+export function authorizationHeader(input: SignInput, accessKeyId: string, secret: SigningSecret): string {
+  return `${SIGNATURE_METHOD} Credential=${accessKeyId}, SignedHeaders=${SIGNED_HEADERS}, Signature=${signature(input, secret)}`;
 }

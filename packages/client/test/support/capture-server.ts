@@ -4,9 +4,15 @@ import type { AddressInfo } from 'node:net';
 
 export interface Captured {
   method: string;
+  /** The request target as received, e.g. `/api/v2/vm`. */
   path: string;
+  /** The full URL, scheme, host and port included. */
+  url: string;
+  /** Header names lower-cased, as node:http gives them. */
   headers: IncomingHttpHeaders;
+  /** The raw body bytes, exactly as received (what a signature must hash). */
   body: Buffer;
+  /** The body parsed as JSON, undefined when it is not JSON. */
   json: any;
 }
 
@@ -38,7 +44,7 @@ export async function startCaptureServer(reply: (request: Captured, index: numbe
       const body = Buffer.concat(chunks);
       let json: unknown;
       try { json = JSON.parse(body.toString()); } catch { json = undefined; }
-      const captured: Captured = { method: req.method!, path: req.url!, headers: req.headers, body, json };
+      const captured: Captured = { method: req.method!, path: req.url!, url: `http://${req.headers.host}${req.url}`, headers: req.headers, body, json };
       const answer = reply(captured, state.requests.length);
       state.requests.push(captured);
       if (answer === 'hang') return;

@@ -1,0 +1,36 @@
+// Checks of the options a client is built or called with. A bad number here would not fail
+// loudly later: a NaN concurrency starts no worker (nothing released, no error), a negative
+// timeout aborts every request at once. So they are refused up front, naming the option.
+import { ValidationError } from './errors.js';
+
+const shown = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value) : String(value));
+
+/** An integer ≥ `min` (1 by default), e.g. a concurrency or a count of retries. */
+export function requireInteger(field: string, value: unknown, min = 1): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+    throw new ValidationError(field, `an integer ≥ ${min}`, `${field} must be an integer ≥ ${min} (got ${shown(value)})`);
+  }
+  return value;
+}
+
+/** A finite number of milliseconds ≥ `min`. */
+export function requireMs(field: string, value: unknown, min = 0): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
+    throw new ValidationError(field, `a number of milliseconds ≥ ${min}`, `${field} must be a number of milliseconds ≥ ${min} (got ${shown(value)})`);
+  }
+  return value;
+}
+
+/** An absolute http(s) URL (the base URL of an API). */
+export function requireHttpUrl(field: string, value: unknown): string {
+  let url: URL | undefined;
+  try {
+    url = typeof value === 'string' ? new URL(value) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
+    throw new ValidationError(field, 'an http(s) URL', `${field} must be an absolute http(s) URL (got ${shown(value)})`);
+  }
+  return value as string;
+}
