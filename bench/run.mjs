@@ -1,0 +1,83 @@
+// pnpm bench: runs each section in its own process, prints one table and writes BENCHMARKS.md.
+// Only medians and ratios measured in this run are reported; absolute numbers are context.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+const started = performance.now();
+const section = (name) => {
+  process.stderr.write(`bench: ${name}…\n`);
+  const out = execFileSync(process.execPath, [fileURLToPath(new URL(`./sections/${name}.mjs`, import.meta.url))], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return JSON.parse(/^BENCH-RESULT (.*)$/m.exec(out)[1]);
+};
+const verdict = (ok) => (ok ? 'met' : '**MISSED**');
+const f = (n, digits = 2) => n.toFixed(digits);
+
+const cost = section('client-cost');
+const mock = section('mock-throughput');
+const bulk = section('bulk-release');
+const bundles = section('bundle-size');
+const pipeline = section('pipeline');
+
+const raw = cost.medianUs['raw fetch'];
+const bare = cost.medianUs['bare openapi-fetch'];
+const ours = cost.medianUs['@cloud-release/client (signed)'];
+const share = bulk.rps / mock.mock.concurrentRps;
+const clientKb = bundles['@cloud-release/client'].gzipBytes / 1024;
+
+const lines = [
+  '# Benchmarks',
+  '',
+  `Measured by \`pnpm bench\` on ${new Date().toISOString().slice(0, 10)}: Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim()}. ` +
+    'One run, one machine: compare the ratios, not the absolute numbers.',
+  '',
+  `## 1. Per-call client cost (median of ${cost.rounds} rounds × ${cost.calls} calls, local node:http server)`,
+  '',
+  '| client | µs/call | × raw fetch | × bare openapi-fetch |',
+  '|---|---:|---:|---:|',
+  ...Object.entries(cost.medianUs).map(([name, us]) => `| ${name} | ${f(us, 1)} | ${f(us / raw)} | ${f(us / bare)} |`),
+  '',
+  `Goal: @cloud-release/client ≤ 1.10 × bare openapi-fetch → ${f(ours / bare)} × (${verdict(ours / bare <= 1.1)}).`,
+  '',
+  '## 2. The mock (100-id ReleaseInstances requests; each server in its own process)',
+  '',
+  '| server | sequential p50 ms | sequential p99 ms | sequential req/s | 16 concurrent p50 ms | 16 concurrent p99 ms | 16 concurrent req/s |',
+  '|---|---:|---:|---:|---:|---:|---:|',
+  ...Object.entries({ 'node:http baseline': mock.baseline, '@cloud-release/mock': mock.mock }).map(
+    ([name, m]) => `| ${name} | ${f(m.p50Ms)} | ${f(m.p99Ms)} | ${f(m.sequentialRps, 0)} | ${f(m.concurrentP50Ms)} | ${f(m.concurrentP99Ms)} | ${f(m.concurrentRps, 0)} |`,
+  ),
+  '',
+  `The mock answers at ${f(mock.mock.concurrentRps / mock.baseline.concurrentRps)} × the baseline's throughput (16 concurrent).`,
+  '',
+  `## 3. releaseInstances with ${bulk.ids.toLocaleString('en')} ids through the mock (concurrency ${bulk.concurrency})`,
+  '',
+  '| wall ms | requests | req/s | share of the mock\'s 16-concurrent maximum |',
+  '|---:|---:|---:|---:|',
+  `| ${f(bulk.wallMs, 0)} | ${bulk.requests} | ${f(bulk.rps, 0)} | ${f(share * 100, 0)} % |`,
+  '',
+  `Goal: ≥ 90 % → ${verdict(share >= 0.9)}.`,
+  '',
+  '## 4. Browser bundle size (esbuild, minified, gzip -9)',
+  '',
+  '| client | min bytes | min+gzip kB |',
+  '|---|---:|---:|',
+  ...Object.entries(bundles).map(([name, b]) => (b.error ? `| ${name} | — | build failed: ${b.error} |` : `| ${name} | ${b.minBytes} | ${f(b.gzipBytes / 1024)} |`)),
+  '',
+  `Goal: @cloud-release/client ≤ 10 kB → ${f(clientKb)} kB (${verdict(clientKb <= 10)}).`,
+  '',
+  '## 5. Pipeline: `turbo run build test`',
+  '',
+  '| run | seconds | tasks | fully cached |',
+  '|---|---:|---:|---|',
+  `| cold (turbo cache cleared) | ${f(pipeline.cold.ms / 1000, 1)} | ${pipeline.cold.tasks} | ${pipeline.cold.fullTurbo ? 'yes' : 'no'} |`,
+  `| warm | ${f(pipeline.warm.ms / 1000, 1)} | ${pipeline.warm.tasks} | ${pipeline.warm.fullTurbo ? 'yes' : 'no'} |`,
+  '',
+  `Goal: warm fully cached under 5 s → ${verdict(pipeline.warm.fullTurbo && pipeline.warm.ms < 5000)}.`,
+  '',
+  `The whole bench took ${f((performance.now() - started) / 1000, 0)} s.`,
+  '',
+];
+const markdown = lines.join('\n');
+writeFileSync(fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url)), markdown);
+console.log(markdown);

@@ -1,0 +1,37 @@
+// Section 1: per-call cost of each client against the same node:http server, interleaved
+// in rounds so machine noise hits every client alike. Raw fetch is the 1.00 baseline.
+import { fileURLToPath } from 'node:url';
+import createClient from 'openapi-fetch';
+import { createZenlayerClient } from '@cloud-release/client';
+import { Configuration, ZecApi, ReleaseDiskXZCActionEnum } from '@cloud-release/client-typescript-fetch/zenlayer';
+import { median, report, startServerProcess } from '../lib.mjs';
+
+const ROUNDS = 7;
+const CALLS = 1500;
+const server = await startServerProcess(fileURLToPath(new URL('./envelope-server.mjs', import.meta.url)));
+const url = server.url;
+const headers = { 'content-type': 'application/json', 'x-zc-action': 'ReleaseDisk', 'x-zc-version': '2024-04-01' };
+const body = { diskId: 'disk-1' };
+
+const bare = createClient({ baseUrl: url });
+const cloudRelease = createZenlayerClient({ accessKeyId: 'AK', accessKeyPassword: 'password', baseUrl: url, retry: false });
+const generated = new ZecApi(new Configuration({ basePath: url, fetchApi: fetch, apiKey: () => 'Bearer t' }));
+
+const clients = {
+  'raw fetch': async () => (await fetch(`${url}/api/v2/zec`, { method: 'POST', headers, body: JSON.stringify(body) })).json(),
+  'bare openapi-fetch': () => bare.POST('/api/v2/zec', { params: { header: { 'X-ZC-Action': 'ReleaseDisk', 'X-ZC-Version': '2024-04-01' } }, body }),
+  '@cloud-release/client (signed)': () => cloudRelease.releaseDisk('disk-1'),
+  'typescript-fetch': () => generated.releaseDisk({ xZCAction: ReleaseDiskXZCActionEnum.ReleaseDisk, xZCVersion: '2024-04-01', releaseDiskBody: body }),
+};
+
+const perCall = Object.fromEntries(Object.keys(clients).map((k) => [k, []]));
+for (const call of Object.values(clients)) for (let i = 0; i < 300; i++) await call(); // warm-up
+for (let round = 0; round < ROUNDS; round++) {
+  for (const [name, call] of Object.entries(clients)) {
+    const t = performance.now();
+    for (let i = 0; i < CALLS; i++) await call();
+    perCall[name].push(((performance.now() - t) * 1000) / CALLS);
+  }
+}
+await server.stop();
+report({ rounds: ROUNDS, calls: CALLS, medianUs: Object.fromEntries(Object.entries(perCall).map(([k, v]) => [k, median(v)])) });
