@@ -203,20 +203,23 @@ export function createZenlayerClient(options: ZenlayerClientOptions): ZenlayerCl
     }
   }
 
+  // The host is the base URL's: every path is relative to it. URL.host is lower-case and
+  // carries the port only when it is not the scheme's default, exactly the Host fetch sends.
+  const host = new URL(baseUrl).host;
+  // Bodies serialized by `call`, keyed by the params object openapi-fetch hands back to the
+  // middleware: signing then hashes the very string that is sent without cloning the request.
+  const sentBodies = new WeakMap<object, string>();
+
   // Runs on every attempt, retries included, so each one gets a fresh timestamp and signature.
-  // It signs the request as it is about to be sent: the body bytes (read from a clone, so the
-  // original still streams), the Content-Type header and the host of the final URL (URL.host
-  // is lower-case and carries the port only when it is not the scheme's default, which is
-  // exactly the Host header fetch sends).
   const authenticate: Middleware = {
-    async onRequest({ request }) {
+    async onRequest({ request, params }) {
       if (auth.kind === 'bearer') {
         request.headers.set('Authorization', `Bearer ${auth.token}`);
         return request;
       }
-      const body = new Uint8Array(await request.clone().arrayBuffer());
+      const body = sentBodies.get(params) ?? new Uint8Array(await request.clone().arrayBuffer());
       const timestamp = Math.floor(now().getTime() / 1000);
-      const input = { body, contentType: request.headers.get('content-type') ?? '', host: new URL(request.url).host, timestamp };
+      const input = { body, contentType: request.headers.get('content-type') ?? '', host, timestamp };
       request.headers.set('X-ZC-Timestamp', String(timestamp));
       request.headers.set('X-ZC-Signature-Method', SIGNATURE_METHOD);
       request.headers.set('Authorization', authorizationHeader(input, auth.accessKeyId, auth.key));
@@ -233,9 +236,10 @@ export function createZenlayerClient(options: ZenlayerClientOptions): ZenlayerCl
     const { path, service } = ROUTES[action];
     const context = { operation: action, subject: opts.subject, timeoutMs, signal: opts.signal };
     for (let retryNo = 0; ; retryNo++) {
-      const { data, error, response } = await attempt(context, (signal) =>
-        post(path, { params: { header: { 'X-ZC-Action': action, 'X-ZC-Version': versions[service] } }, body, signal }),
-      );
+      const json = JSON.stringify(body);
+      const params = { header: { 'X-ZC-Action': action, 'X-ZC-Version': versions[service] } };
+      sentBodies.set(params, json);
+      const { data, error, response } = await attempt(context, (signal) => post(path, { params, body, bodySerializer: () => json, signal }));
       if (response.ok && data) return { requestId: data.requestId, alreadyGone: false };
       const apiError = toApiError(action, ids, response, error);
       if (opts.ignoreMissing && apiError.isNotFound) return { requestId: apiError.requestId, alreadyGone: true };

@@ -3,9 +3,19 @@
 // The clock and the request belong to the caller (the client's middleware), which is what
 // lets the documented test vector be checked here byte for byte.
 //
-// Why node:crypto: the package targets Node ≥ 20.19 only (see package.json "engines"), and
-// synchronous hashing keeps signing a plain function of its input.
-import { createHash, createHmac, createSecretKey, type KeyObject } from 'node:crypto';
+// Why node:crypto, and why fetched with process.getBuiltinModule rather than imported:
+// synchronous hashing keeps signing a plain function of its input (and costs a few µs, where
+// WebCrypto's async round trips cost tens), while having no static `node:` import keeps the
+// package bundlable for browsers and edge runtimes, where the Bearer-token mode still works.
+import type * as NodeCrypto from 'node:crypto';
+
+type KeyObject = NodeCrypto.KeyObject;
+
+function nodeCrypto(): typeof NodeCrypto {
+  const crypto = globalThis.process?.getBuiltinModule?.('node:crypto');
+  if (!crypto) throw new Error('ZC2-HMAC-SHA256 signing needs node:crypto (Node ≥ 20.16); elsewhere use the bearerToken option');
+  return crypto;
+}
 
 export const SIGNATURE_METHOD = 'ZC2-HMAC-SHA256';
 /** Only these two headers are signed, so only they must not change between signing and sending. */
@@ -25,7 +35,7 @@ export interface SignInput {
 /** The AccessKeyPassword, or a key made from it once with {@link signingKey}. */
 export type SigningSecret = string | KeyObject;
 
-const sha256Hex = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+const sha256Hex = (data: string | Uint8Array) => nodeCrypto().createHash('sha256').update(data).digest('hex');
 
 /**
  * Step 1, the canonical request: `POST`, `/`, an empty query, the canonical headers (keys and
@@ -47,12 +57,12 @@ export function stringToSign(input: SignInput): string {
  * hold the key rather than the password string; a KeyObject never prints its bytes.
  */
 export function signingKey(accessKeyPassword: string): KeyObject {
-  return createSecretKey(Buffer.from(accessKeyPassword, 'utf8'));
+  return nodeCrypto().createSecretKey(accessKeyPassword, 'utf8');
 }
 
 /** Step 3: lowercase hex HMAC-SHA256 of the string to sign, keyed by the password itself. */
 export function signature(input: SignInput, secret: SigningSecret): string {
-  return createHmac('sha256', secret).update(stringToSign(input), 'utf8').digest('hex');
+  return nodeCrypto().createHmac('sha256', secret).update(stringToSign(input), 'utf8').digest('hex');
 }
 
 /** Step 4: `ZC2-HMAC-SHA256 Credential=<id>, SignedHeaders=content-type;host, Signature=<hex>`. */
