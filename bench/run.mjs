@@ -21,6 +21,7 @@ const bundles = section('bundle-size');
 const pipeline = section('pipeline');
 
 const raw = cost.medianUs['raw fetch'];
+const harness = cost.medianUs['openapi-fetch + middleware + timeout signal'];
 const bare = cost.medianUs['bare openapi-fetch'];
 const ours = cost.medianUs['@cloud-release/client (signed)'];
 const share = bulk.rps / mock.mock.concurrentRps;
@@ -39,6 +40,17 @@ const lines = [
   ...Object.entries(cost.medianUs).map(([name, us]) => `| ${name} | ${f(us, 1)} | ${f(us / raw)} | ${f(us / bare)} |`),
   '',
   `Goal: @cloud-release/client ≤ 1.10 × bare openapi-fetch → ${f(ours / bare)} × (${verdict(ours / bare <= 1.1)}).`,
+  ...(ours / bare <= 1.1
+    ? []
+    : [
+        '',
+        `Why: of the ${f(ours - bare, 0)} µs over bare openapi-fetch, ${f(harness - bare, 0)} µs are what any careful client on openapi-fetch pays ` +
+          '(one middleware hop, a per-attempt timeout signal: the reference row). The rest is the signed request itself: ' +
+          'HMAC and two SHA-256 (about 4 µs, measured alone), four more headers on the wire (about 230 bytes: Authorization, ' +
+          'X-ZC-Timestamp, X-ZC-Signature-Method, X-ZC-Version) that undici validates and the server parses, and the retry/timeout ' +
+          'bookkeeping. Already removed: the request clone for hashing (the serialized body is signed directly) and ' +
+          'AbortSignal.timeout/any (about 15 and 40 µs a call on Node 20). Left: each remaining piece is a requirement.',
+      ]),
   '',
   '## 2. The mock (100-id ReleaseInstances requests; each server in its own process)',
   '',
@@ -57,6 +69,16 @@ const lines = [
   `| ${f(bulk.wallMs, 0)} | ${bulk.requests} | ${f(bulk.rps, 0)} | ${f(share * 100, 0)} % |`,
   '',
   `Goal: ≥ 90 % → ${verdict(share >= 0.9)}.`,
+  ...(share >= 0.9
+    ? []
+    : [
+        '',
+        `Not explained yet, so recorded rather than fixed: the client and the mock share this machine's ${cpus().length} cores; ` +
+          `the maximum of section 2 was driven by raw fetch, while every client request costs ${f(ours / raw)} × raw fetch's (section 1) ` +
+          'plus a 100-id body to serialize and sign. Measured inside the client, its fetches wait about 16 ms each (p50) at 16 in ' +
+          'flight, where the same mock answers raw fetch in about 2.4 ms, and a CPU profile shows the client process idle ' +
+          'about 40 % of the time, so the wait is not the client\'s CPU alone. Repeats of this section vary up to 2× here.',
+      ]),
   '',
   '## 4. Browser bundle size (esbuild, minified, gzip -9)',
   '',
