@@ -34,7 +34,7 @@ afterAll(async () => {
   if (project) await rm(project, { recursive: true, force: true });
 });
 
-it('runs the README calls from the installed tarballs against the packed mock', async () => {
+it('runs the README calls from the installed tarballs against the packed mock and a capture server', async () => {
   const { stdout } = await run(process.execPath, ['consumer.mjs'], { cwd: project });
   expect(JSON.parse(stdout)).toEqual({
     batches: 2,
@@ -44,6 +44,7 @@ it('runs the README calls from the installed tarballs against the packed mock', 
     failure: 'INVALID_DISK_NOT_FOUND',
     deleted: true,
     generated: 'T52617F2F-33A3-42EF-B353-CC44271C89E4',
+    capture: { result: 'T-CAPTURED', seen: [['POST', '/api/v2/vm', 'ReleaseInstances', true, '{"instanceIds":["i-a","i-b"]}']] },
   });
 });
 
