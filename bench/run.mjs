@@ -77,8 +77,8 @@ const lines = [
         `Why: both processes are CPU-bound on the same ${cpus().length} cores. The maximum of section 2 is driven by raw fetch, ` +
           `while each client request costs ${f(ours / raw)} × raw fetch's CPU (section 1) plus a 100-id body to serialize and sign; ` +
           'throughput still grows with concurrency (the rows above), so nothing in the client serializes the batches. ' +
-          'Left as is: closing the gap means a cheaper request than openapi-fetch builds (it constructs a Request, then fetch ' +
-          'copies it), which the client is required to be built on. Repeats of this section vary up to 2× on this machine.',
+          'Left as is: closing the gap means not building a Request per call, which openapi-fetch (the client\'s required ' +
+          'base) does. Repeats of this section vary up to 2× on this machine.',
       ]),
   '',
   '## 4. Browser bundle size (esbuild, minified, gzip -9)',

@@ -5,6 +5,7 @@ import type { paths } from '../generated/neutron.js';
 import { ValidationError } from '../transport/errors.js';
 import { requireHttpUrl, requireMs } from '../transport/options.js';
 import { MASK, withSafeFace } from '../transport/redact.js';
+import { directFetch } from '../transport/direct-fetch.js';
 import { attempt } from '../transport/send.js';
 import { toNeutronError } from './errors.js';
 
@@ -53,7 +54,8 @@ export function createNeutronClient(options: NeutronClientOptions): NeutronClien
   const token: unknown = options.token;
   if (typeof token !== 'string' || token.trim() === '') throw new ValidationError('token', 'a non-empty string', 'token must be a non-empty Keystone token');
   const timeoutMs = requireMs('timeoutMs', options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 1);
-  const api = createClient<paths>({ baseUrl, ...(options.fetch && { fetch: options.fetch }) });
+  // Delete Port has no body, so every request can go out as url + init.
+  const api = createClient<paths>({ baseUrl, fetch: directFetch(options.fetch ?? globalThis.fetch, new WeakMap()) });
   // The token lives in this closure only.
   api.use({
     onRequest({ request }) {

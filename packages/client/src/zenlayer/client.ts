@@ -8,6 +8,7 @@ import { ValidationError } from '../transport/errors.js';
 import { requireHttpUrl, requireInteger, requireMs } from '../transport/options.js';
 import { withSafeFace } from '../transport/redact.js';
 import { backoffDelay, resolveRetry, retryAfterMs, type RetryOptions } from '../transport/retry.js';
+import { directFetch, type KnownBodies } from '../transport/direct-fetch.js';
 import { attempt } from '../transport/send.js';
 import { ZenlayerBatchError, type FailedBatch, type ReleasedBatch } from './batch-error.js';
 import { chunk, mapWithConcurrency } from './batching.js';
@@ -209,15 +210,18 @@ export function createZenlayerClient(options: ZenlayerClientOptions): ZenlayerCl
   // Bodies serialized by `call`, keyed by the params object openapi-fetch hands back to the
   // middleware: signing then hashes the very string that is sent without cloning the request.
   const sentBodies = new WeakMap<object, string>();
+  const knownBodies: KnownBodies = new WeakMap();
 
   // Runs on every attempt, retries included, so each one gets a fresh timestamp and signature.
   const authenticate: Middleware = {
     async onRequest({ request, params }) {
+      const sent = sentBodies.get(params);
+      if (sent !== undefined) knownBodies.set(request, sent);
       if (auth.kind === 'bearer') {
         request.headers.set('Authorization', `Bearer ${auth.token}`);
         return request;
       }
-      const body = sentBodies.get(params) ?? new Uint8Array(await request.clone().arrayBuffer());
+      const body = sent ?? new Uint8Array(await request.clone().arrayBuffer());
       const timestamp = Math.floor(now().getTime() / 1000);
       const input = { body, contentType: request.headers.get('content-type') ?? '', host, timestamp };
       request.headers.set('X-ZC-Timestamp', String(timestamp));
@@ -226,7 +230,7 @@ export function createZenlayerClient(options: ZenlayerClientOptions): ZenlayerCl
       return request;
     },
   };
-  const api = createClient<paths>({ baseUrl, headers: { 'Content-Type': CONTENT_TYPE }, ...(options.fetch && { fetch: options.fetch }) });
+  const api = createClient<paths>({ baseUrl, headers: { 'Content-Type': CONTENT_TYPE }, fetch: directFetch(options.fetch ?? globalThis.fetch, knownBodies) });
   api.use(authenticate);
   // The three paths differ only in their body; one loosely typed entry point serves them all
   // (the typed bodies are enforced by `call` below).
