@@ -75,7 +75,7 @@ const lines = [
     : [
         '',
         `Why: both processes are CPU-bound on the same ${cpus().length} cores. The maximum of section 2 is driven by raw fetch, ` +
-          `while each client request costs ${f(ours / raw)} × raw fetch's CPU (section 1) plus a 100-id body to serialize and sign; ` +
+          `while each client request takes ${f(ours / raw)} × raw fetch's time per call (section 1) plus a 100-id body to serialize and sign; ` +
           'throughput still grows with concurrency (the rows above), so nothing in the client serializes the batches. ' +
           'Left as is: closing the gap means not building a Request per call, which openapi-fetch (the client\'s required ' +
           'base) does. Repeats of this section vary up to 2× on this machine.',
