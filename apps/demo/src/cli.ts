@@ -31,7 +31,7 @@ function singleSummary(kind: string, id: string) {
       : `Release of ${kind.toLowerCase()} ${id} accepted (requestId ${r.requestId}); it completes asynchronously.`;
 }
 
-function zenlayerRelease<R>(flags: CommonFlags, what: string, call: (client: ReturnType<typeof createZenlayerClient>, live: boolean) => Promise<R>, summary: (r: R) => string): Release<R> {
+function zenlayerRelease<R>(what: string, call: (client: ReturnType<typeof createZenlayerClient>, live: boolean) => Promise<R>, summary: (r: R) => string): Release<R> {
   return {
     api: 'zenlayer',
     what,
@@ -50,7 +50,6 @@ withCommonOptions(program.command('release-instances').description('release Zenl
   .action(async (ids: string[], flags: CommonFlags) => {
     const unique = [...new Set(ids)];
     const release = zenlayerRelease(
-      flags,
       `release ${plural(unique.length, 'instance')} (${list(unique)})`,
       (client, live) =>
         client.releaseInstances(ids, {
@@ -75,14 +74,14 @@ withCommonOptions(program.command('release-instances').description('release Zenl
 withCommonOptions(program.command('release-disk').description('release a Zenlayer ZEC data disk'), 'Zenlayer API base URL')
   .argument('<diskId>', 'disk id')
   .action(async (diskId: string, flags: CommonFlags) => {
-    const release = zenlayerRelease(flags, `release disk ${diskId}`, (c) => c.releaseDisk(diskId, { ignoreMissing: flags.ignoreMissing === true }), singleSummary('Disk', diskId));
+    const release = zenlayerRelease(`release disk ${diskId}`, (c) => c.releaseDisk(diskId, { ignoreMissing: flags.ignoreMissing === true }), singleSummary('Disk', diskId));
     process.exitCode = await runRelease(release, flags, io(flags));
   });
 
 withCommonOptions(program.command('destroy-port').description('destroy a Zenlayer SDN port (it must be in the recycle bin)'), 'Zenlayer API base URL')
   .argument('<portId>', 'port id')
   .action(async (portId: string, flags: CommonFlags) => {
-    const release = zenlayerRelease(flags, `destroy port ${portId}`, (c) => c.destroyPort(portId, { ignoreMissing: flags.ignoreMissing === true }), singleSummary('Port', portId));
+    const release = zenlayerRelease(`destroy port ${portId}`, (c) => c.destroyPort(portId, { ignoreMissing: flags.ignoreMissing === true }), singleSummary('Port', portId));
     process.exitCode = await runRelease(release, flags, io(flags));
   });
 

@@ -109,7 +109,7 @@ describe('signed requests', () => {
 
 describe('releaseInstances batching', () => {
   it('de-duplicates and sends 250 ids as 100/100/50, in order, with bounded concurrency', async () => {
-    const { zc } = await setup((r, i) => ({ ...accepted(`T-${i}`), delayMs: 30 }), { concurrency: 2 });
+    const { zc } = await setup((_, i) => ({ ...accepted(`T-${i}`), delayMs: 30 }), { concurrency: 2 });
     const ids = Array.from({ length: 250 }, (_, i) => `i-${i}`);
     const progress: number[] = [];
     const result = await zc.releaseInstances([...ids, 'i-0', 'i-7'], { onBatch: (p) => progress.push(p.index) });
