@@ -19,19 +19,10 @@ export function printPlanned(requests: ObservedRequest[], io: Io): void {
   }
 }
 
-function errorFacts(error: unknown): Record<string, unknown> {
-  if (error instanceof ZenlayerBatchError) {
-    return {
-      name: error.name,
-      message: error.message,
-      released: error.released,
-      failed: error.failed.map((f) => ({ ids: f.ids, ...errorFacts(f.error) })),
-    };
-  }
-  if (error instanceof ZenlayerApiError) return { name: error.name, message: error.message, status: error.status, code: error.code, requestId: error.requestId };
-  if (error instanceof NeutronApiError) return { name: error.name, message: error.message, status: error.status, type: error.type };
-  const e = error as Error;
-  return { name: e.name, message: e.message };
+// Every error class of the client has a toJSON() with its facts; anything else has a name and message.
+function errorFacts(error: unknown): unknown {
+  const e = error as Error & { toJSON?: () => unknown };
+  return typeof e.toJSON === 'function' ? e.toJSON() : { name: e.name, message: e.message };
 }
 
 /** Prints an error and returns the exit code it deserves. */
