@@ -85,7 +85,7 @@ try {
   check(!deleted.alreadyGone, 'a 204 is a deletion');
   say('  ✓ 204 No Content: the port is deleted and its addresses return to their pools.');
 
-  say('\nTour complete. Try the CLI: pnpm --filter @cloud-release/demo exec cloud-release --help');
+  say('\nTour complete. Try the CLI: npx pnpm@10.34.9 cloud-release --help (it too runs on an embedded mock by default).');
 } catch (error) {
   console.error(`demo failed: ${(error as Error).stack ?? String(error)}`);
   process.exitCode = 1;
