@@ -1,5 +1,6 @@
 // Seeing what a client sends, with credentials masked: for logs, tours and dry runs.
 // Both helpers wrap `fetch`, so they work with any client that accepts a `fetch` option.
+import { MASK } from './redact.js';
 
 export interface ObservedRequest {
   method: string;
@@ -18,10 +19,10 @@ export interface ObservedResponse {
 /** Masks the secret part of credential headers; keeps what helps debugging (the key id). */
 export function maskCredentials(name: string, value: string): string {
   const header = name.toLowerCase();
-  if (header === 'x-auth-token') return '***';
+  if (header === 'x-auth-token') return MASK;
   if (header !== 'authorization') return value;
-  if (value.startsWith('Bearer ')) return 'Bearer ***';
-  return value.replace(/Signature=[0-9a-f]+/i, 'Signature=***');
+  if (value.startsWith('Bearer ')) return `Bearer ${MASK}`;
+  return value.replace(/Signature=[0-9a-f]+/i, `Signature=${MASK}`);
 }
 
 async function observe(request: Request): Promise<ObservedRequest> {

@@ -6,7 +6,7 @@ import type { paths } from '../generated/zenlayer.js';
 import { ZENLAYER_DEFAULT_BASE_URL } from '../generated-clients.js';
 import { ValidationError } from '../transport/errors.js';
 import { requireHttpUrl, requireInteger, requireMs } from '../transport/options.js';
-import { withSafeFace } from '../transport/redact.js';
+import { MASK, withSafeFace } from '../transport/redact.js';
 import { backoffDelay, resolveRetry, retryAfterMs, type RetryOptions } from '../transport/retry.js';
 import { directFetch, type KnownBodies } from '../transport/direct-fetch.js';
 import { attempt } from '../transport/send.js';
@@ -208,20 +208,22 @@ export function createZenlayerClient(options: ZenlayerClientOptions): ZenlayerCl
   // carries the port only when it is not the scheme's default, exactly the Host fetch sends.
   const host = new URL(baseUrl).host;
   // Bodies serialized by `call`, keyed by the params object openapi-fetch hands back to the
-  // middleware: signing then hashes the very string that is sent without cloning the request.
+  // middleware, which signs that very string and hands it on, keyed by the Request, to
+  // directFetch, which sends it as is (see transport/direct-fetch.ts).
   const sentBodies = new WeakMap<object, string>();
   const knownBodies: KnownBodies = new WeakMap();
 
   // Runs on every attempt, retries included, so each one gets a fresh timestamp and signature.
   const authenticate: Middleware = {
-    async onRequest({ request, params }) {
-      const sent = sentBodies.get(params);
-      if (sent !== undefined) knownBodies.set(request, sent);
+    onRequest({ request, params }) {
+      // Every request goes through `call`, which registers its body: nothing is cloned to read it.
+      const body = sentBodies.get(params);
+      if (body === undefined) throw new Error(`request to ${request.url} has no registered body`);
+      knownBodies.set(request, body);
       if (auth.kind === 'bearer') {
         request.headers.set('Authorization', `Bearer ${auth.token}`);
         return request;
       }
-      const body = sent ?? new Uint8Array(await request.clone().arrayBuffer());
       const timestamp = Math.floor(now().getTime() / 1000);
       const input = { body, contentType: request.headers.get('content-type') ?? '', host, timestamp };
       request.headers.set('X-ZC-Timestamp', String(timestamp));
@@ -239,10 +241,11 @@ export function createZenlayerClient(options: ZenlayerClientOptions): ZenlayerCl
   async function call<A extends ZenlayerAction>(action: A, ids: string[], body: ZenlayerRequestBody<A>, opts: ReleaseOptions & { subject: string }): Promise<ReleaseResult> {
     const { path, service } = ROUTES[action];
     const context = { operation: action, subject: opts.subject, timeoutMs, signal: opts.signal };
+    // Serialized once: every attempt sends (and signs) the same bytes.
+    const json = JSON.stringify(body);
+    const params = { header: { 'X-ZC-Action': action, 'X-ZC-Version': versions[service] } };
+    sentBodies.set(params, json);
     for (let retryNo = 0; ; retryNo++) {
-      const json = JSON.stringify(body);
-      const params = { header: { 'X-ZC-Action': action, 'X-ZC-Version': versions[service] } };
-      sentBodies.set(params, json);
       const { data, error, response } = await attempt(context, (signal) => post(path, { params, body, bodySerializer: () => json, signal }));
       if (response.ok && data) return { requestId: data.requestId, alreadyGone: false };
       const apiError = toApiError(action, ids, response, error);
@@ -317,6 +320,6 @@ export function createZenlayerClient(options: ZenlayerClientOptions): ZenlayerCl
   };
   return withSafeFace(client, 'ZenlayerClient', () => ({
     baseUrl,
-    auth: auth.kind === 'bearer' ? 'Bearer ***' : `${SIGNATURE_METHOD} (accessKeyId ${auth.accessKeyId}, password ***)`,
+    auth: auth.kind === 'bearer' ? `Bearer ${MASK}` : `${SIGNATURE_METHOD} (accessKeyId ${auth.accessKeyId}, password ${MASK})`,
   }));
 }

@@ -11,10 +11,12 @@ import type * as NodeCrypto from 'node:crypto';
 
 type KeyObject = NodeCrypto.KeyObject;
 
+let loaded: typeof NodeCrypto | undefined;
+/** node:crypto, looked up once, on the first signature (never at import: bearer mode needs none). */
 function nodeCrypto(): typeof NodeCrypto {
-  const crypto = globalThis.process?.getBuiltinModule?.('node:crypto');
-  if (!crypto) throw new Error('ZC2-HMAC-SHA256 signing needs node:crypto (Node ≥ 20.16); elsewhere use the bearerToken option');
-  return crypto;
+  loaded ??= globalThis.process?.getBuiltinModule?.('node:crypto');
+  if (!loaded) throw new Error('ZC2-HMAC-SHA256 signing needs node:crypto (Node ≥ 20.16); elsewhere use the bearerToken option');
+  return loaded;
 }
 
 export const SIGNATURE_METHOD = 'ZC2-HMAC-SHA256';
