@@ -9,6 +9,8 @@ import {
   NeutronApiError,
   ZenlayerApiError,
   ZenlayerBatchError,
+  observingFetch,
+  type ObservedResponse,
 } from '@cloud-release/client';
 import * as neutronTsFetch from '@cloud-release/client-typescript-fetch/neutron';
 import * as zenlayerTsFetch from '@cloud-release/client-typescript-fetch/zenlayer';
@@ -94,15 +96,13 @@ export const SUITE_CREDENTIALS = { accessKeyId: 'AK-CONTRACT', accessKeyPassword
 
 /** Adds headers to every request and keeps the last answer as the wire carried it. */
 function recordingFetch(extraHeaders: Record<string, string>) {
-  const seen: { response?: Response } = {};
-  const wrapped = async (input: RequestInfo | URL, init?: RequestInit) => {
+  const seen: { response?: ObservedResponse } = {};
+  const withHeaders = ((input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init);
     for (const [name, value] of Object.entries(extraHeaders)) request.headers.set(name, value);
-    const response = await fetch(request);
-    seen.response = response.clone();
-    return response;
-  };
-  return { fetch: wrapped as typeof fetch, seen };
+    return fetch(request);
+  }) as typeof fetch;
+  return { fetch: observingFetch({ onResponse: (_, response) => (seen.response = response) }, withHeaders), seen };
 }
 
 /** @cloud-release/client: the signed, typed client users call. */
@@ -126,9 +126,8 @@ export const cloudRelease: ClientUnderTest = {
       surfaced = 'threw';
       thrown = error;
     }
-    const response = seen.response!;
-    const body = response.status === 204 ? undefined : await response.json();
-    return { status: response.status, body, surfaced, thrown: thrown ?? value };
+    const { status, body } = seen.response!;
+    return { status, body, surfaced, thrown: thrown ?? value };
   },
   verify(outcome, response) {
     const example = response.value as { requestId?: string; code?: string; NeutronError?: { type: string } } | undefined;
