@@ -23,7 +23,14 @@ export function startServerProcess(script, args = []) {
       if (url) {
         clearTimeout(timer);
         child.stdout.resume();
-        resolve({ url, stop: () => new Promise((r) => { child.once('exit', r); child.kill('SIGTERM'); }) });
+        resolve({
+          url,
+          stop: () =>
+            new Promise((r) => {
+              child.once('exit', r);
+              child.kill('SIGTERM');
+            }),
+        });
       }
     });
   });

@@ -8,7 +8,10 @@ import { fileURLToPath } from 'node:url';
 const started = performance.now();
 const section = (name) => {
   process.stderr.write(`bench: ${name}…\n`);
-  const out = execFileSync(process.execPath, [fileURLToPath(new URL(`./sections/${name}.mjs`, import.meta.url))], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const out = execFileSync(process.execPath, [fileURLToPath(new URL(`./sections/${name}.mjs`, import.meta.url))], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return JSON.parse(/^BENCH-RESULT (.*)$/m.exec(out)[1]);
 };
 const verdict = (ok) => (ok ? 'met' : '**MISSED**');
@@ -58,16 +61,20 @@ const lines = [
   '| server | sequential p50 ms | sequential p99 ms | sequential req/s | 16 concurrent p50 ms | 16 concurrent p99 ms | 16 concurrent req/s |',
   '|---|---:|---:|---:|---:|---:|---:|',
   ...Object.entries({ 'node:http baseline': mock.baseline, '@cloud-release/mock': mock.mock }).map(
-    ([name, m]) => `| ${name} | ${f(m.p50Ms)} | ${f(m.p99Ms)} | ${f(m.sequentialRps, 0)} | ${f(m.concurrentP50Ms)} | ${f(m.concurrentP99Ms)} | ${f(m.concurrentRps, 0)} |`,
+    ([name, m]) =>
+      `| ${name} | ${f(m.p50Ms)} | ${f(m.p99Ms)} | ${f(m.sequentialRps, 0)} | ${f(m.concurrentP50Ms)} | ${f(m.concurrentP99Ms)} | ${f(m.concurrentRps, 0)} |`,
   ),
   '',
   `The mock answers at ${f(mock.mock.concurrentRps / mock.baseline.concurrentRps)} × the baseline's throughput (16 concurrent).`,
   '',
   `## 3. releaseInstances with ${bulk.ids.toLocaleString('en')} ids through the mock (median of 7 releases each)`,
   '',
-  '| concurrency | wall ms | requests | req/s | share of the mock\'s 16-concurrent maximum |',
+  "| concurrency | wall ms | requests | req/s | share of the mock's 16-concurrent maximum |",
   '|---:|---:|---:|---:|---:|',
-  ...Object.entries(bulk.runs).map(([c, r]) => `| ${c} | ${f(r.wallMs, 0)} | ${r.requests} | ${f(r.rps, 0)} | ${f((r.rps / mock.mock.concurrentRps) * 100, 0)} % |`),
+  ...Object.entries(bulk.runs).map(
+    ([c, r]) =>
+      `| ${c} | ${f(r.wallMs, 0)} | ${r.requests} | ${f(r.rps, 0)} | ${f((r.rps / mock.mock.concurrentRps) * 100, 0)} % |`,
+  ),
   '',
   `Goal: ≥ 90 % → ${verdict(share >= 0.9)}.`,
   ...(share >= 0.9
@@ -77,7 +84,7 @@ const lines = [
         `Why: both processes are CPU-bound on the same ${cpus().length} cores. The maximum of section 2 is driven by raw fetch, ` +
           `while each client request takes ${f(ours / raw)} × raw fetch's time per call (section 1) plus a 100-id body to serialize and sign; ` +
           'throughput still grows with concurrency (the rows above), so nothing in the client serializes the batches. ' +
-          'Left as is: closing the gap means not building a Request per call, which openapi-fetch (the client\'s required ' +
+          "Left as is: closing the gap means not building a Request per call, which openapi-fetch (the client's required " +
           'base) does. Repeats of this section vary up to 2× on this machine.',
       ]),
   '',
@@ -85,7 +92,9 @@ const lines = [
   '',
   '| client | min bytes | min+gzip kB |',
   '|---|---:|---:|',
-  ...Object.entries(bundles).map(([name, b]) => (b.error ? `| ${name} | — | build failed: ${b.error} |` : `| ${name} | ${b.minBytes} | ${f(b.gzipBytes / 1024)} |`)),
+  ...Object.entries(bundles).map(([name, b]) =>
+    b.error ? `| ${name} | — | build failed: ${b.error} |` : `| ${name} | ${b.minBytes} | ${f(b.gzipBytes / 1024)} |`,
+  ),
   '',
   `Goal: @cloud-release/client ≤ 10 kB → ${f(clientKb)} kB (${verdict(clientKb <= 10)}).`,
   '',

@@ -9,8 +9,17 @@ const CONCURRENCIES = [1, 4, 16];
 const mockCli = fileURLToPath(new URL('../../packages/mock/dist/cli.js', import.meta.url));
 const server = await startServerProcess(mockCli, ['--quiet', '--zenlayer-port', '0', '--neutron-port', '0']);
 let requests = 0;
-const counting = (input, init) => { requests++; return fetch(input, init); };
-const zc = createZenlayerClient({ accessKeyId: 'AK', accessKeyPassword: 'password', baseUrl: server.url, fetch: counting, retry: false });
+const counting = (input, init) => {
+  requests++;
+  return fetch(input, init);
+};
+const zc = createZenlayerClient({
+  accessKeyId: 'AK',
+  accessKeyPassword: 'password',
+  baseUrl: server.url,
+  fetch: counting,
+  retry: false,
+});
 const ids = Array.from({ length: IDS }, (_, i) => `instance-${i}`);
 // 100 requests take a fraction of a second: warm both processes up, then take the median of
 // several whole releases so one slow round does not decide the result.

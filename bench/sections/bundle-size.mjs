@@ -14,7 +14,12 @@ for (const [name, contents] of Object.entries(entries)) {
   try {
     const out = await build({
       stdin: { contents, resolveDir: fileURLToPath(new URL('..', import.meta.url)), loader: 'js' },
-      bundle: true, minify: true, platform: 'browser', format: 'esm', write: false, logLevel: 'silent',
+      bundle: true,
+      minify: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      logLevel: 'silent',
     });
     const code = out.outputFiles[0].contents;
     sizes[name] = { minBytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length };

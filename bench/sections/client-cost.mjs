@@ -18,19 +18,40 @@ const bare = createClient({ baseUrl: url });
 // it tells the cost of those two mechanisms from the cost of our own code.
 const harnessed = createClient({ baseUrl: url });
 harnessed.use({ onRequest: ({ request }) => request });
-const cloudRelease = createZenlayerClient({ accessKeyId: 'AK', accessKeyPassword: 'password', baseUrl: url, retry: false });
+const cloudRelease = createZenlayerClient({
+  accessKeyId: 'AK',
+  accessKeyPassword: 'password',
+  baseUrl: url,
+  retry: false,
+});
 const generated = new ZecApi(new Configuration({ basePath: url, fetchApi: fetch, apiKey: () => 'Bearer t' }));
 
 const clients = {
-  'raw fetch': async () => (await fetch(`${url}/api/v2/zec`, { method: 'POST', headers, body: JSON.stringify(body) })).json(),
-  'bare openapi-fetch': () => bare.POST('/api/v2/zec', { params: { header: { 'X-ZC-Action': 'ReleaseDisk', 'X-ZC-Version': '2024-04-01' } }, body }),
+  'raw fetch': async () =>
+    (await fetch(`${url}/api/v2/zec`, { method: 'POST', headers, body: JSON.stringify(body) })).json(),
+  'bare openapi-fetch': () =>
+    bare.POST('/api/v2/zec', {
+      params: { header: { 'X-ZC-Action': 'ReleaseDisk', 'X-ZC-Version': '2024-04-01' } },
+      body,
+    }),
   'openapi-fetch + middleware + timeout signal': () => {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), 60_000);
-    return harnessed.POST('/api/v2/zec', { params: { header: { 'X-ZC-Action': 'ReleaseDisk', 'X-ZC-Version': '2024-04-01' } }, body, signal: controller.signal }).finally(() => clearTimeout(timer));
+    return harnessed
+      .POST('/api/v2/zec', {
+        params: { header: { 'X-ZC-Action': 'ReleaseDisk', 'X-ZC-Version': '2024-04-01' } },
+        body,
+        signal: controller.signal,
+      })
+      .finally(() => clearTimeout(timer));
   },
   '@cloud-release/client (signed)': () => cloudRelease.releaseDisk('disk-1'),
-  'typescript-fetch': () => generated.releaseDisk({ xZCAction: ReleaseDiskXZCActionEnum.ReleaseDisk, xZCVersion: '2024-04-01', releaseDiskBody: body }),
+  'typescript-fetch': () =>
+    generated.releaseDisk({
+      xZCAction: ReleaseDiskXZCActionEnum.ReleaseDisk,
+      xZCVersion: '2024-04-01',
+      releaseDiskBody: body,
+    }),
 };
 
 const perCall = Object.fromEntries(Object.keys(clients).map((k) => [k, []]));
@@ -45,4 +66,8 @@ for (let round = 0; round < ROUNDS; round++) {
   }
 }
 await server.stop();
-report({ rounds: ROUNDS, calls: CALLS, medianUs: Object.fromEntries(Object.entries(perCall).map(([k, v]) => [k, median(v)])) });
+report({
+  rounds: ROUNDS,
+  calls: CALLS,
+  medianUs: Object.fromEntries(Object.entries(perCall).map(([k, v]) => [k, median(v)])),
+});

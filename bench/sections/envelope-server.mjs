@@ -3,7 +3,11 @@ import { createServer } from 'node:http';
 
 const body = JSON.stringify({ requestId: 'T-BENCH', response: { requestId: 'T-BENCH' } });
 const server = createServer((req, res) => {
-  req.resume().on('end', () => res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length }).end(body));
+  req
+    .resume()
+    .on('end', () =>
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length }).end(body),
+    );
 });
 server.listen(0, '127.0.0.1', () => console.log(`http://127.0.0.1:${server.address().port}`));
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

@@ -7,10 +7,20 @@ import { report } from '../lib.mjs';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const turbo = (args) => {
   const started = performance.now();
-  const out = execFileSync(process.execPath, [process.env.npm_execpath, 'exec', 'turbo', 'run', 'build', 'test', '--output-logs=none', ...args], {
-    cwd: root, encoding: 'utf8', env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
-  });
-  return { ms: performance.now() - started, fullTurbo: out.includes('FULL TURBO'), tasks: /Tasks:\s+(\d+) successful/.exec(out)?.[1] };
+  const out = execFileSync(
+    process.execPath,
+    [process.env.npm_execpath, 'exec', 'turbo', 'run', 'build', 'test', '--output-logs=none', ...args],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
+    },
+  );
+  return {
+    ms: performance.now() - started,
+    fullTurbo: out.includes('FULL TURBO'),
+    tasks: /Tasks:\s+(\d+) successful/.exec(out)?.[1],
+  };
 };
 rmSync(`${root}.turbo/cache`, { recursive: true, force: true });
 const cold = turbo([]);

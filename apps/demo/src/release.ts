@@ -29,14 +29,23 @@ export async function runRelease<R>(release: Release<R>, flags: CommonFlags, io:
   let target: Target | undefined;
   try {
     target = await resolveTarget(release.api, flags.endpoint);
-    if (target.embedded) io.err(`Using the embedded ${release.api} mock at ${target.baseUrl}: nothing real is released.`);
+    if (target.embedded)
+      io.err(`Using the embedded ${release.api} mock at ${target.baseUrl}: nothing real is released.`);
     const planned: ObservedRequest[] = [];
-    await release.perform(target, dryRunFetch((r) => planned.push(r)), false);
+    await release.perform(
+      target,
+      dryRunFetch((r) => planned.push(r)),
+      false,
+    );
     if (flags.dryRun) {
       printPlanned(planned, io);
       return EXIT.ok;
     }
-    await confirmDestruction(release.what, target.baseUrl, { yes: flags.yes === true, input: process.stdin, output: process.stderr });
+    await confirmDestruction(release.what, target.baseUrl, {
+      yes: flags.yes === true,
+      input: process.stdin,
+      output: process.stderr,
+    });
     const result = await release.perform(target, globalThis.fetch, true);
     io.out(io.json ? JSON.stringify({ ok: true, result }, null, 2) : release.summary(result));
     return EXIT.ok;

@@ -30,7 +30,9 @@ const trace = {
   },
   onResponse(_: ObservedRequest, res: ObservedResponse) {
     const body = res.body as { requestId?: string; code?: string } | undefined;
-    say(`    ← ${res.status}${body?.code ? ` ${body.code}` : ''}${body?.requestId ? `  requestId ${body.requestId}` : ''}`);
+    say(
+      `    ← ${res.status}${body?.code ? ` ${body.code}` : ''}${body?.requestId ? `  requestId ${body.requestId}` : ''}`,
+    );
   },
 };
 const traced = (prefer?: PreferOptions) => observingFetch(trace, prefer ? preferringFetch(prefer) : globalThis.fetch);
@@ -39,7 +41,10 @@ function check(condition: boolean, what: string): void {
   if (!condition) throw new Error(`tour step went wrong: ${what}`);
 }
 
-const zenlayerMock = await startMock({ api: 'zenlayer', credentials: { [DEMO_CREDENTIALS.accessKeyId]: DEMO_CREDENTIALS.accessKeyPassword } });
+const zenlayerMock = await startMock({
+  api: 'zenlayer',
+  credentials: { [DEMO_CREDENTIALS.accessKeyId]: DEMO_CREDENTIALS.accessKeyPassword },
+});
 const neutronMock = await startMock({ api: 'neutron' });
 try {
   say('cloud-release tour: every call below is real HTTP to mocks that answer like Zenlayer and Neutron.');
@@ -51,7 +56,9 @@ try {
   const ids = Array.from({ length: 250 }, (_, i) => `vm-${String(i + 1).padStart(3, '0')}`);
   const released = await zenlayer().releaseInstances(ids, { concurrency: 1 });
   check(released.batches.length === 3, '250 ids should take 3 batches');
-  say(`  ✓ ${released.ids.length} instances accepted in ${released.batches.length} requests (the release itself is asynchronous).`);
+  say(
+    `  ✓ ${released.ids.length} instances accepted in ${released.batches.length} requests (the release itself is asynchronous).`,
+  );
 
   say('\n2. ReleaseDisk.');
   const disk = await zenlayer().releaseDisk('disk-data-01');
@@ -62,18 +69,25 @@ try {
   say(`  ✓ accepted, requestId ${port.requestId}`);
 
   say('\n4. A disk that is already gone, with ignoreMissing (the mock is asked for its 404 example).');
-  const gone = await zenlayer({ status: 404, example: 'INVALID_DISK_NOT_FOUND' }).releaseDisk('disk-already-gone', { ignoreMissing: true });
+  const gone = await zenlayer({ status: 404, example: 'INVALID_DISK_NOT_FOUND' }).releaseDisk('disk-already-gone', {
+    ignoreMissing: true,
+  });
   check(gone.alreadyGone, 'ignoreMissing should turn INVALID_DISK_NOT_FOUND into success');
   say(`  ✓ resolved as { alreadyGone: true }: teardown scripts can be re-run safely.`);
 
   say('\n5. An instance that is not in the recycle bin: a typed error, never a silent success.');
   try {
-    await zenlayer({ status: 403, example: 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED' }).releaseInstances(['vm-still-running']);
+    await zenlayer({ status: 403, example: 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED' }).releaseInstances([
+      'vm-still-running',
+    ]);
     check(false, 'a 403 must throw');
   } catch (error) {
     check(error instanceof ZenlayerBatchError, 'releaseInstances reports failed batches with ZenlayerBatchError');
     const cause = (error as ZenlayerBatchError).failed[0]!.error;
-    check(cause instanceof ZenlayerApiError && cause.code === 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED', 'the batch error carries the typed API error');
+    check(
+      cause instanceof ZenlayerApiError && cause.code === 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED',
+      'the batch error carries the typed API error',
+    );
     const apiError = cause as ZenlayerApiError<'ReleaseInstances'>;
     say(`  ✓ ${apiError.name}: status ${apiError.status}, code ${apiError.code}, requestId ${apiError.requestId}`);
     say(`    message: ${apiError.message}`);
@@ -85,7 +99,9 @@ try {
   check(!deleted.alreadyGone, 'a 204 is a deletion');
   say('  ✓ 204 No Content: the port is deleted and its addresses return to their pools.');
 
-  say('\nTour complete. Try the CLI: npx pnpm@10.34.9 cloud-release --help (it too runs on an embedded mock by default).');
+  say(
+    '\nTour complete. Try the CLI: npx pnpm@10.34.9 cloud-release --help (it too runs on an embedded mock by default).',
+  );
 } catch (error) {
   console.error(`demo failed: ${(error as Error).stack ?? String(error)}`);
   process.exitCode = 1;

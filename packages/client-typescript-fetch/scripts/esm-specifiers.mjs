@@ -23,7 +23,9 @@ function walk(dir) {
     else if (name.endsWith('.js') || name.endsWith('.d.ts')) {
       const source = readFileSync(path, 'utf8');
       const rewritten = source.replace(SPECIFIER, (_, lead, quote, spec) =>
-        spec.endsWith('.js') ? `${lead}${quote}${spec}${quote}` : `${lead}${quote}${resolveSpecifier(path, spec)}${quote}`,
+        spec.endsWith('.js')
+          ? `${lead}${quote}${spec}${quote}`
+          : `${lead}${quote}${resolveSpecifier(path, spec)}${quote}`,
       );
       if (rewritten !== source) writeFileSync(path, rewritten);
     }

@@ -4,13 +4,23 @@ import { describe, expect, it } from 'vitest';
 import * as zenlayer from '@cloud-release/client-typescript-fetch/zenlayer';
 import * as neutron from '@cloud-release/client-typescript-fetch/neutron';
 
-interface Captured { method: string; url: string; headers: Record<string, string>; body: string }
+interface Captured {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
 
 function stubFetch(status = 200, body: unknown = { requestId: 'T1', response: { requestId: 'T1' } }) {
   const calls: Captured[] = [];
   const fetchApi = async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init);
-    calls.push({ method: request.method, url: request.url, headers: Object.fromEntries(request.headers), body: await request.text() });
+    calls.push({
+      method: request.method,
+      url: request.url,
+      headers: Object.fromEntries(request.headers),
+      body: await request.text(),
+    });
     return status === 204
       ? new Response(null, { status })
       : new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
@@ -52,7 +62,11 @@ describe('typescript-fetch zenlayer client', () => {
       xZCAction: zenlayer.ReleaseDiskXZCActionEnum.ReleaseDisk,
       releaseDiskBody: { diskId: 'disk-1' },
     });
-    expect(calls[0]).toMatchObject({ method: 'POST', url: 'http://127.0.0.1:4010/api/v2/zec', body: '{"diskId":"disk-1"}' });
+    expect(calls[0]).toMatchObject({
+      method: 'POST',
+      url: 'http://127.0.0.1:4010/api/v2/zec',
+      body: '{"diskId":"disk-1"}',
+    });
     expect(calls[0]!.headers['x-zc-action']).toBe('ReleaseDisk');
   });
 
@@ -62,7 +76,11 @@ describe('typescript-fetch zenlayer client', () => {
       xZCAction: zenlayer.ReleaseInstancesXZCActionEnum.ReleaseInstances,
       releaseInstancesBody: { instanceIds: ['i-1', 'i-2'] },
     });
-    expect(calls[0]).toMatchObject({ method: 'POST', url: 'http://127.0.0.1:4010/api/v2/vm', body: '{"instanceIds":["i-1","i-2"]}' });
+    expect(calls[0]).toMatchObject({
+      method: 'POST',
+      url: 'http://127.0.0.1:4010/api/v2/vm',
+      body: '{"instanceIds":["i-1","i-2"]}',
+    });
     expect(calls[0]!.headers['x-zc-action']).toBe('ReleaseInstances');
   });
 

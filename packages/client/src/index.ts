@@ -31,10 +31,25 @@ export {
   type SignInput,
   type SigningSecret,
 } from './zenlayer/signing.js';
-export { createNeutronClient, PORT_ID_PATTERN, type DeletePortOptions, type DeletePortResult, type NeutronClient, type NeutronClientOptions } from './neutron/client.js';
+export {
+  createNeutronClient,
+  PORT_ID_PATTERN,
+  type DeletePortOptions,
+  type DeletePortResult,
+  type NeutronClient,
+  type NeutronClientOptions,
+} from './neutron/client.js';
 export { NeutronApiError } from './neutron/errors.js';
 export { NetworkError, TimeoutError, ValidationError } from './transport/errors.js';
 export { DEFAULT_RETRY, type RetryOptions } from './transport/retry.js';
 export type * from './zenlayer/types.js';
 export type * from './neutron/types.js';
-export { dryRunFetch, DRY_RUN_REQUEST_ID, maskCredentials, observingFetch, type ObservedRequest, type ObservedResponse, type ObserverHooks } from './transport/observe.js';
+export {
+  dryRunFetch,
+  DRY_RUN_REQUEST_ID,
+  maskCredentials,
+  observingFetch,
+  type ObservedRequest,
+  type ObservedResponse,
+  type ObserverHooks,
+} from './transport/observe.js';

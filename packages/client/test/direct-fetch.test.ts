@@ -17,7 +17,12 @@ describe('directFetch', () => {
     const { calls, base } = recorder();
     const bodies = new WeakMap<Request, string>();
     const controller = new AbortController();
-    const request = new Request('http://127.0.0.1:1/api/v2/vm', { method: 'POST', headers: { 'x-zc-action': 'ReleaseInstances' }, body: '{"a":1}', signal: controller.signal });
+    const request = new Request('http://127.0.0.1:1/api/v2/vm', {
+      method: 'POST',
+      headers: { 'x-zc-action': 'ReleaseInstances' },
+      body: '{"a":1}',
+      signal: controller.signal,
+    });
     bodies.set(request, '{"a":1}');
     await directFetch(base, bodies)(request);
     const [url, init] = calls[0] as [string, RequestInit];

@@ -47,7 +47,11 @@ describe('createZenlayerFetchClient', () => {
 describe('createNeutronFetchClient', () => {
   it('DELETEs /v2.0/ports/{port_id} with the token and If-Match', async () => {
     const { calls, fetch } = captureFetch(204);
-    const ne = createNeutronFetchClient({ baseUrl: 'http://127.0.0.1:9696', fetch, headers: { 'X-Auth-Token': 'tok' } });
+    const ne = createNeutronFetchClient({
+      baseUrl: 'http://127.0.0.1:9696',
+      fetch,
+      headers: { 'X-Auth-Token': 'tok' },
+    });
     const id = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
     const { response, error } = await ne.DELETE('/v2.0/ports/{port_id}', {
       params: { path: { port_id: id }, header: { 'If-Match': 'revision_number=4' } },

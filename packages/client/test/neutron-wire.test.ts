@@ -11,7 +11,10 @@ async function setup(reply: Reply = { status: 204 }, timeoutMs?: number) {
   server = await startCaptureServer(() => reply);
   return createNeutronClient({ baseUrl: server.url, token: 'keystone-SECRET', ...(timeoutMs && { timeoutMs }) });
 }
-const neutronError = (status: number, type: string, message = `${type} happened`): Reply => ({ status, body: { NeutronError: { type, message, detail: '' } } });
+const neutronError = (status: number, type: string, message = `${type} happened`): Reply => ({
+  status,
+  body: { NeutronError: { type, message, detail: '' } },
+});
 
 describe('deletePort', () => {
   it('DELETEs /v2.0/ports/{id} with X-Auth-Token and If-Match', async () => {
@@ -19,7 +22,10 @@ describe('deletePort', () => {
     await expect(ne.deletePort(PORT, { ifMatchRevision: 4 })).resolves.toEqual({ alreadyGone: false });
     expect(server.requests).toHaveLength(1);
     expect(server.requests[0]).toMatchObject({ method: 'DELETE', path: `/v2.0/ports/${PORT}` });
-    expect(server.requests[0]!.headers).toMatchObject({ 'x-auth-token': 'keystone-SECRET', 'if-match': 'revision_number=4' });
+    expect(server.requests[0]!.headers).toMatchObject({
+      'x-auth-token': 'keystone-SECRET',
+      'if-match': 'revision_number=4',
+    });
     expect(server.requests[0]!.body.length).toBe(0);
   });
 
@@ -28,12 +34,23 @@ describe('deletePort', () => {
     const error = await ne.deletePort(PORT).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NeutronApiError);
     expect(error).toMatchObject({ status: 409, type: 'ServicePortInUse', portId: PORT });
-    expect((error as Error).message).toBe(`DeletePort port ${PORT} failed: 409 ServicePortInUse (Port is a router interface)`);
+    expect((error as Error).message).toBe(
+      `DeletePort port ${PORT} failed: 409 ServicePortInUse (Port is a router interface)`,
+    );
   });
 
   it('reads Keystone’s 401 shape', async () => {
-    const ne = await setup({ status: 401, body: { error: { code: 401, title: 'Unauthorized', message: 'The request you have made requires authentication.' } } });
-    await expect(ne.deletePort(PORT)).rejects.toMatchObject({ status: 401, type: 'Unauthorized', apiMessage: 'The request you have made requires authentication.' });
+    const ne = await setup({
+      status: 401,
+      body: {
+        error: { code: 401, title: 'Unauthorized', message: 'The request you have made requires authentication.' },
+      },
+    });
+    await expect(ne.deletePort(PORT)).rejects.toMatchObject({
+      status: 401,
+      type: 'Unauthorized',
+      apiMessage: 'The request you have made requires authentication.',
+    });
   });
 
   it('404 PortNotFound is an error, or "already gone" with ignoreMissing', async () => {
@@ -44,7 +61,9 @@ describe('deletePort', () => {
 
   it('412 on a stale revision is not hidden by ignoreMissing', async () => {
     const ne = await setup(neutronError(412, 'RevisionNumberConstraintFailed'));
-    await expect(ne.deletePort(PORT, { ignoreMissing: true, ifMatchRevision: 1 })).rejects.toMatchObject({ status: 412 });
+    await expect(ne.deletePort(PORT, { ignoreMissing: true, ifMatchRevision: 1 })).rejects.toMatchObject({
+      status: 412,
+    });
   });
 
   it.each([
@@ -56,7 +75,10 @@ describe('deletePort', () => {
     [42, {}, /portId must be a UUID .* \(got 42\)/],
   ] as const)('refuses %s %j before sending', async (id, options, message) => {
     const ne = await setup();
-    await expect(ne.deletePort(id as string, options as object)).rejects.toMatchObject({ name: 'ValidationError', message: expect.stringMatching(message) });
+    await expect(ne.deletePort(id as string, options as object)).rejects.toMatchObject({
+      name: 'ValidationError',
+      message: expect.stringMatching(message),
+    });
     expect(server.requests).toHaveLength(0);
   });
 
@@ -74,7 +96,11 @@ describe('deletePort', () => {
     expect(error).toBeInstanceOf(NeutronApiError);
     expect(error).toMatchObject({ status: 502, type: undefined, apiMessage: 'Bad Gateway' });
     expect((error as Error).message).toBe(`DeletePort port ${PORT} failed: 502 without an error type (Bad Gateway)`);
-    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ name: 'NeutronApiError', message: (error as Error).message, portId: PORT });
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({
+      name: 'NeutronApiError',
+      message: (error as Error).message,
+      portId: PORT,
+    });
   });
 
   it('turns a refused connection into a NetworkError', async () => {
@@ -87,9 +113,15 @@ describe('deletePort', () => {
   });
 
   it('refuses a missing token or a bad timeout at construction', () => {
-    expect(() => createNeutronClient({ baseUrl: 'http://127.0.0.1:9696', token: '' })).toThrow(/token must be a non-empty Keystone token/);
-    expect(() => createNeutronClient({ baseUrl: '127.0.0.1:9696', token: 't' })).toThrow(/baseUrl must be an absolute http\(s\) URL/);
-    expect(() => createNeutronClient({ baseUrl: 'http://127.0.0.1:9696', token: 't', timeoutMs: 0 })).toThrow(/timeoutMs must be a number of milliseconds ≥ 1/);
+    expect(() => createNeutronClient({ baseUrl: 'http://127.0.0.1:9696', token: '' })).toThrow(
+      /token must be a non-empty Keystone token/,
+    );
+    expect(() => createNeutronClient({ baseUrl: '127.0.0.1:9696', token: 't' })).toThrow(
+      /baseUrl must be an absolute http\(s\) URL/,
+    );
+    expect(() => createNeutronClient({ baseUrl: 'http://127.0.0.1:9696', token: 't', timeoutMs: 0 })).toThrow(
+      /timeoutMs must be a number of milliseconds ≥ 1/,
+    );
   });
 
   it('times out with a TimeoutError', async () => {

@@ -1,6 +1,12 @@
 // Observing and dry-running a client: the exact request, credentials masked, nothing sent.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createNeutronClient, createZenlayerClient, dryRunFetch, observingFetch, type ObservedRequest } from '../src/index.js';
+import {
+  createNeutronClient,
+  createZenlayerClient,
+  dryRunFetch,
+  observingFetch,
+  type ObservedRequest,
+} from '../src/index.js';
 import { startCaptureServer, type CaptureServer } from './support/capture-server.js';
 
 let server: CaptureServer;
@@ -10,7 +16,12 @@ describe('dryRunFetch', () => {
   it('reports the signed request with the signature masked and sends nothing', async () => {
     server = await startCaptureServer();
     const seen: ObservedRequest[] = [];
-    const zc = createZenlayerClient({ accessKeyId: 'AK-1', accessKeyPassword: 'pw-SECRET', baseUrl: server.url, fetch: dryRunFetch((r) => seen.push(r)) });
+    const zc = createZenlayerClient({
+      accessKeyId: 'AK-1',
+      accessKeyPassword: 'pw-SECRET',
+      baseUrl: server.url,
+      fetch: dryRunFetch((r) => seen.push(r)),
+    });
     await expect(zc.releaseDisk('disk-1')).resolves.toEqual({ requestId: 'DRY-RUN', alreadyGone: false });
     expect(server.requests).toHaveLength(0);
     expect(seen).toEqual([
@@ -28,7 +39,11 @@ describe('dryRunFetch', () => {
 
   it('answers a Neutron DELETE with 204 and masks the token', async () => {
     const seen: ObservedRequest[] = [];
-    const ne = createNeutronClient({ baseUrl: 'http://127.0.0.1:9', token: 'tok-SECRET', fetch: dryRunFetch((r) => seen.push(r)) });
+    const ne = createNeutronClient({
+      baseUrl: 'http://127.0.0.1:9',
+      token: 'tok-SECRET',
+      fetch: dryRunFetch((r) => seen.push(r)),
+    });
     await expect(ne.deletePort('6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11')).resolves.toEqual({ alreadyGone: false });
     expect(seen[0]!.headers['x-auth-token']).toBe('***');
   });

@@ -25,7 +25,9 @@ describe('secrets', () => {
   });
 
   it('stay out of API, network, timeout and validation errors', async () => {
-    server = await startCaptureServer((r) => (r.path.includes('sdn') ? 'hang' : zenlayerError(403, 'AUTHFAILURE_UNAUTHORIZED_OPERATION')));
+    server = await startCaptureServer((r) =>
+      r.path.includes('sdn') ? 'hang' : zenlayerError(403, 'AUTHFAILURE_UNAUTHORIZED_OPERATION'),
+    );
     const errors: unknown[] = [];
     for (const auth of [{ accessKeyId: 'AK-1', accessKeyPassword: SECRETS[0]! }, { bearerToken: SECRETS[1]! }]) {
       const zc = createZenlayerClient({ ...auth, baseUrl: server.url, timeoutMs: 50, retry: false } as never);
@@ -33,12 +35,20 @@ describe('secrets', () => {
       errors.push(await zc.destroyPort('p-1').catch((e: unknown) => e));
       errors.push(await zc.releaseInstances(['i-1']).catch((e: unknown) => e));
       errors.push(await zc.releaseDisk('').catch((e: unknown) => e));
-      errors.push(await createZenlayerClient({ ...auth, baseUrl: 'http://127.0.0.1:1' } as never).releaseDisk('d-1').catch((e: unknown) => e));
+      errors.push(
+        await createZenlayerClient({ ...auth, baseUrl: 'http://127.0.0.1:1' } as never)
+          .releaseDisk('d-1')
+          .catch((e: unknown) => e),
+      );
     }
     const ne = createNeutronClient({ baseUrl: server.url, token: SECRETS[2]! });
     errors.push(await ne.deletePort('6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11').catch((e: unknown) => e));
     errors.push(await ne.deletePort('not-a-uuid').catch((e: unknown) => e));
-    errors.push(await createNeutronClient({ baseUrl: 'http://127.0.0.1:1', token: SECRETS[2]! }).deletePort('6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11').catch((e: unknown) => e));
+    errors.push(
+      await createNeutronClient({ baseUrl: 'http://127.0.0.1:1', token: SECRETS[2]! })
+        .deletePort('6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11')
+        .catch((e: unknown) => e),
+    );
     const hanging = await startCaptureServer(() => 'hang');
     try {
       const slow = createNeutronClient({ baseUrl: hanging.url, token: SECRETS[2]!, timeoutMs: 50 });
@@ -46,7 +56,16 @@ describe('secrets', () => {
     } finally {
       await hanging.close();
     }
-    expect(errors.map((e) => (e as Error).name)).toEqual(expect.arrayContaining(['ZenlayerApiError', 'ZenlayerBatchError', 'TimeoutError', 'NetworkError', 'ValidationError', 'NeutronApiError']));
+    expect(errors.map((e) => (e as Error).name)).toEqual(
+      expect.arrayContaining([
+        'ZenlayerApiError',
+        'ZenlayerBatchError',
+        'TimeoutError',
+        'NetworkError',
+        'ValidationError',
+        'NeutronApiError',
+      ]),
+    );
     expect(errors.every((e) => e instanceof Error)).toBe(true);
     for (const error of errors) expectNoSecret(error);
   });
@@ -83,7 +102,9 @@ describe('secrets in construction errors, progress and on the wire', () => {
   });
 
   it('the password is never sent; progress reports and results carry no secret', async () => {
-    server = await startCaptureServer((r) => (r.json?.instanceIds?.includes('bad') ? zenlayerError(403, 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED') : accepted()));
+    server = await startCaptureServer((r) =>
+      r.json?.instanceIds?.includes('bad') ? zenlayerError(403, 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED') : accepted(),
+    );
     const zc = createZenlayerClient({ accessKeyId: 'AK-1', accessKeyPassword: SECRETS[0]!, baseUrl: server.url });
     const reports: unknown[] = [];
     const outcomes: unknown[] = [];

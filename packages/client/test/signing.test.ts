@@ -24,7 +24,9 @@ describe('ZC2-HMAC-SHA256', () => {
   });
 
   it('builds the canonical request with lower-cased, trimmed headers and a blank line after them', () => {
-    expect(canonicalRequest({ ...vector, host: ' Console.Zenlayer.com ', contentType: 'Application/JSON; charset=utf-8' })).toBe(
+    expect(
+      canonicalRequest({ ...vector, host: ' Console.Zenlayer.com ', contentType: 'Application/JSON; charset=utf-8' }),
+    ).toBe(
       [
         'POST',
         '/',
@@ -39,17 +41,26 @@ describe('ZC2-HMAC-SHA256', () => {
   });
 
   it('builds the string to sign from the timestamp and the canonical request’s hash', () => {
-    expect(stringToSign(vector)).toBe('ZC2-HMAC-SHA256\n1673361177\n29396f9dfa0f03820b931e8aa06e20cda197e73285ebd76aceb83f7dede493ee');
+    expect(stringToSign(vector)).toBe(
+      'ZC2-HMAC-SHA256\n1673361177\n29396f9dfa0f03820b931e8aa06e20cda197e73285ebd76aceb83f7dede493ee',
+    );
   });
 
   it('changes with any signed input', () => {
-    for (const change of [{ body: vector.body + ' ' }, { contentType: 'application/json' }, { host: 'console.zenlayer.com:8443' }, { timestamp: vector.timestamp + 1 }]) {
+    for (const change of [
+      { body: vector.body + ' ' },
+      { contentType: 'application/json' },
+      { host: 'console.zenlayer.com:8443' },
+      { timestamp: vector.timestamp + 1 },
+    ]) {
       expect(signature({ ...vector, ...change }, PASSWORD)).not.toBe(SIGNATURE);
     }
   });
 
   it('formats the Authorization header', () => {
-    expect(authorizationHeader(vector, 'AK-ID', PASSWORD)).toBe(`ZC2-HMAC-SHA256 Credential=AK-ID, SignedHeaders=content-type;host, Signature=${SIGNATURE}`);
+    expect(authorizationHeader(vector, 'AK-ID', PASSWORD)).toBe(
+      `ZC2-HMAC-SHA256 Credential=AK-ID, SignedHeaders=content-type;host, Signature=${SIGNATURE}`,
+    );
   });
 
   it('a signing key never prints the password', () => {

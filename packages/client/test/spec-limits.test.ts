@@ -14,7 +14,8 @@ describe('limits taken from spec/zenlayer.yaml', () => {
 
   it('treats as not-found exactly the 404 codes the spec documents', () => {
     const notFound = new Set<string>();
-    for (const name of ['PortNotFoundCode', 'DiskNotFoundCode', 'InstanceNotFoundCode']) for (const code of spec.components.schemas[name].enum) notFound.add(code);
+    for (const name of ['PortNotFoundCode', 'DiskNotFoundCode', 'InstanceNotFoundCode'])
+      for (const code of spec.components.schemas[name].enum) notFound.add(code);
     expect([...NOT_FOUND_CODES].sort()).toEqual([...notFound].sort());
   });
 });

@@ -11,7 +11,14 @@ import {
   type BatchProgress,
   type ZenlayerClientOptions,
 } from '../src/index.js';
-import { accepted, startCaptureServer, zenlayerError, type CaptureServer, type Captured, type Reply } from './support/capture-server.js';
+import {
+  accepted,
+  startCaptureServer,
+  zenlayerError,
+  type CaptureServer,
+  type Captured,
+  type Reply,
+} from './support/capture-server.js';
 
 const PASSWORD = 'pw-SECRET-7f3a';
 const NOW = new Date('2026-11-23T08:00:00Z');
@@ -35,7 +42,14 @@ async function setup(reply?: (r: Captured, i: number) => Reply, extra: Partial<Z
 // Recomputed here from what arrived, with node:crypto, independently of src/zenlayer/signing.ts.
 function expectedAuthorization(r: Captured, id: string, password: string) {
   const sha = (d: string | Buffer) => createHash('sha256').update(d).digest('hex');
-  const canonical = ['POST', '/', '', `content-type:${r.headers['content-type']}\nhost:${r.headers.host}\n`, 'content-type;host', sha(r.body)].join('\n');
+  const canonical = [
+    'POST',
+    '/',
+    '',
+    `content-type:${r.headers['content-type']}\nhost:${r.headers.host}\n`,
+    'content-type;host',
+    sha(r.body),
+  ].join('\n');
   const toSign = `ZC2-HMAC-SHA256\n${r.headers['x-zc-timestamp']}\n${sha(canonical)}`;
   return `ZC2-HMAC-SHA256 Credential=${id}, SignedHeaders=content-type;host, Signature=${createHmac('sha256', password).update(toSign).digest('hex')}`;
 }
@@ -69,7 +83,9 @@ describe('signed requests', () => {
 
   it('re-signs each retry with a fresh timestamp', async () => {
     let clock = NOW.getTime();
-    const { zc } = await setup((_, i) => (i === 0 ? zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED') : accepted()), { now: () => new Date((clock += 5000)) });
+    const { zc } = await setup((_, i) => (i === 0 ? zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED') : accepted()), {
+      now: () => new Date((clock += 5000)),
+    });
     await zc.releaseDisk('disk-1');
     const [first, second] = server.requests;
     expect(Number(second!.headers['x-zc-timestamp'])).toBe(Number(first!.headers['x-zc-timestamp']) + 5);
@@ -86,9 +102,15 @@ describe('signed requests', () => {
   });
 
   it('refuses ambiguous or missing credentials at construction', () => {
-    expect(() => createZenlayerClient({ accessKeyId: 'a', accessKeyPassword: 'b', bearerToken: 'c' } as never)).toThrow(/either accessKeyId \+ accessKeyPassword or bearerToken/);
-    expect(() => createZenlayerClient({ accessKeyId: 'a' } as never)).toThrow(/accessKeyPassword must be a non-empty string/);
-    expect(() => createZenlayerClient({} as never)).toThrow(/credentials missing: give either accessKeyId \+ accessKeyPassword or bearerToken/);
+    expect(() => createZenlayerClient({ accessKeyId: 'a', accessKeyPassword: 'b', bearerToken: 'c' } as never)).toThrow(
+      /either accessKeyId \+ accessKeyPassword or bearerToken/,
+    );
+    expect(() => createZenlayerClient({ accessKeyId: 'a' } as never)).toThrow(
+      /accessKeyPassword must be a non-empty string/,
+    );
+    expect(() => createZenlayerClient({} as never)).toThrow(
+      /credentials missing: give either accessKeyId \+ accessKeyPassword or bearerToken/,
+    );
     expect(() => createZenlayerClient({ bearerToken: ' ' })).toThrow(/bearerToken must be a non-empty string/);
   });
 
@@ -96,13 +118,25 @@ describe('signed requests', () => {
     const seen: Request[] = [];
     const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
       seen.push(new Request(input, init));
-      return new Response(JSON.stringify({ requestId: 'T1', response: { requestId: 'T1' } }), { status: 200, headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify({ requestId: 'T1', response: { requestId: 'T1' } }), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
     };
-    const zc = createZenlayerClient({ accessKeyId: 'AK-1', accessKeyPassword: PASSWORD, baseUrl: 'HTTPS://Console.ZENLAYER.com:443', fetch, now: () => NOW });
+    const zc = createZenlayerClient({
+      accessKeyId: 'AK-1',
+      accessKeyPassword: PASSWORD,
+      baseUrl: 'HTTPS://Console.ZENLAYER.com:443',
+      fetch,
+      now: () => NOW,
+    });
     await zc.releaseDisk('disk-1');
     const request = seen[0]!;
     expect(request.url).toBe('https://console.zenlayer.com/api/v2/zec');
-    const captured = { headers: { ...Object.fromEntries(request.headers), host: 'console.zenlayer.com' }, body: Buffer.from(await request.text()) } as unknown as Captured;
+    const captured = {
+      headers: { ...Object.fromEntries(request.headers), host: 'console.zenlayer.com' },
+      body: Buffer.from(await request.text()),
+    } as unknown as Captured;
     expect(request.headers.get('authorization')).toBe(expectedAuthorization(captured, 'AK-1', PASSWORD));
   });
 });
@@ -123,7 +157,9 @@ describe('releaseInstances batching', () => {
   });
 
   it('reports a failing batch with its ids and error while the others still run', async () => {
-    const { zc } = await setup((r) => (r.json.instanceIds.includes('i-150') ? zenlayerError(403, 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED') : accepted()));
+    const { zc } = await setup((r) =>
+      r.json.instanceIds.includes('i-150') ? zenlayerError(403, 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED') : accepted(),
+    );
     const ids = Array.from({ length: 250 }, (_, i) => `i-${i}`);
     const error = await zc.releaseInstances(ids).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ZenlayerBatchError);
@@ -133,12 +169,16 @@ describe('releaseInstances batching', () => {
     expect(batchError.failed).toHaveLength(1);
     expect(batchError.failed[0]!.ids).toEqual(ids.slice(100, 200));
     expect(batchError.failed[0]!.error).toMatchObject({ status: 403, code: 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED' });
-    expect(batchError.message).toMatch(/1 of 3 batches failed, 100 instances not released \(i-100, i-101 … i-199 \(100 ids\)\)/);
+    expect(batchError.message).toMatch(
+      /1 of 3 batches failed, 100 instances not released \(i-100, i-101 … i-199 \(100 ids\)\)/,
+    );
   });
 
   it('with ignoreMissing, a not-found batch is retried id by id to learn which are gone', async () => {
     const { zc } = await setup((r) =>
-      r.json.instanceIds.includes('gone') ? zenlayerError(404, 'INVALID_INSTANCE_NOT_FOUND') : accepted(`T-${r.json.instanceIds.join('+')}`),
+      r.json.instanceIds.includes('gone')
+        ? zenlayerError(404, 'INVALID_INSTANCE_NOT_FOUND')
+        : accepted(`T-${r.json.instanceIds.join('+')}`),
     );
     const result = await zc.releaseInstances(['a', 'gone', 'b'], { ignoreMissing: true });
     expect(server.requests.map((r) => r.json.instanceIds)).toEqual([['a', 'gone', 'b'], ['a'], ['gone'], ['b']]);
@@ -153,14 +193,20 @@ describe('releaseInstances batching', () => {
 describe('retries', () => {
   it('backs off 1 s, 2 s, 4 s on 429, then gives up with the typed error', async () => {
     const { zc, delays } = await setup(() => zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED'));
-    await expect(zc.releaseDisk('disk-1')).rejects.toMatchObject({ name: 'ZenlayerApiError', status: 429, code: 'REQUEST_LIMIT_EXCEEDED' });
+    await expect(zc.releaseDisk('disk-1')).rejects.toMatchObject({
+      name: 'ZenlayerApiError',
+      status: 429,
+      code: 'REQUEST_LIMIT_EXCEEDED',
+    });
     expect(delays).toEqual([1000, 2000, 4000]);
     expect(server.requests).toHaveLength(4);
   });
 
   it('retries 503 SERVICE_TEMPORARY_UNAVAILABLE and honours Retry-After', async () => {
     const { zc, delays } = await setup((_, i) =>
-      i === 0 ? { ...zenlayerError(503, 'SERVICE_TEMPORARY_UNAVAILABLE'), headers: { 'retry-after': '7' } } : accepted(),
+      i === 0
+        ? { ...zenlayerError(503, 'SERVICE_TEMPORARY_UNAVAILABLE'), headers: { 'retry-after': '7' } }
+        : accepted(),
     );
     await expect(zc.destroyPort('port-1')).resolves.toEqual({ requestId: 'T-OK', alreadyGone: false });
     expect(delays).toEqual([7000]);
@@ -169,9 +215,13 @@ describe('retries', () => {
   it('caps Retry-After at maxDelayMs and honours an HTTP date', async () => {
     const later = new Date(NOW.getTime() + 90_000).toUTCString();
     const delays: number[] = [];
-    const { zc } = await setup((_, i) => (i === 0 ? { ...zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED'), headers: { 'retry-after': later } } : accepted()), {
-      retry: { maxDelayMs: 20_000, sleep: async (ms: number) => void delays.push(ms) },
-    });
+    const { zc } = await setup(
+      (_, i) =>
+        i === 0 ? { ...zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED'), headers: { 'retry-after': later } } : accepted(),
+      {
+        retry: { maxDelayMs: 20_000, sleep: async (ms: number) => void delays.push(ms) },
+      },
+    );
     await zc.releaseDisk('disk-1');
     expect(delays).toEqual([20_000]);
   });
@@ -208,7 +258,12 @@ describe('abort and timeout', () => {
 
   it('aborts during back-off', async () => {
     server = await startCaptureServer(() => zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED'));
-    const zc = createZenlayerClient({ accessKeyId: 'AK-1', accessKeyPassword: PASSWORD, baseUrl: server.url, retry: { baseDelayMs: 60_000 } });
+    const zc = createZenlayerClient({
+      accessKeyId: 'AK-1',
+      accessKeyPassword: PASSWORD,
+      baseUrl: server.url,
+      retry: { baseDelayMs: 60_000 },
+    });
     const controller = new AbortController();
     const started = Date.now();
     const pending = zc.destroyPort('port-1', { signal: controller.signal });
@@ -241,18 +296,34 @@ describe('errors and ignoreMissing', () => {
     const { zc } = await setup(() => zenlayerError(404, 'INVALID_DISK_NOT_FOUND', 'T-42'));
     const error = await zc.releaseDisk('disk-9').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ZenlayerApiError);
-    expect(error).toMatchObject({ action: 'ReleaseDisk', resourceIds: ['disk-9'], status: 404, code: 'INVALID_DISK_NOT_FOUND', requestId: 'T-42' });
-    expect((error as Error).message).toBe('ReleaseDisk disk-9 failed: 404 INVALID_DISK_NOT_FOUND (INVALID_DISK_NOT_FOUND happened) [requestId T-42]');
+    expect(error).toMatchObject({
+      action: 'ReleaseDisk',
+      resourceIds: ['disk-9'],
+      status: 404,
+      code: 'INVALID_DISK_NOT_FOUND',
+      requestId: 'T-42',
+    });
+    expect((error as Error).message).toBe(
+      'ReleaseDisk disk-9 failed: 404 INVALID_DISK_NOT_FOUND (INVALID_DISK_NOT_FOUND happened) [requestId T-42]',
+    );
   });
 
-  it.each(['SELF_SERVICE_PORT_NOT_FOUND', 'INVALID_PORT_NOT_FOUND', 'OPERATION_FAILED_RESOURCE_NOT_FOUND'])('ignoreMissing accepts %s as already gone', async (code) => {
-    const { zc } = await setup(() => zenlayerError(404, code, 'T-gone'));
-    await expect(zc.destroyPort('port-1', { ignoreMissing: true })).resolves.toEqual({ requestId: 'T-gone', alreadyGone: true });
-  });
+  it.each(['SELF_SERVICE_PORT_NOT_FOUND', 'INVALID_PORT_NOT_FOUND', 'OPERATION_FAILED_RESOURCE_NOT_FOUND'])(
+    'ignoreMissing accepts %s as already gone',
+    async (code) => {
+      const { zc } = await setup(() => zenlayerError(404, code, 'T-gone'));
+      await expect(zc.destroyPort('port-1', { ignoreMissing: true })).resolves.toEqual({
+        requestId: 'T-gone',
+        alreadyGone: true,
+      });
+    },
+  );
 
   it('ignoreMissing does not hide other errors', async () => {
     const { zc } = await setup(() => zenlayerError(400, 'UNSUPPORTED_OPERATION_DISK_STATUS'));
-    await expect(zc.releaseDisk('disk-1', { ignoreMissing: true })).rejects.toMatchObject({ code: 'UNSUPPORTED_OPERATION_DISK_STATUS' });
+    await expect(zc.releaseDisk('disk-1', { ignoreMissing: true })).rejects.toMatchObject({
+      code: 'UNSUPPORTED_OPERATION_DISK_STATUS',
+    });
   });
 
   it('reads an answer that is not the envelope', async () => {
@@ -272,7 +343,10 @@ describe('validation before sending', () => {
     ['destroyPort', [42], /portId must be a non-empty string \(got 42\)/],
   ] as const)('%s(%j) throws a ValidationError and sends nothing', async (method, args, message) => {
     const { zc } = await setup();
-    await expect((zc[method] as (...a: unknown[]) => Promise<unknown>)(...args)).rejects.toMatchObject({ name: 'ValidationError', message: expect.stringMatching(message) });
+    await expect((zc[method] as (...a: unknown[]) => Promise<unknown>)(...args)).rejects.toMatchObject({
+      name: 'ValidationError',
+      message: expect.stringMatching(message),
+    });
     expect(server.requests).toHaveLength(0);
   });
 });
@@ -288,7 +362,11 @@ describe('more batching', () => {
   });
 
   it('onBatch reports every batch, a failure with its error; a throwing onBatch changes nothing', async () => {
-    const { zc } = await setup((r) => (r.json.instanceIds.includes('i-0') ? zenlayerError(403, 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED', 'T-no') : accepted('T-yes')));
+    const { zc } = await setup((r) =>
+      r.json.instanceIds.includes('i-0')
+        ? zenlayerError(403, 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED', 'T-no')
+        : accepted('T-yes'),
+    );
     const ids = Array.from({ length: 150 }, (_, i) => `i-${i}`);
     const seen: BatchProgress[] = [];
     const error = (await zc
@@ -310,7 +388,12 @@ describe('more batching', () => {
     expect(error.total).toBe(2);
     expect(JSON.parse(JSON.stringify(error))).toMatchObject({
       name: 'ZenlayerBatchError',
-      failed: [{ ids: ids.slice(0, 100), error: { code: 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED', requestId: 'T-no', status: 403 } }],
+      failed: [
+        {
+          ids: ids.slice(0, 100),
+          error: { code: 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED', requestId: 'T-no', status: 403 },
+        },
+      ],
     });
   });
 
@@ -326,7 +409,11 @@ describe('more batching', () => {
     const { zc } = await setup();
     const controller = new AbortController();
     const ids = Array.from({ length: 300 }, (_, i) => `i-${i}`);
-    const pending = zc.releaseInstances(ids, { concurrency: 1, signal: controller.signal, onBatch: () => controller.abort(new Error('operator stopped')) });
+    const pending = zc.releaseInstances(ids, {
+      concurrency: 1,
+      signal: controller.signal,
+      onBatch: () => controller.abort(new Error('operator stopped')),
+    });
     await expect(pending).rejects.toThrow('operator stopped');
     expect(server.requests).toHaveLength(1);
   });
@@ -350,7 +437,10 @@ describe('more retries and aborts', () => {
       retry: { retries: 4, baseDelayMs: 10, maxDelayMs: 50, sleep: async (ms) => void delays.push(ms) },
     });
     void zc;
-    await expect(custom.destroyPort('port-1')).rejects.toMatchObject({ status: 503, code: 'SERVICE_TEMPORARY_UNAVAILABLE' });
+    await expect(custom.destroyPort('port-1')).rejects.toMatchObject({
+      status: 503,
+      code: 'SERVICE_TEMPORARY_UNAVAILABLE',
+    });
     expect(delays).toEqual([10, 20, 40, 50]);
     expect(server.requests).toHaveLength(5);
   });
@@ -409,7 +499,8 @@ describe('errors as data', () => {
     const error = await zc.releaseDisk('disk-1').catch((e: unknown) => e);
     expect(JSON.parse(JSON.stringify(error))).toEqual({
       name: 'ZenlayerApiError',
-      message: 'ReleaseDisk disk-1 failed: 404 INVALID_INSTANCE_NOT_FOUND (INVALID_INSTANCE_NOT_FOUND happened) [requestId T-7]',
+      message:
+        'ReleaseDisk disk-1 failed: 404 INVALID_INSTANCE_NOT_FOUND (INVALID_INSTANCE_NOT_FOUND happened) [requestId T-7]',
       action: 'ReleaseDisk',
       resourceIds: ['disk-1'],
       status: 404,
@@ -422,11 +513,18 @@ describe('errors as data', () => {
   it('names a batch of instances by its first, second and last ids', async () => {
     const { zc } = await setup(() => zenlayerError(403, 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED', 'T-9'));
     const error = (await zc.releaseInstances(['a', 'b', 'c', 'd']).catch((e: unknown) => e)) as ZenlayerBatchError;
-    expect(error.failed[0]!.error.message).toBe('ReleaseInstances a, b … d (4 ids) failed: 403 OPERATION_DENIED_INSTANCE_NOT_RECYCLED (OPERATION_DENIED_INSTANCE_NOT_RECYCLED happened) [requestId T-9]');
+    expect(error.failed[0]!.error.message).toBe(
+      'ReleaseInstances a, b … d (4 ids) failed: 403 OPERATION_DENIED_INSTANCE_NOT_RECYCLED (OPERATION_DENIED_INSTANCE_NOT_RECYCLED happened) [requestId T-9]',
+    );
   });
 
   it('an empty error body still gives a ZenlayerApiError', async () => {
     const { zc } = await setup(() => ({ status: 500 }));
-    await expect(zc.releaseDisk('disk-1')).rejects.toMatchObject({ name: 'ZenlayerApiError', status: 500, code: undefined, requestId: undefined });
+    await expect(zc.releaseDisk('disk-1')).rejects.toMatchObject({
+      name: 'ZenlayerApiError',
+      status: 500,
+      code: undefined,
+      requestId: undefined,
+    });
   });
 });

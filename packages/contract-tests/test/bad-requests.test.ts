@@ -31,29 +31,157 @@ interface Case {
 const vm = (body: unknown) => JSON.stringify({ instanceIds: body });
 const zenlayerCases: Case[] = [
   { name: 'missing field', body: '{}', status: 400, code: 'MISSING_PARAMETER', mentions: /instanceIds/ },
-  { name: 'empty id', body: vm(['']), status: 400, code: 'INVALID_PARAMETER_LESS_LENGTH', mentions: /instanceIds\[0\].*1 character/ },
+  {
+    name: 'empty id',
+    body: vm(['']),
+    status: 400,
+    code: 'INVALID_PARAMETER_LESS_LENGTH',
+    mentions: /instanceIds\[0\].*1 character/,
+  },
   { name: 'wrong type', body: vm('i-1'), status: 400, code: 'INVALID_PARAMETER_TYPE', mentions: /instanceIds.*array/ },
-  { name: 'unknown field', body: '{"instanceIds":["i-1"],"force":true}', status: 400, code: 'INVALID_PARAMETER_VALUE', mentions: /force/ },
-  { name: 'zero ids', body: vm([]), status: 400, code: 'INVALID_PARAMETER_LESS_MINIMUM', mentions: /instanceIds.*1 item/ },
-  { name: '101 ids', body: vm(Array.from({ length: 101 }, (_, i) => `i-${i}`)), status: 400, code: 'INVALID_PARAMETER_EXCEED_MAXIMUM', mentions: /instanceIds.*100 items/ },
-  { name: 'empty diskId', path: '/api/v2/zec', headers: { 'x-zc-action': 'ReleaseDisk' }, body: '{"diskId":""}', status: 400, code: 'INVALID_PARAMETER_LESS_LENGTH', mentions: /diskId/ },
-  { name: 'numeric portId', path: '/api/v2/sdn', headers: { 'x-zc-action': 'DestroyPort' }, body: '{"portId":42}', status: 400, code: 'INVALID_PARAMETER_TYPE', mentions: /portId.*string/ },
-  { name: 'bad X-ZC-Version', headers: { 'x-zc-version': '13/03/2023' }, body: vm(['i-1']), status: 400, code: 'INVALID_PARAMETER_DATE_FORMAT_ERROR', mentions: /X-ZC-Version/ },
-  { name: 'no Authorization', headers: { authorization: undefined }, body: vm(['i-1']), status: 401, code: 'AUTHFAILURE_INVALID_AUTHORIZATION', mentions: /Authorization/ },
-  { name: 'malformed Authorization', headers: { authorization: 'ZC2-HMAC-SHA256 garbage' }, body: vm(['i-1']), status: 401, code: 'AUTHFAILURE_INVALID_AUTHORIZATION', mentions: /malformed/ },
-  { name: 'stale timestamp', headers: forgedSignature(1673361177), body: vm(['i-1']), status: 401, code: 'AUTHFAILURE_SIGNATURE_EXPIRED', mentions: /300 s/ },
-  { name: 'wrong signature', headers: forgedSignature(Math.floor(Date.now() / 1000)), body: vm(['i-1']), status: 401, code: 'AUTHFAILURE_SIGNATURE_FAILURE', mentions: /signature does not match/ },
-  { name: 'unknown service path', path: '/api/v2/nope', body: vm(['i-1']), status: 400, code: 'INVALID_PARAMETER_VALUE', mentions: /\/api\/v2\/nope/ },
-  { name: 'unknown action', headers: { 'x-zc-action': 'DescribeThings' }, body: vm(['i-1']), status: 400, code: 'INVALID_PARAMETER_VALUE', mentions: /DescribeThings/ },
-  { name: 'mismatched action', headers: { 'x-zc-action': 'ReleaseDisk' }, body: vm(['i-1']), status: 400, code: 'INVALID_PARAMETER_VALUE', mentions: /ReleaseDisk.*ReleaseInstances/ },
-  { name: 'missing action', headers: { 'x-zc-action': undefined }, body: vm(['i-1']), status: 400, code: 'MISSING_PARAMETER', mentions: /X-ZC-Action/ },
+  {
+    name: 'unknown field',
+    body: '{"instanceIds":["i-1"],"force":true}',
+    status: 400,
+    code: 'INVALID_PARAMETER_VALUE',
+    mentions: /force/,
+  },
+  {
+    name: 'zero ids',
+    body: vm([]),
+    status: 400,
+    code: 'INVALID_PARAMETER_LESS_MINIMUM',
+    mentions: /instanceIds.*1 item/,
+  },
+  {
+    name: '101 ids',
+    body: vm(Array.from({ length: 101 }, (_, i) => `i-${i}`)),
+    status: 400,
+    code: 'INVALID_PARAMETER_EXCEED_MAXIMUM',
+    mentions: /instanceIds.*100 items/,
+  },
+  {
+    name: 'empty diskId',
+    path: '/api/v2/zec',
+    headers: { 'x-zc-action': 'ReleaseDisk' },
+    body: '{"diskId":""}',
+    status: 400,
+    code: 'INVALID_PARAMETER_LESS_LENGTH',
+    mentions: /diskId/,
+  },
+  {
+    name: 'numeric portId',
+    path: '/api/v2/sdn',
+    headers: { 'x-zc-action': 'DestroyPort' },
+    body: '{"portId":42}',
+    status: 400,
+    code: 'INVALID_PARAMETER_TYPE',
+    mentions: /portId.*string/,
+  },
+  {
+    name: 'bad X-ZC-Version',
+    headers: { 'x-zc-version': '13/03/2023' },
+    body: vm(['i-1']),
+    status: 400,
+    code: 'INVALID_PARAMETER_DATE_FORMAT_ERROR',
+    mentions: /X-ZC-Version/,
+  },
+  {
+    name: 'no Authorization',
+    headers: { authorization: undefined },
+    body: vm(['i-1']),
+    status: 401,
+    code: 'AUTHFAILURE_INVALID_AUTHORIZATION',
+    mentions: /Authorization/,
+  },
+  {
+    name: 'malformed Authorization',
+    headers: { authorization: 'ZC2-HMAC-SHA256 garbage' },
+    body: vm(['i-1']),
+    status: 401,
+    code: 'AUTHFAILURE_INVALID_AUTHORIZATION',
+    mentions: /malformed/,
+  },
+  {
+    name: 'stale timestamp',
+    headers: forgedSignature(1673361177),
+    body: vm(['i-1']),
+    status: 401,
+    code: 'AUTHFAILURE_SIGNATURE_EXPIRED',
+    mentions: /300 s/,
+  },
+  {
+    name: 'wrong signature',
+    headers: forgedSignature(Math.floor(Date.now() / 1000)),
+    body: vm(['i-1']),
+    status: 401,
+    code: 'AUTHFAILURE_SIGNATURE_FAILURE',
+    mentions: /signature does not match/,
+  },
+  {
+    name: 'unknown service path',
+    path: '/api/v2/nope',
+    body: vm(['i-1']),
+    status: 400,
+    code: 'INVALID_PARAMETER_VALUE',
+    mentions: /\/api\/v2\/nope/,
+  },
+  {
+    name: 'unknown action',
+    headers: { 'x-zc-action': 'DescribeThings' },
+    body: vm(['i-1']),
+    status: 400,
+    code: 'INVALID_PARAMETER_VALUE',
+    mentions: /DescribeThings/,
+  },
+  {
+    name: 'mismatched action',
+    headers: { 'x-zc-action': 'ReleaseDisk' },
+    body: vm(['i-1']),
+    status: 400,
+    code: 'INVALID_PARAMETER_VALUE',
+    mentions: /ReleaseDisk.*ReleaseInstances/,
+  },
+  {
+    name: 'missing action',
+    headers: { 'x-zc-action': undefined },
+    body: vm(['i-1']),
+    status: 400,
+    code: 'MISSING_PARAMETER',
+    mentions: /X-ZC-Action/,
+  },
   { name: 'GET instead of POST', method: 'GET', status: 400, code: 'INVALID_PARAMETER_VALUE', mentions: /POST/ },
-  { name: 'malformed JSON', body: '{"instanceIds": [', status: 400, code: 'INVALID_PARAMETER_VALUE', mentions: /not valid JSON/ },
+  {
+    name: 'malformed JSON',
+    body: '{"instanceIds": [',
+    status: 400,
+    code: 'INVALID_PARAMETER_VALUE',
+    mentions: /not valid JSON/,
+  },
   { name: 'empty body', body: '', status: 400, code: 'MISSING_PARAMETER', mentions: /empty/ },
-  { name: 'array body', body: '["i-1"]', status: 400, code: 'INVALID_PARAMETER_TYPE', mentions: /JSON object \(got array\)/ },
+  {
+    name: 'array body',
+    body: '["i-1"]',
+    status: 400,
+    code: 'INVALID_PARAMETER_TYPE',
+    mentions: /JSON object \(got array\)/,
+  },
   { name: 'string body', body: '"i-1"', status: 400, code: 'INVALID_PARAMETER_TYPE', mentions: /got string/ },
-  { name: 'wrong content type', headers: { 'content-type': 'text/plain' }, body: vm(['i-1']), status: 400, code: 'INVALID_PARAMETER_VALUE', mentions: /Content-Type.*text\/plain/ },
-  { name: '5 MB body', body: 'a'.repeat(5 * 1024 * 1024), status: 400, code: 'INVALID_PARAMETER_EXCEED_LENGTH', mentions: /5242880 bytes.*1048576/ },
+  {
+    name: 'wrong content type',
+    headers: { 'content-type': 'text/plain' },
+    body: vm(['i-1']),
+    status: 400,
+    code: 'INVALID_PARAMETER_VALUE',
+    mentions: /Content-Type.*text\/plain/,
+  },
+  {
+    name: '5 MB body',
+    body: 'a'.repeat(5 * 1024 * 1024),
+    status: 400,
+    code: 'INVALID_PARAMETER_EXCEED_LENGTH',
+    mentions: /5242880 bytes.*1048576/,
+  },
 ];
 
 async function timed(url: string, init: RequestInit) {
@@ -66,7 +194,9 @@ async function timed(url: string, init: RequestInit) {
 describe('zenlayer mock refuses bad input like the provider', () => {
   it.each(zenlayerCases)('$name → $status $code', async (c) => {
     const headers = Object.fromEntries(
-      Object.entries({ ...signed(), 'x-zc-action': 'ReleaseInstances', ...c.headers }).filter((e): e is [string, string] => e[1] !== undefined),
+      Object.entries({ ...signed(), 'x-zc-action': 'ReleaseInstances', ...c.headers }).filter(
+        (e): e is [string, string] => e[1] !== undefined,
+      ),
     );
     const { response, body, ms } = await timed(`${zenlayerUrl}${c.path ?? '/api/v2/vm'}`, {
       method: c.method ?? 'POST',
@@ -84,15 +214,56 @@ describe('zenlayer mock refuses bad input like the provider', () => {
 
 describe('neutron mock refuses bad input like the provider', () => {
   const id = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
-  const cases: Array<{ name: string; path: string; method?: string; headers?: Record<string, string>; status: number; schema?: string; check: object }> = [
-    { name: 'no token → Keystone 401', path: `/v2.0/ports/${id}`, headers: {}, status: 401, schema: 'KeystoneError', check: { error: { code: 401, title: 'Unauthorized' } } },
-    { name: 'non-UUID port id → 404 PortNotFound', path: '/v2.0/ports/not-a-uuid', status: 404, schema: 'NotFoundError', check: { NeutronError: { type: 'PortNotFound', message: 'Port not-a-uuid could not be found.' } } },
-    { name: 'malformed If-Match → 400', path: `/v2.0/ports/${id}`, headers: { 'x-auth-token': 't', 'if-match': '5' }, status: 400, check: { NeutronError: { type: 'HTTPBadRequest', message: expect.stringMatching(/If-Match/) } } },
-    { name: 'unknown path → 404', path: '/v2.0/networks/x', status: 404, check: { NeutronError: { type: 'HTTPNotFound' } } },
-    { name: 'GET → 405', path: `/v2.0/ports/${id}`, method: 'GET', status: 405, check: { NeutronError: { type: 'HTTPMethodNotAllowed' } } },
+  const cases: Array<{
+    name: string;
+    path: string;
+    method?: string;
+    headers?: Record<string, string>;
+    status: number;
+    schema?: string;
+    check: object;
+  }> = [
+    {
+      name: 'no token → Keystone 401',
+      path: `/v2.0/ports/${id}`,
+      headers: {},
+      status: 401,
+      schema: 'KeystoneError',
+      check: { error: { code: 401, title: 'Unauthorized' } },
+    },
+    {
+      name: 'non-UUID port id → 404 PortNotFound',
+      path: '/v2.0/ports/not-a-uuid',
+      status: 404,
+      schema: 'NotFoundError',
+      check: { NeutronError: { type: 'PortNotFound', message: 'Port not-a-uuid could not be found.' } },
+    },
+    {
+      name: 'malformed If-Match → 400',
+      path: `/v2.0/ports/${id}`,
+      headers: { 'x-auth-token': 't', 'if-match': '5' },
+      status: 400,
+      check: { NeutronError: { type: 'HTTPBadRequest', message: expect.stringMatching(/If-Match/) } },
+    },
+    {
+      name: 'unknown path → 404',
+      path: '/v2.0/networks/x',
+      status: 404,
+      check: { NeutronError: { type: 'HTTPNotFound' } },
+    },
+    {
+      name: 'GET → 405',
+      path: `/v2.0/ports/${id}`,
+      method: 'GET',
+      status: 405,
+      check: { NeutronError: { type: 'HTTPMethodNotAllowed' } },
+    },
   ];
   it.each(cases)('$name', async (c) => {
-    const { response, body, ms } = await timed(`${neutronUrl}${c.path}`, { method: c.method ?? 'DELETE', headers: c.headers ?? { 'x-auth-token': 't' } });
+    const { response, body, ms } = await timed(`${neutronUrl}${c.path}`, {
+      method: c.method ?? 'DELETE',
+      headers: c.headers ?? { 'x-auth-token': 't' },
+    });
     expect(response.status).toBe(c.status);
     expect(body).toMatchObject(c.check);
     if (c.schema) expect(schemaErrors('neutron', componentSchema(c.schema), body)).toEqual([]);
@@ -102,8 +273,15 @@ describe('neutron mock refuses bad input like the provider', () => {
 
 afterAll(async () => {
   // After all of the above the mocks still serve.
-  const ok = await fetch(`${zenlayerUrl}/api/v2/vm`, { method: 'POST', headers: { ...signed(), 'x-zc-action': 'ReleaseInstances' }, body: vm(['i-1']) });
+  const ok = await fetch(`${zenlayerUrl}/api/v2/vm`, {
+    method: 'POST',
+    headers: { ...signed(), 'x-zc-action': 'ReleaseInstances' },
+    body: vm(['i-1']),
+  });
   expect(ok.status).toBe(200);
-  const deleted = await fetch(`${neutronUrl}/v2.0/ports/6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11`, { method: 'DELETE', headers: { 'x-auth-token': 't' } });
+  const deleted = await fetch(`${neutronUrl}/v2.0/ports/6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11`, {
+    method: 'DELETE',
+    headers: { 'x-auth-token': 't' },
+  });
   expect(deleted.status).toBe(204);
 });

@@ -9,7 +9,12 @@ const urls: Record<Api, string> = { zenlayer: inject('zenlayerUrl'), neutron: in
 const all = [...operations('zenlayer'), ...operations('neutron')];
 
 it('derives cases for every operation of both specs', () => {
-  expect(all.map((op) => op.operationId).sort()).toEqual(['DeletePort', 'DestroyPort', 'ReleaseDisk', 'ReleaseInstances']);
+  expect(all.map((op) => op.operationId).sort()).toEqual([
+    'DeletePort',
+    'DestroyPort',
+    'ReleaseDisk',
+    'ReleaseInstances',
+  ]);
   for (const op of all) expect(op.responses.length, op.operationId).toBeGreaterThan(1);
 });
 

@@ -16,13 +16,19 @@ let upstream: Server;
 let proxy: ChildProcess;
 let proxyUrl: string;
 
-const listen = (server: Server) => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+const listen = (server: Server) =>
+  new Promise<number>((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
+  );
 
 beforeAll(async () => {
   upstream = createServer((req, res) => {
     req.resume().on('end', () => {
       const action = req.headers['x-zc-action'];
-      const body = action === 'ReleaseInstances' ? { response: { requestId: 'T1' } } : { requestId: 'T2', response: { requestId: 'T2' } };
+      const body =
+        action === 'ReleaseInstances'
+          ? { response: { requestId: 'T1' } }
+          : { requestId: 'T2', response: { requestId: 'T2' } };
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     });
   });
@@ -31,13 +37,20 @@ beforeAll(async () => {
   const probe = createServer();
   const port = await listen(probe);
   await new Promise((resolve) => probe.close(resolve));
-  proxy = spawn(prism, ['proxy', '--errors', '-h', '127.0.0.1', '-p', String(port), spec, `http://127.0.0.1:${upstreamPort}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+  proxy = spawn(
+    prism,
+    ['proxy', '--errors', '-h', '127.0.0.1', '-p', String(port), spec, `http://127.0.0.1:${upstreamPort}`],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   await new Promise<void>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`prism proxy did not start:\n${out}`)), 15_000);
     const onData = (chunk: Buffer) => {
       out += chunk;
-      if (out.includes('Prism is listening')) { clearTimeout(timer); resolve(); }
+      if (out.includes('Prism is listening')) {
+        clearTimeout(timer);
+        resolve();
+      }
     };
     proxy.stdout!.on('data', onData);
     proxy.stderr!.on('data', onData);
@@ -66,7 +79,11 @@ describe('prism proxy --errors in front of an upstream', () => {
     const problem = await response.json();
     expect(problem.type).toMatch(/VIOLATIONS$/);
     expect(problem.validation).toContainEqual(
-      expect.objectContaining({ location: ['response', 'body'], code: 'required', message: expect.stringContaining("'requestId'") }),
+      expect.objectContaining({
+        location: ['response', 'body'],
+        code: 'required',
+        message: expect.stringContaining("'requestId'"),
+      }),
     );
   });
 

@@ -12,7 +12,8 @@ const run = promisify(execFile);
 const packagesDir = fileURLToPath(new URL('../../', import.meta.url));
 const fixture = fileURLToPath(new URL('./fixture/', import.meta.url));
 // The pnpm that runs this test (npm_execpath), so the same pinned version packs and installs.
-const pnpm = (args: string[], cwd: string) => run(process.execPath, [process.env.npm_execpath!, ...args], { cwd, env: { ...process.env, CI: 'true' } });
+const pnpm = (args: string[], cwd: string) =>
+  run(process.execPath, [process.env.npm_execpath!, ...args], { cwd, env: { ...process.env, CI: 'true' } });
 
 let project: string;
 beforeAll(async () => {
@@ -25,9 +26,22 @@ beforeAll(async () => {
     const name = /^cloud-release-(.+)-\d+\.\d+\.\d+\.tgz$/.exec(file)?.[1];
     if (name) tarballs[`@cloud-release/${name}`] = `file:./${file}`;
   }
-  expect(Object.keys(tarballs).sort()).toEqual(['@cloud-release/client', '@cloud-release/client-typescript-fetch', '@cloud-release/mock']);
-  await writeFile(join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies: { ...tarballs, typescript: '5.9.3', '@types/node': '20.19.43' } }));
-  for (const file of ['consumer.mjs', 'consumer.ts', 'tsconfig.json']) await copyFile(join(fixture, file), join(project, file));
+  expect(Object.keys(tarballs).sort()).toEqual([
+    '@cloud-release/client',
+    '@cloud-release/client-typescript-fetch',
+    '@cloud-release/mock',
+  ]);
+  await writeFile(
+    join(project, 'package.json'),
+    JSON.stringify({
+      name: 'consumer',
+      private: true,
+      type: 'module',
+      dependencies: { ...tarballs, typescript: '5.9.3', '@types/node': '20.19.43' },
+    }),
+  );
+  for (const file of ['consumer.mjs', 'consumer.ts', 'tsconfig.json'])
+    await copyFile(join(fixture, file), join(project, file));
   await pnpm(['install', '--no-frozen-lockfile', '--prefer-offline'], project);
 });
 afterAll(async () => {
@@ -44,10 +58,15 @@ it('runs the README calls from the installed tarballs against the packed mock an
     failure: 'INVALID_DISK_NOT_FOUND',
     deleted: true,
     generated: 'T52617F2F-33A3-42EF-B353-CC44271C89E4',
-    capture: { result: 'T-CAPTURED', seen: [['POST', '/api/v2/vm', 'ReleaseInstances', true, '{"instanceIds":["i-a","i-b"]}']] },
+    capture: {
+      result: 'T-CAPTURED',
+      seen: [['POST', '/api/v2/vm', 'ReleaseInstances', true, '{"instanceIds":["i-a","i-b"]}']],
+    },
   });
 });
 
 it('type-checks against the installed declarations under strict NodeNext', async () => {
-  await expect(run(process.execPath, [join(project, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: project })).resolves.toBeDefined();
+  await expect(
+    run(process.execPath, [join(project, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: project }),
+  ).resolves.toBeDefined();
 });

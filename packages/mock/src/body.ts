@@ -17,7 +17,9 @@ export function readBody(req: IncomingMessage, limit = BODY_LIMIT_BYTES): Promis
       if (size <= limit) chunks.push(chunk);
       else if (size > DRAIN_LIMIT_BYTES) req.destroy();
     });
-    req.on('end', () => resolve(size > limit ? { kind: 'too-large', size } : { kind: 'ok', bytes: Buffer.concat(chunks) }));
+    req.on('end', () =>
+      resolve(size > limit ? { kind: 'too-large', size } : { kind: 'ok', bytes: Buffer.concat(chunks) }),
+    );
     req.on('error', reject);
   });
 }

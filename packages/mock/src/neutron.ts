@@ -28,8 +28,14 @@ export function neutronHandler(prism: Prism): Handler {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
     const headers = flatHeaders(req);
     const match = PORT_PATH.exec(path);
-    if (!match) return { ...neutronError(404, 'HTTPNotFound', 'The resource could not be found.'), operation: undefined };
-    if (req.method !== 'DELETE') return neutronError(405, 'HTTPMethodNotAllowed', `${req.method} is not allowed on ${path}; the port API supports DELETE here.`);
+    if (!match)
+      return { ...neutronError(404, 'HTTPNotFound', 'The resource could not be found.'), operation: undefined };
+    if (req.method !== 'DELETE')
+      return neutronError(
+        405,
+        'HTTPMethodNotAllowed',
+        `${req.method} is not allowed on ${path}; the port API supports DELETE here.`,
+      );
     if (!headers['x-auth-token']?.trim()) return keystoneUnauthorized;
     const portId = match[1]!;
     // Neutron looks a non-UUID id up like any other and finds nothing.
@@ -39,9 +45,18 @@ export function neutronHandler(prism: Prism): Handler {
     if (answer.kind === 'invalid') {
       const v = answer.violations[0]!;
       const field = v.path[0] === 'header' ? 'If-Match' : v.path.join('.');
-      return neutronError(400, 'HTTPBadRequest', `Invalid ${field}: ${v.message.replace(/^Request header parameter \S+ /, '')}.`);
+      return neutronError(
+        400,
+        'HTTPBadRequest',
+        `Invalid ${field}: ${v.message.replace(/^Request header parameter \S+ /, '')}.`,
+      );
     }
-    if (answer.kind === 'unroutable') return neutronError(400, 'HTTPBadRequest', `The mock cannot answer this request (check the Prefer header): ${answer.detail}`);
+    if (answer.kind === 'unroutable')
+      return neutronError(
+        400,
+        'HTTPBadRequest',
+        `The mock cannot answer this request (check the Prefer header): ${answer.detail}`,
+      );
     const body = answer.body as { NeutronError?: { type: string } } | undefined;
     return {
       status: answer.status,

@@ -65,11 +65,19 @@ export async function createPrism(specPath: string) {
   const prism = prismHttp.createInstance(baseConfig, { logger });
 
   async function answer(request: IHttpRequest, preference: Preference): Promise<PrismAnswer> {
-    const mock = { dynamic: false, ...(preference.code && { code: preference.code }), ...(preference.example && { exampleKey: preference.example }) };
+    const mock = {
+      dynamic: false,
+      ...(preference.code && { code: preference.code }),
+      ...(preference.example && { exampleKey: preference.example }),
+    };
     const result = await prism.request(request, operations, { ...baseConfig, mock })();
     if (result._tag === 'Left') {
       // Without a documented 400/422 to pick, Prism reports violations as an error instead.
-      const error = result.left as Error & { status?: number; detail?: string; additional?: { validation?: Diagnostic[] } };
+      const error = result.left as Error & {
+        status?: number;
+        detail?: string;
+        additional?: { validation?: Diagnostic[] };
+      };
       const validation = error.additional?.validation;
       if (validation?.length) return { kind: 'invalid', violations: validation.map(toViolation) };
       return { kind: 'unroutable', status: error.status ?? 500, detail: error.detail || error.message };

@@ -43,7 +43,10 @@ const prismFor = (api: Api) => {
 
 function send(res: ServerResponse, answer: Answer) {
   const body = answer.body === undefined ? undefined : JSON.stringify(answer.body);
-  res.writeHead(answer.status, { ...answer.headers, ...(body !== undefined && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }) });
+  res.writeHead(answer.status, {
+    ...answer.headers,
+    ...(body !== undefined && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }),
+  });
   res.end(body);
 }
 
@@ -52,25 +55,46 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
   const prism = await prismFor(api);
   const handle: Handler =
     api === 'zenlayer'
-      ? zenlayerHandler(prism, { ...(options.now && { now: options.now }), ...(options.credentials && { credentials: options.credentials }) })
+      ? zenlayerHandler(prism, {
+          ...(options.now && { now: options.now }),
+          ...(options.credentials && { credentials: options.credentials }),
+        })
       : neutronHandler(prism);
 
-  const server = createServer({ requestTimeout: 10_000, headersTimeout: 5_000, keepAliveTimeout: 5_000 }, (req, res) => {
-    const started = performance.now();
-    handle(req)
-      .catch((error: unknown): Answer => ({
-        status: 500,
-        body: api === 'zenlayer'
-          ? { requestId: newRequestId(), code: 'INTERNAL_SERVER_ERROR', message: `Mock failure: ${(error as Error).message}` }
-          : { NeutronError: { type: 'HTTPInternalServerError', message: `Mock failure: ${(error as Error).message}`, detail: '' } },
-        note: 'mock failure',
-      }))
-      .then((answer) => {
-        send(res, answer);
-        const ms = (performance.now() - started).toFixed(1);
-        log?.(`${api} ${req.method} ${req.url} ${answer.operation ?? '-'} -> ${answer.status} ${answer.note} ${ms}ms`);
-      });
-  });
+  const server = createServer(
+    { requestTimeout: 10_000, headersTimeout: 5_000, keepAliveTimeout: 5_000 },
+    (req, res) => {
+      const started = performance.now();
+      handle(req)
+        .catch(
+          (error: unknown): Answer => ({
+            status: 500,
+            body:
+              api === 'zenlayer'
+                ? {
+                    requestId: newRequestId(),
+                    code: 'INTERNAL_SERVER_ERROR',
+                    message: `Mock failure: ${(error as Error).message}`,
+                  }
+                : {
+                    NeutronError: {
+                      type: 'HTTPInternalServerError',
+                      message: `Mock failure: ${(error as Error).message}`,
+                      detail: '',
+                    },
+                  },
+            note: 'mock failure',
+          }),
+        )
+        .then((answer) => {
+          send(res, answer);
+          const ms = (performance.now() - started).toFixed(1);
+          log?.(
+            `${api} ${req.method} ${req.url} ${answer.operation ?? '-'} -> ${answer.status} ${answer.note} ${ms}ms`,
+          );
+        });
+    },
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());

@@ -23,35 +23,55 @@ export const MAX_CLOCK_SKEW_SECONDS = 300;
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
-export function checkAuth({ headers, body, now, credentials }: AuthInput): { code: AuthFailureCode; message: string } | undefined {
+export function checkAuth({
+  headers,
+  body,
+  now,
+  credentials,
+}: AuthInput): { code: AuthFailureCode; message: string } | undefined {
   const authorization = headers['authorization'];
-  if (!authorization) return { code: 'AUTHFAILURE_INVALID_AUTHORIZATION', message: 'The Authorization header is missing.' };
+  if (!authorization)
+    return { code: 'AUTHFAILURE_INVALID_AUTHORIZATION', message: 'The Authorization header is missing.' };
   if (BEARER.test(authorization)) return undefined;
   const match = SIGNATURE.exec(authorization);
   if (!match) {
     return {
       code: 'AUTHFAILURE_INVALID_AUTHORIZATION',
-      message: 'The Authorization header is malformed: expected "ZC2-HMAC-SHA256 Credential=<id>, SignedHeaders=content-type;host, Signature=<64 hex>" or "Bearer <token>".',
+      message:
+        'The Authorization header is malformed: expected "ZC2-HMAC-SHA256 Credential=<id>, SignedHeaders=content-type;host, Signature=<64 hex>" or "Bearer <token>".',
     };
   }
   const [, accessKeyId, signedHeaders, signature] = match as unknown as [string, string, string, string];
   if (signedHeaders !== 'content-type;host') {
-    return { code: 'AUTHFAILURE_SIGNATURE_FAILURE', message: `SignedHeaders must be "content-type;host" (got "${signedHeaders}").` };
+    return {
+      code: 'AUTHFAILURE_SIGNATURE_FAILURE',
+      message: `SignedHeaders must be "content-type;host" (got "${signedHeaders}").`,
+    };
   }
   if (headers['x-zc-signature-method'] !== 'ZC2-HMAC-SHA256') {
-    return { code: 'AUTHFAILURE_INVALID_AUTHORIZATION', message: 'X-ZC-Signature-Method must be ZC2-HMAC-SHA256 with a signed request.' };
+    return {
+      code: 'AUTHFAILURE_INVALID_AUTHORIZATION',
+      message: 'X-ZC-Signature-Method must be ZC2-HMAC-SHA256 with a signed request.',
+    };
   }
   const timestamp = headers['x-zc-timestamp'];
   if (!timestamp || !/^\d{1,12}$/.test(timestamp)) {
-    return { code: 'AUTHFAILURE_INVALID_AUTHORIZATION', message: 'X-ZC-Timestamp (Unix seconds) is required with a signed request.' };
+    return {
+      code: 'AUTHFAILURE_INVALID_AUTHORIZATION',
+      message: 'X-ZC-Timestamp (Unix seconds) is required with a signed request.',
+    };
   }
   const skew = Math.abs(Math.floor(now.getTime() / 1000) - Number(timestamp));
   if (skew > MAX_CLOCK_SKEW_SECONDS) {
-    return { code: 'AUTHFAILURE_SIGNATURE_EXPIRED', message: `X-ZC-Timestamp is ${skew} s away from the server's clock; the limit is ${MAX_CLOCK_SKEW_SECONDS} s.` };
+    return {
+      code: 'AUTHFAILURE_SIGNATURE_EXPIRED',
+      message: `X-ZC-Timestamp is ${skew} s away from the server's clock; the limit is ${MAX_CLOCK_SKEW_SECONDS} s.`,
+    };
   }
   if (!credentials) return undefined;
   const password = credentials[accessKeyId];
-  if (password === undefined) return { code: 'AUTHFAILURE_INVALID_AUTHORIZATION', message: `Unknown access key id ${accessKeyId}.` };
+  if (password === undefined)
+    return { code: 'AUTHFAILURE_INVALID_AUTHORIZATION', message: `Unknown access key id ${accessKeyId}.` };
   const canonicalRequest = [
     'POST',
     '/',

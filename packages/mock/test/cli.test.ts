@@ -13,7 +13,10 @@ function run(args: string[]) {
   const ready = new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`not ready: ${out}`)), 10_000);
     child.stdout.on('data', () => {
-      if (out.includes('Neutron mock:')) { clearTimeout(timer); resolve(out); }
+      if (out.includes('Neutron mock:')) {
+        clearTimeout(timer);
+        resolve(out);
+      }
     });
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -27,9 +30,16 @@ describe('cloud-release-mock CLI', () => {
       const banner = await ready;
       const zenlayer = /Zenlayer mock: (http:\/\/127\.0\.0\.1:\d+)/.exec(banner)![1]!;
       const neutron = /Neutron mock:\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(banner)![1]!;
-      const deleted = await fetch(`${neutron}/v2.0/ports/6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11`, { method: 'DELETE', headers: { 'x-auth-token': 't' } });
+      const deleted = await fetch(`${neutron}/v2.0/ports/6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11`, {
+        method: 'DELETE',
+        headers: { 'x-auth-token': 't' },
+      });
       expect(deleted.status).toBe(204);
-      const unsigned = await fetch(`${zenlayer}/api/v2/vm`, { method: 'POST', headers: { 'x-zc-action': 'ReleaseInstances', 'content-type': 'application/json' }, body: '{"instanceIds":["i"]}' });
+      const unsigned = await fetch(`${zenlayer}/api/v2/vm`, {
+        method: 'POST',
+        headers: { 'x-zc-action': 'ReleaseInstances', 'content-type': 'application/json' },
+        body: '{"instanceIds":["i"]}',
+      });
       expect(unsigned.status).toBe(401);
       child.kill(signal);
       expect(await exited).toBe(0);

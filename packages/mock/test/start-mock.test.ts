@@ -25,7 +25,10 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 const portIsFree = (port: number) =>
   new Promise<boolean>((resolve) => {
     const socket = createConnection({ port, host: '127.0.0.1' });
-    socket.once('connect', () => { socket.destroy(); resolve(false); });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
     socket.once('error', () => resolve(true));
   });
 
@@ -47,7 +50,10 @@ describe('startMock', () => {
 
   it('close() frees the port, even with a keep-alive connection open', async () => {
     const mock = await startMock({ api: 'neutron' });
-    await fetch(`${mock.url}/v2.0/ports/6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11`, { method: 'DELETE', headers: { 'x-auth-token': 't' } });
+    await fetch(`${mock.url}/v2.0/ports/6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11`, {
+      method: 'DELETE',
+      headers: { 'x-auth-token': 't' },
+    });
     await mock.close();
     expect(await portIsFree(mock.port)).toBe(true);
   });
@@ -57,7 +63,11 @@ describe('startMock', () => {
     const mock = await start({ api: 'zenlayer', log: (line) => lines.push(line) });
     await fetch(`${mock.url}/api/v2/zec`, {
       method: 'POST',
-      headers: { ...signedHeaders(nowSeconds()), 'x-zc-action': 'ReleaseDisk', ...preferHeader({ status: 404, example: 'INVALID_DISK_NOT_FOUND' }) },
+      headers: {
+        ...signedHeaders(nowSeconds()),
+        'x-zc-action': 'ReleaseDisk',
+        ...preferHeader({ status: 404, example: 'INVALID_DISK_NOT_FOUND' }),
+      },
       body: '{"diskId":"d-1"}',
     });
     expect(lines).toHaveLength(1);
@@ -67,7 +77,9 @@ describe('startMock', () => {
 
 describe('preferHeader', () => {
   it('spells Prism’s Prefer header', () => {
-    expect(preferHeader({ status: 404, example: 'INVALID_DISK_NOT_FOUND' })).toEqual({ Prefer: 'code=404, example=INVALID_DISK_NOT_FOUND' });
+    expect(preferHeader({ status: 404, example: 'INVALID_DISK_NOT_FOUND' })).toEqual({
+      Prefer: 'code=404, example=INVALID_DISK_NOT_FOUND',
+    });
     expect(preferHeader({ status: 204 })).toEqual({ Prefer: 'code=204' });
   });
 });
@@ -76,8 +88,17 @@ describe('signature verification (credentials given)', () => {
   // Signed here by hand, from the documented algorithm, to keep the mock an independent witness.
   function sign(body: string, host: string, timestamp: number, password: string) {
     const sha = (s: string) => createHash('sha256').update(s).digest('hex');
-    const canonical = ['POST', '/', '', `content-type:application/json\nhost:${host}\n`, 'content-type;host', sha(body)].join('\n');
-    return createHmac('sha256', password).update(`ZC2-HMAC-SHA256\n${timestamp}\n${sha(canonical)}`).digest('hex');
+    const canonical = [
+      'POST',
+      '/',
+      '',
+      `content-type:application/json\nhost:${host}\n`,
+      'content-type;host',
+      sha(body),
+    ].join('\n');
+    return createHmac('sha256', password)
+      .update(`ZC2-HMAC-SHA256\n${timestamp}\n${sha(canonical)}`)
+      .digest('hex');
   }
 
   it('accepts a correct signature and refuses a wrong one with AUTHFAILURE_SIGNATURE_FAILURE', async () => {
@@ -86,7 +107,11 @@ describe('signature verification (credentials given)', () => {
     const body = '{"portId":"p-1"}';
     const ts = nowSeconds();
     const post = (signature: string) =>
-      fetch(`${mock.url}/api/v2/sdn`, { method: 'POST', headers: { ...signedHeaders(ts, signature), 'x-zc-action': 'DestroyPort' }, body });
+      fetch(`${mock.url}/api/v2/sdn`, {
+        method: 'POST',
+        headers: { ...signedHeaders(ts, signature), 'x-zc-action': 'DestroyPort' },
+        body,
+      });
     expect((await post(sign(body, host, ts, 'pa55word'))).status).toBe(200);
     const refused = await post(sign(body, host, ts, 'other'));
     expect(refused.status).toBe(401);
@@ -102,6 +127,9 @@ describe('signature verification (credentials given)', () => {
       body: '{"portId":"p-1"}',
     });
     expect(response.status).toBe(401);
-    expect(await response.json()).toMatchObject({ code: 'AUTHFAILURE_SIGNATURE_EXPIRED', message: expect.stringMatching(/301 s.*300 s/) });
+    expect(await response.json()).toMatchObject({
+      code: 'AUTHFAILURE_SIGNATURE_EXPIRED',
+      message: expect.stringMatching(/301 s.*300 s/),
+    });
   });
 });

@@ -52,7 +52,8 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 export function createNeutronClient(options: NeutronClientOptions): NeutronClient {
   const baseUrl = requireHttpUrl('baseUrl', options?.baseUrl);
   const token: unknown = options.token;
-  if (typeof token !== 'string' || token.trim() === '') throw new ValidationError('token', 'a non-empty string', 'token must be a non-empty Keystone token');
+  if (typeof token !== 'string' || token.trim() === '')
+    throw new ValidationError('token', 'a non-empty string', 'token must be a non-empty Keystone token');
   const timeoutMs = requireMs('timeoutMs', options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 1);
   // Delete Port has no body, so every request can go out as url + init.
   const api = createClient<paths>({ baseUrl, fetch: directFetch(options.fetch ?? globalThis.fetch, new WeakMap()) });
@@ -67,22 +68,37 @@ export function createNeutronClient(options: NeutronClientOptions): NeutronClien
   const client: NeutronClient = {
     async deletePort(portId, opts = {}) {
       if (typeof portId !== 'string' || !PORT_ID_PATTERN.test(portId)) {
-        throw new ValidationError('portId', 'a UUID', `portId must be a UUID like 6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11 (got ${JSON.stringify(portId) ?? String(portId)}); nothing was sent`);
+        throw new ValidationError(
+          'portId',
+          'a UUID',
+          `portId must be a UUID like 6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11 (got ${JSON.stringify(portId) ?? String(portId)}); nothing was sent`,
+        );
       }
       const revision: unknown = opts.ifMatchRevision;
-      if (revision !== undefined && !(typeof revision === 'number' && Number.isSafeInteger(revision) && revision >= 0)) {
-        throw new ValidationError('ifMatchRevision', 'an integer ≥ 0', `ifMatchRevision must be an integer ≥ 0 (got ${JSON.stringify(revision) ?? String(revision)}); nothing was sent`);
+      if (
+        revision !== undefined &&
+        !(typeof revision === 'number' && Number.isSafeInteger(revision) && revision >= 0)
+      ) {
+        throw new ValidationError(
+          'ifMatchRevision',
+          'an integer ≥ 0',
+          `ifMatchRevision must be an integer ≥ 0 (got ${JSON.stringify(revision) ?? String(revision)}); nothing was sent`,
+        );
       }
       const context = { operation: 'DeletePort', subject: `port ${portId}`, timeoutMs, signal: opts.signal };
       const { error, response } = await attempt(context, (signal) =>
         api.DELETE('/v2.0/ports/{port_id}', {
-          params: { path: { port_id: portId }, ...(revision !== undefined && { header: { 'If-Match': `revision_number=${revision}` } }) },
+          params: {
+            path: { port_id: portId },
+            ...(revision !== undefined && { header: { 'If-Match': `revision_number=${revision}` } }),
+          },
           signal,
         }),
       );
       if (response.ok) return { alreadyGone: false };
       const apiError = toNeutronError(portId, response, error);
-      if (opts.ignoreMissing && response.status === 404 && apiError.type === 'PortNotFound') return { alreadyGone: true };
+      if (opts.ignoreMissing && response.status === 404 && apiError.type === 'PortNotFound')
+        return { alreadyGone: true };
       throw apiError;
     },
   };

@@ -36,6 +36,9 @@ export function toNeutronError(portId: string, response: Response, body: unknown
   const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
   const type = str(b.NeutronError?.type) ?? str(b.error?.title);
   const text = typeof body === 'string' ? body.trim() : '';
-  const message = str(b.NeutronError?.message) ?? str(b.error?.message) ?? (text ? text.slice(0, 200) : response.statusText || 'no message');
+  const message =
+    str(b.NeutronError?.message) ??
+    str(b.error?.message) ??
+    (text ? text.slice(0, 200) : response.statusText || 'no message');
   return new NeutronApiError(portId, response.status, type, message);
 }

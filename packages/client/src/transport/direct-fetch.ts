@@ -10,6 +10,12 @@ export function directFetch(base: typeof globalThis.fetch, bodies: KnownBodies):
     if (!(input instanceof Request) || init !== undefined) return base(input, init);
     const body = input.body === null ? undefined : bodies.get(input);
     if (input.body !== null && body === undefined) return base(input);
-    return base(input.url, { method: input.method, headers: input.headers, signal: input.signal, redirect: input.redirect, ...(body !== undefined && { body }) });
+    return base(input.url, {
+      method: input.method,
+      headers: input.headers,
+      signal: input.signal,
+      redirect: input.redirect,
+      ...(body !== undefined && { body }),
+    });
   };
 }

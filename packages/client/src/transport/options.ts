@@ -8,7 +8,11 @@ const shown = (value: unknown) => (typeof value === 'string' ? JSON.stringify(va
 /** An integer ≥ `min` (1 by default), e.g. a concurrency or a count of retries. */
 export function requireInteger(field: string, value: unknown, min = 1): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-    throw new ValidationError(field, `an integer ≥ ${min}`, `${field} must be an integer ≥ ${min} (got ${shown(value)})`);
+    throw new ValidationError(
+      field,
+      `an integer ≥ ${min}`,
+      `${field} must be an integer ≥ ${min} (got ${shown(value)})`,
+    );
   }
   return value;
 }
@@ -16,7 +20,11 @@ export function requireInteger(field: string, value: unknown, min = 1): number {
 /** A finite number of milliseconds ≥ `min`. */
 export function requireMs(field: string, value: unknown, min = 0): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
-    throw new ValidationError(field, `a number of milliseconds ≥ ${min}`, `${field} must be a number of milliseconds ≥ ${min} (got ${shown(value)})`);
+    throw new ValidationError(
+      field,
+      `a number of milliseconds ≥ ${min}`,
+      `${field} must be a number of milliseconds ≥ ${min} (got ${shown(value)})`,
+    );
   }
   return value;
 }
@@ -30,7 +38,11 @@ export function requireHttpUrl(field: string, value: unknown): string {
     url = undefined;
   }
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new ValidationError(field, 'an http(s) URL', `${field} must be an absolute http(s) URL (got ${shown(value)})`);
+    throw new ValidationError(
+      field,
+      'an http(s) URL',
+      `${field} must be an absolute http(s) URL (got ${shown(value)})`,
+    );
   }
   return value as string;
 }

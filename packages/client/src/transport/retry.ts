@@ -60,7 +60,11 @@ export function retryAfterMs(header: string | null, now: () => Date): number | u
  * The delay before retry number `retry` (0-based), or undefined when the retries are used up:
  * the server's Retry-After when it gave one, else baseDelayMs·2^retry; never above maxDelayMs.
  */
-export function backoffDelay(options: Omit<ResolvedRetry, 'sleep'>, retry: number, retryAfter?: number): number | undefined {
+export function backoffDelay(
+  options: Omit<ResolvedRetry, 'sleep'>,
+  retry: number,
+  retryAfter?: number,
+): number | undefined {
   if (retry >= options.retries) return undefined;
   return Math.min(retryAfter ?? options.baseDelayMs * 2 ** retry, options.maxDelayMs);
 }

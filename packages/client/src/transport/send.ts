@@ -30,10 +30,17 @@ export async function attempt<T>(context: AttemptContext, send: (signal: AbortSi
   } catch (error) {
     if (context.signal?.aborted) throw context.signal.reason;
     if (timedOut) {
-      throw new TimeoutError(`${context.operation} ${context.subject}: no answer within ${context.timeoutMs} ms`, context.operation, context.timeoutMs, { cause: error });
+      throw new TimeoutError(
+        `${context.operation} ${context.subject}: no answer within ${context.timeoutMs} ms`,
+        context.operation,
+        context.timeoutMs,
+        { cause: error },
+      );
     }
     const reason = (error as Error & { cause?: Error }).cause?.message ?? (error as Error).message;
-    throw new NetworkError(`${context.operation} ${context.subject}: no answer (${reason})`, context.operation, { cause: error });
+    throw new NetworkError(`${context.operation} ${context.subject}: no answer (${reason})`, context.operation, {
+      cause: error,
+    });
   } finally {
     clearTimeout(timer);
     context.signal?.removeEventListener('abort', forward);

@@ -40,7 +40,16 @@ export class ZenlayerBatchError extends Error {
   }
 
   toJSON() {
-    const errorFacts = (e: Error) => (typeof (e as { toJSON?: unknown }).toJSON === 'function' ? (e as Error & { toJSON(): unknown }).toJSON() : { name: e.name, message: e.message });
-    return { name: this.name, message: this.message, total: this.total, released: this.released, failed: this.failed.map((f) => ({ ids: f.ids, error: errorFacts(f.error) })) };
+    const errorFacts = (e: Error) =>
+      typeof (e as { toJSON?: unknown }).toJSON === 'function'
+        ? (e as Error & { toJSON(): unknown }).toJSON()
+        : { name: e.name, message: e.message };
+    return {
+      name: this.name,
+      message: this.message,
+      total: this.total,
+      released: this.released,
+      failed: this.failed.map((f) => ({ ids: f.ids, error: errorFacts(f.error) })),
+    };
   }
 }

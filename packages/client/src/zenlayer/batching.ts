@@ -7,7 +7,11 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
 }
 
 /** Runs `task` over `items`, at most `limit` at a time; results keep the items' order. */
-export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapWithConcurrency<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

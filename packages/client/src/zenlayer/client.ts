@@ -20,7 +20,11 @@ import { MAX_IDS_PER_REQUEST, requireId, requireIds } from './validate.js';
 export type ZenlayerService = 'sdn' | 'vm' | 'zec';
 
 /** The X-ZC-Version the official clients send for these calls (newer dates exist; override with `apiVersions`). */
-export const DEFAULT_API_VERSIONS: Readonly<Record<ZenlayerService, string>> = { sdn: '2023-08-30', vm: '2023-03-13', zec: '2024-04-01' };
+export const DEFAULT_API_VERSIONS: Readonly<Record<ZenlayerService, string>> = {
+  sdn: '2023-08-30',
+  vm: '2023-03-13',
+  zec: '2024-04-01',
+};
 /**
  * 60 s per attempt, as the official Python SDK (Go uses 300 s, Terraform 600 s): these calls
  * only *accept* a release, so an answer normally comes in well under a second; a minute is
@@ -151,7 +155,11 @@ export interface ZenlayerClient {
 
 /** "Later" answers: rate limited (429, whatever the body says), or the service briefly unavailable. */
 function isRetryable(e: ZenlayerApiError): boolean {
-  return e.status === 429 || e.code === 'REQUEST_LIMIT_EXCEEDED' || (e.status === 503 && e.code === 'SERVICE_TEMPORARY_UNAVAILABLE');
+  return (
+    e.status === 429 ||
+    e.code === 'REQUEST_LIMIT_EXCEEDED' ||
+    (e.status === 503 && e.code === 'SERVICE_TEMPORARY_UNAVAILABLE')
+  );
 }
 
 type Auth = { kind: 'bearer'; token: string } | { kind: 'signed'; accessKeyId: string; key: KeyObject };
@@ -162,18 +170,31 @@ function readCredentials(options: ZenlayerClientOptions): Auth {
   const accessKey = o.accessKeyId !== undefined || o.accessKeyPassword !== undefined;
   const bearer = o.bearerToken !== undefined;
   if (accessKey && bearer) {
-    throw new ValidationError('bearerToken', 'either an access key or a bearer token', 'createZenlayerClient: give either accessKeyId + accessKeyPassword or bearerToken, not both');
+    throw new ValidationError(
+      'bearerToken',
+      'either an access key or a bearer token',
+      'createZenlayerClient: give either accessKeyId + accessKeyPassword or bearerToken, not both',
+    );
   }
   if (!accessKey && !bearer) {
-    throw new ValidationError('accessKeyId', 'an access key or a bearer token', 'createZenlayerClient: credentials missing: give either accessKeyId + accessKeyPassword or bearerToken');
+    throw new ValidationError(
+      'accessKeyId',
+      'an access key or a bearer token',
+      'createZenlayerClient: credentials missing: give either accessKeyId + accessKeyPassword or bearerToken',
+    );
   }
   if (bearer) {
-    if (typeof o.bearerToken !== 'string' || o.bearerToken.trim() === '') throw new ValidationError('bearerToken', 'a non-empty string', 'bearerToken must be a non-empty string');
+    if (typeof o.bearerToken !== 'string' || o.bearerToken.trim() === '')
+      throw new ValidationError('bearerToken', 'a non-empty string', 'bearerToken must be a non-empty string');
     return { kind: 'bearer', token: o.bearerToken };
   }
   for (const field of ['accessKeyId', 'accessKeyPassword'] as const) {
     if (typeof o[field] !== 'string' || o[field].trim() === '') {
-      throw new ValidationError(field, 'a non-empty string', `${field} must be a non-empty string (give accessKeyId + accessKeyPassword, or bearerToken instead)`);
+      throw new ValidationError(
+        field,
+        'a non-empty string',
+        `${field} must be a non-empty string (give accessKeyId + accessKeyPassword, or bearerToken instead)`,
+      );
     }
   }
   // From here on the password only exists inside a KeyObject, which never prints its bytes.
@@ -200,7 +221,11 @@ export function createZenlayerClient(options: ZenlayerClientOptions): ZenlayerCl
   const versions = { ...DEFAULT_API_VERSIONS, ...options.apiVersions };
   for (const [service, version] of Object.entries(versions)) {
     if (typeof version !== 'string' || !API_VERSION.test(version)) {
-      throw new ValidationError(`apiVersions.${service}`, 'a YYYY-MM-DD date', `apiVersions.${service} must be a YYYY-MM-DD date (got ${JSON.stringify(version)})`);
+      throw new ValidationError(
+        `apiVersions.${service}`,
+        'a YYYY-MM-DD date',
+        `apiVersions.${service} must be a YYYY-MM-DD date (got ${JSON.stringify(version)})`,
+      );
     }
   }
 
@@ -232,13 +257,25 @@ export function createZenlayerClient(options: ZenlayerClientOptions): ZenlayerCl
       return request;
     },
   };
-  const api = createClient<paths>({ baseUrl, headers: { 'Content-Type': CONTENT_TYPE }, fetch: directFetch(options.fetch ?? globalThis.fetch, knownBodies) });
+  const api = createClient<paths>({
+    baseUrl,
+    headers: { 'Content-Type': CONTENT_TYPE },
+    fetch: directFetch(options.fetch ?? globalThis.fetch, knownBodies),
+  });
   api.use(authenticate);
   // The three paths differ only in their body; one loosely typed entry point serves them all
   // (the typed bodies are enforced by `call` below).
-  const post = api.POST as unknown as (path: string, init: object) => Promise<{ data?: { requestId: string }; error?: unknown; response: Response }>;
+  const post = api.POST as unknown as (
+    path: string,
+    init: object,
+  ) => Promise<{ data?: { requestId: string }; error?: unknown; response: Response }>;
 
-  async function call<A extends ZenlayerAction>(action: A, ids: string[], body: ZenlayerRequestBody<A>, opts: ReleaseOptions & { subject: string }): Promise<ReleaseResult> {
+  async function call<A extends ZenlayerAction>(
+    action: A,
+    ids: string[],
+    body: ZenlayerRequestBody<A>,
+    opts: ReleaseOptions & { subject: string },
+  ): Promise<ReleaseResult> {
     const { path, service } = ROUTES[action];
     const context = { operation: action, subject: opts.subject, timeoutMs, signal: opts.signal };
     // Serialized once: every attempt sends (and signs) the same bytes.
@@ -246,11 +283,15 @@ export function createZenlayerClient(options: ZenlayerClientOptions): ZenlayerCl
     const params = { header: { 'X-ZC-Action': action, 'X-ZC-Version': versions[service] } };
     sentBodies.set(params, json);
     for (let retryNo = 0; ; retryNo++) {
-      const { data, error, response } = await attempt(context, (signal) => post(path, { params, body, bodySerializer: () => json, signal }));
+      const { data, error, response } = await attempt(context, (signal) =>
+        post(path, { params, body, bodySerializer: () => json, signal }),
+      );
       if (response.ok && data) return { requestId: data.requestId, alreadyGone: false };
       const apiError = toApiError(action, ids, response, error);
       if (opts.ignoreMissing && apiError.isNotFound) return { requestId: apiError.requestId, alreadyGone: true };
-      const delay = isRetryable(apiError) ? backoffDelay(retry, retryNo, retryAfterMs(response.headers.get('retry-after'), now)) : undefined;
+      const delay = isRetryable(apiError)
+        ? backoffDelay(retry, retryNo, retryAfterMs(response.headers.get('retry-after'), now))
+        : undefined;
       if (delay === undefined) throw apiError;
       await retry.sleep(delay, opts.signal);
     }
@@ -260,7 +301,12 @@ export function createZenlayerClient(options: ZenlayerClientOptions): ZenlayerCl
     const subject = ids.length === 1 ? `instance ${ids[0]}` : `${ids.length} instances`;
     try {
       // A not-found batch is only "already gone" when it names one id; see below for more.
-      const result = await call('ReleaseInstances', ids, { instanceIds: ids }, { ...opts, ignoreMissing: opts.ignoreMissing === true && ids.length === 1, subject });
+      const result = await call(
+        'ReleaseInstances',
+        ids,
+        { instanceIds: ids },
+        { ...opts, ignoreMissing: opts.ignoreMissing === true && ids.length === 1, subject },
+      );
       return [{ ids, ...result }];
     } catch (error) {
       // One missing id fails the whole batch and the answer does not say which, so with
@@ -276,7 +322,8 @@ export function createZenlayerClient(options: ZenlayerClientOptions): ZenlayerCl
   const client: ZenlayerClient = {
     async releaseInstances(ids, opts = {}) {
       const unique = [...new Set(requireIds('instanceIds', ids))];
-      const concurrency = opts.concurrency === undefined ? clientConcurrency : requireInteger('concurrency', opts.concurrency);
+      const concurrency =
+        opts.concurrency === undefined ? clientConcurrency : requireInteger('concurrency', opts.concurrency);
       const batches = chunk(unique, MAX_IDS_PER_REQUEST);
       const released: ReleasedBatch[][] = [];
       const failed: Array<FailedBatch & { index: number }> = [];
@@ -300,11 +347,19 @@ export function createZenlayerClient(options: ZenlayerClientOptions): ZenlayerCl
         }
         released[index] = done;
         const requestIds = [...new Set(done.map((d) => d.requestId).filter((r) => r !== undefined))];
-        report({ index, total: batches.length, ids: batch, requestId: requestIds.join(', ') || undefined, alreadyGone: done.every((d) => d.alreadyGone) });
+        report({
+          index,
+          total: batches.length,
+          ids: batch,
+          requestId: requestIds.join(', ') || undefined,
+          alreadyGone: done.every((d) => d.alreadyGone),
+        });
       });
       const inOrder = released.flat().filter(Boolean);
       if (failed.length > 0) {
-        const failedInOrder = failed.sort((a, b) => a.index - b.index).map(({ ids: failedIds, error }) => ({ ids: failedIds, error }));
+        const failedInOrder = failed
+          .sort((a, b) => a.index - b.index)
+          .map(({ ids: failedIds, error }) => ({ ids: failedIds, error }));
         throw new ZenlayerBatchError(inOrder, failedInOrder, batches.length);
       }
       return { ids: unique, batches: inOrder };
@@ -320,6 +375,9 @@ export function createZenlayerClient(options: ZenlayerClientOptions): ZenlayerCl
   };
   return withSafeFace(client, 'ZenlayerClient', () => ({
     baseUrl,
-    auth: auth.kind === 'bearer' ? `Bearer ${MASK}` : `${SIGNATURE_METHOD} (accessKeyId ${auth.accessKeyId}, password ${MASK})`,
+    auth:
+      auth.kind === 'bearer'
+        ? `Bearer ${MASK}`
+        : `${SIGNATURE_METHOD} (accessKeyId ${auth.accessKeyId}, password ${MASK})`,
   }));
 }

@@ -36,7 +36,9 @@ export class ZenlayerApiError<A extends ZenlayerAction = ZenlayerAction> extends
     /** The vendor's human-readable `message` (or the start of a non-envelope body). */
     readonly apiMessage: string,
   ) {
-    super(`${action} ${describeIds(resourceIds)} failed: ${status} ${code ?? 'without an error code'} (${apiMessage})${requestId ? ` [requestId ${requestId}]` : ''}`);
+    super(
+      `${action} ${describeIds(resourceIds)} failed: ${status} ${code ?? 'without an error code'} (${apiMessage})${requestId ? ` [requestId ${requestId}]` : ''}`,
+    );
   }
 
   /** True for the not-found codes (the resource is already gone). */
@@ -58,8 +60,17 @@ export function describeIds(ids: readonly string[]): string {
 }
 
 /** Reads an error answer; tolerates bodies that are not the documented envelope. */
-export function toApiError<A extends ZenlayerAction>(action: A, ids: readonly string[], response: Response, body: unknown): ZenlayerApiError<A> {
-  const envelope = (typeof body === 'object' && body !== null ? body : {}) as { code?: unknown; requestId?: unknown; message?: unknown };
+export function toApiError<A extends ZenlayerAction>(
+  action: A,
+  ids: readonly string[],
+  response: Response,
+  body: unknown,
+): ZenlayerApiError<A> {
+  const envelope = (typeof body === 'object' && body !== null ? body : {}) as {
+    code?: unknown;
+    requestId?: unknown;
+    message?: unknown;
+  };
   const text = typeof body === 'string' ? body.trim() : undefined;
   return new ZenlayerApiError(
     action,
@@ -67,6 +78,10 @@ export function toApiError<A extends ZenlayerAction>(action: A, ids: readonly st
     response.status,
     typeof envelope.code === 'string' && envelope.code !== '' ? (envelope.code as ZenlayerErrorCode<A>) : undefined,
     typeof envelope.requestId === 'string' && envelope.requestId !== '' ? envelope.requestId : undefined,
-    typeof envelope.message === 'string' ? envelope.message : text ? text.slice(0, 200) : response.statusText || 'no message',
+    typeof envelope.message === 'string'
+      ? envelope.message
+      : text
+        ? text.slice(0, 200)
+        : response.statusText || 'no message',
   );
 }

@@ -15,7 +15,8 @@ let loaded: typeof NodeCrypto | undefined;
 /** node:crypto, looked up once, on the first signature (never at import: bearer mode needs none). */
 function nodeCrypto(): typeof NodeCrypto {
   loaded ??= globalThis.process?.getBuiltinModule?.('node:crypto');
-  if (!loaded) throw new Error('ZC2-HMAC-SHA256 signing needs node:crypto (Node ≥ 20.16); elsewhere use the bearerToken option');
+  if (!loaded)
+    throw new Error('ZC2-HMAC-SHA256 signing needs node:crypto (Node ≥ 20.16); elsewhere use the bearerToken option');
   return loaded;
 }
 

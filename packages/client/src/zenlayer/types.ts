@@ -20,7 +20,9 @@ export type ZenlayerErrorBody<
 
 /** The union of every `code` an action can answer with, as the spec lists them. */
 export type ZenlayerErrorCode<A extends ZenlayerAction = ZenlayerAction> = A extends ZenlayerAction
-  ? ZenlayerErrorBody<A> extends { code: infer C } ? C : never
+  ? ZenlayerErrorBody<A> extends { code: infer C }
+    ? C
+    : never
   : never;
 
 /** The request body of an action. */

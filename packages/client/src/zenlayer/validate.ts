@@ -6,15 +6,24 @@ export const MAX_IDS_PER_REQUEST = 100;
 
 export function requireId(field: string, value: unknown): string {
   if (typeof value !== 'string' || value.trim() === '') {
-    throw new ValidationError(field, 'a non-empty string', `${field} must be a non-empty string (got ${JSON.stringify(value) ?? String(value)}); nothing was sent`);
+    throw new ValidationError(
+      field,
+      'a non-empty string',
+      `${field} must be a non-empty string (got ${JSON.stringify(value) ?? String(value)}); nothing was sent`,
+    );
   }
   return value;
 }
 
 export function requireIds(field: string, values: unknown): string[] {
   if (!Array.isArray(values)) {
-    throw new ValidationError(field, 'an array of ids', `${field} must be an array of ids (got ${typeof values}); nothing was sent`);
+    throw new ValidationError(
+      field,
+      'an array of ids',
+      `${field} must be an array of ids (got ${typeof values}); nothing was sent`,
+    );
   }
-  if (values.length === 0) throw new ValidationError(field, 'at least 1 id', `${field} must contain at least 1 id (got 0); nothing was sent`);
+  if (values.length === 0)
+    throw new ValidationError(field, 'at least 1 id', `${field} must contain at least 1 id (got 0); nothing was sent`);
   return values.map((value, i) => requireId(`${field}[${i}]`, value));
 }

@@ -34,7 +34,9 @@ export const zenlayerError = (status: number, code: string, requestId = `T-${cod
   body: { requestId, code, message: `${code} happened` },
 });
 
-export async function startCaptureServer(reply: (request: Captured, index: number) => Reply = () => accepted()): Promise<CaptureServer> {
+export async function startCaptureServer(
+  reply: (request: Captured, index: number) => Reply = () => accepted(),
+): Promise<CaptureServer> {
   let inFlight = 0;
   const state = { requests: [] as Captured[], maxInFlight: 0 };
   const server = createServer((req, res) => {
@@ -43,8 +45,19 @@ export async function startCaptureServer(reply: (request: Captured, index: numbe
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       let json: unknown;
-      try { json = JSON.parse(body.toString()); } catch { json = undefined; }
-      const captured: Captured = { method: req.method!, path: req.url!, url: `http://${req.headers.host}${req.url}`, headers: req.headers, body, json };
+      try {
+        json = JSON.parse(body.toString());
+      } catch {
+        json = undefined;
+      }
+      const captured: Captured = {
+        method: req.method!,
+        path: req.url!,
+        url: `http://${req.headers.host}${req.url}`,
+        headers: req.headers,
+        body,
+        json,
+      };
       const answer = reply(captured, state.requests.length);
       state.requests.push(captured);
       if (answer === 'hang') return;
@@ -53,7 +66,9 @@ export async function startCaptureServer(reply: (request: Captured, index: numbe
       setTimeout(() => {
         inFlight--;
         const payload = answer.body === undefined ? undefined : JSON.stringify(answer.body);
-        res.writeHead(answer.status, { ...(payload && { 'content-type': 'application/json' }), ...answer.headers }).end(payload);
+        res
+          .writeHead(answer.status, { ...(payload && { 'content-type': 'application/json' }), ...answer.headers })
+          .end(payload);
       }, answer.delayMs ?? 0);
     });
   });
@@ -62,8 +77,16 @@ export async function startCaptureServer(reply: (request: Captured, index: numbe
   return {
     url: `http://127.0.0.1:${port}`,
     host: `127.0.0.1:${port}`,
-    get requests() { return state.requests; },
-    get maxInFlight() { return state.maxInFlight; },
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    get requests() {
+      return state.requests;
+    },
+    get maxInFlight() {
+      return state.maxInFlight;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

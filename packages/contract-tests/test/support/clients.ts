@@ -44,8 +44,14 @@ export const openapiFetch: ClientUnderTest = {
   name: 'openapi-fetch',
   expectedSurface: (status) => (status < 300 ? 'data' : 'error'),
   async call(op, baseUrl, extraHeaders) {
-    const client = (op.api === 'zenlayer' ? createZenlayerFetchClient({ baseUrl }) : createNeutronFetchClient({ baseUrl })) as unknown as {
-      request(method: string, path: string, init: unknown): Promise<{ data?: unknown; error?: unknown; response: Response }>;
+    const client = (op.api === 'zenlayer'
+      ? createZenlayerFetchClient({ baseUrl })
+      : createNeutronFetchClient({ baseUrl })) as unknown as {
+      request(
+        method: string,
+        path: string,
+        init: unknown,
+      ): Promise<{ data?: unknown; error?: unknown; response: Response }>;
     };
     const { data, error, response } = await client.request(op.method, op.path, {
       params: { header: { ...op.headers, ...auth[op.api], ...extraHeaders }, path: op.pathParams },
@@ -57,7 +63,10 @@ export const openapiFetch: ClientUnderTest = {
 
 // openapi-generator's naming: 'X-ZC-Action' → xZCAction, 'port_id' → portId, 'If-Match' → ifMatch.
 const camel = (name: string) =>
-  name.split(/[-_]/).map((part, i) => (i === 0 ? part.toLowerCase() : part[0]!.toUpperCase() + part.slice(1))).join('');
+  name
+    .split(/[-_]/)
+    .map((part, i) => (i === 0 ? part.toLowerCase() : part[0]!.toUpperCase() + part.slice(1)))
+    .join('');
 const lowerFirst = (s: string) => s[0]!.toLowerCase() + s.slice(1);
 const upperFirst = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
@@ -76,7 +85,9 @@ export const typescriptFetch: ClientUnderTest = {
       headers: extraHeaders,
       apiKey: (name: string) => (name === authHeader ? authValue : ''),
     });
-    const ApiClass = (mod as unknown as Record<string, new (c: unknown) => Record<string, (p: unknown) => Promise<RawResult>>>)[`${upperFirst(op.tag)}Api`]!;
+    const ApiClass = (
+      mod as unknown as Record<string, new (c: unknown) => Record<string, (p: unknown) => Promise<RawResult>>>
+    )[`${upperFirst(op.tag)}Api`]!;
     const params: Record<string, unknown> = {};
     for (const [name, value] of Object.entries({ ...op.headers, ...op.pathParams })) params[camel(name)] = value;
     if (op.bodySchema) params[lowerFirst(op.bodySchema)] = op.body;
@@ -116,7 +127,10 @@ export const cloudRelease: ClientUnderTest = {
     const argument = op.body !== undefined ? Object.values(op.body as object)[0] : Object.values(op.pathParams)[0];
     const client = (op.api === 'zenlayer'
       ? createZenlayerClient({ ...SUITE_CREDENTIALS, baseUrl, fetch, retry: false })
-      : createNeutronClient({ baseUrl, token: 'contract-suite-token', fetch })) as unknown as Record<string, (arg: unknown) => Promise<unknown>>;
+      : createNeutronClient({ baseUrl, token: 'contract-suite-token', fetch })) as unknown as Record<
+      string,
+      (arg: unknown) => Promise<unknown>
+    >;
     let surfaced = 'resolved';
     let thrown: unknown;
     let value: unknown;
@@ -130,17 +144,21 @@ export const cloudRelease: ClientUnderTest = {
     return { status, body, surfaced, thrown: thrown ?? value };
   },
   verify(outcome, response) {
-    const example = response.value as { requestId?: string; code?: string; NeutronError?: { type: string } } | undefined;
+    const example = response.value as
+      | { requestId?: string; code?: string; NeutronError?: { type: string } }
+      | undefined;
     if (outcome.surfaced === 'resolved') {
       const expected = example?.requestId ? { requestId: example.requestId } : { alreadyGone: false };
       if (Array.isArray((outcome.thrown as { batches?: unknown }).batches)) {
-        return void expect((outcome.thrown as { batches: unknown[] }).batches).toEqual([expect.objectContaining(expected)]);
+        return void expect((outcome.thrown as { batches: unknown[] }).batches).toEqual([
+          expect.objectContaining(expected),
+        ]);
       }
       return void expect(outcome.thrown).toMatchObject(expected);
     }
     // Batches wrap the API error; single calls throw it directly.
     const error = outcome.thrown instanceof ZenlayerBatchError ? outcome.thrown.failed[0]!.error : outcome.thrown;
-    if (example?.NeutronError || response.status === 401 && !example?.code) {
+    if (example?.NeutronError || (response.status === 401 && !example?.code)) {
       expect(error).toBeInstanceOf(NeutronApiError);
       expect(error).toMatchObject({ status: response.status, type: example?.NeutronError?.type ?? 'Unauthorized' });
     } else {

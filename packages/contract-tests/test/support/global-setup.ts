@@ -12,12 +12,22 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   const started = performance.now();
-  const [zenlayer, neutron] = await Promise.all([startMock({ api: 'zenlayer', credentials: { [SUITE_CREDENTIALS.accessKeyId]: SUITE_CREDENTIALS.accessKeyPassword } }), startMock({ api: 'neutron' })]);
+  const [zenlayer, neutron] = await Promise.all([
+    startMock({
+      api: 'zenlayer',
+      credentials: { [SUITE_CREDENTIALS.accessKeyId]: SUITE_CREDENTIALS.accessKeyPassword },
+    }),
+    startMock({ api: 'neutron' }),
+  ]);
   project.provide('zenlayerUrl', zenlayer.url);
   project.provide('neutronUrl', neutron.url);
-  console.log(`contract suite: mocks up in ${(performance.now() - started).toFixed(0)} ms (${zenlayer.url}, ${neutron.url})`);
+  console.log(
+    `contract suite: mocks up in ${(performance.now() - started).toFixed(0)} ms (${zenlayer.url}, ${neutron.url})`,
+  );
   return async () => {
     await Promise.all([zenlayer.close(), neutron.close()]);
-    console.log(`contract suite: wall time ${((performance.now() - started) / 1000).toFixed(2)} s, mock start included`);
+    console.log(
+      `contract suite: wall time ${((performance.now() - started) / 1000).toFixed(2)} s, mock start included`,
+    );
   };
 }

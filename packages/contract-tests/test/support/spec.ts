@@ -16,7 +16,10 @@ export const specs: Record<Api, Node> = {
 
 const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 const at = (doc: Node, pointer: string): Node =>
-  pointer.split('/').slice(1).reduce((node, s) => node[s.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+  pointer
+    .split('/')
+    .slice(1)
+    .reduce((node, s) => node[s.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
 
 /** Follows a local $ref; returns the node and the JSON pointer it lives at. */
 function resolve(doc: Node, node: Node, pointer: string): { node: Node; pointer: string } {
