@@ -1,6 +1,7 @@
 // Section 4: min+gzip size of a browser bundle of each client (esbuild, everything inlined).
-import { gzipSync } from 'node:zlib';
+
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { report } from '../lib.mjs';
 

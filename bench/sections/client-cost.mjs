@@ -1,9 +1,9 @@
 // Section 1: per-call cost of each client against the same node:http server, interleaved
 // in rounds so machine noise hits every client alike. Raw fetch is the 1.00 baseline.
 import { fileURLToPath } from 'node:url';
-import createClient from 'openapi-fetch';
 import { createZenlayerClient } from '@cloud-release/client';
-import { Configuration, ZecApi, ReleaseDiskXZCActionEnum } from '@cloud-release/client-typescript-fetch/zenlayer';
+import { Configuration, ReleaseDiskXZCActionEnum, ZecApi } from '@cloud-release/client-typescript-fetch/zenlayer';
+import createClient from 'openapi-fetch';
 import { median, report, startServerProcess } from '../lib.mjs';
 
 const ROUNDS = 15;

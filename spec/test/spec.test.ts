@@ -3,8 +3,8 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
 const redocly = fileURLToPath(new URL('../node_modules/.bin/redocly', import.meta.url));
@@ -37,8 +37,10 @@ describe('zenlayer.yaml decisions', () => {
 
   it('admits exactly one action per operation in X-ZC-Action', async () => {
     const spec = await load('zenlayer.yaml');
-    for (const [path, item] of Object.entries<any>(spec.paths)) {
-      const action = item.post.parameters.find((p: any) => p.name === 'X-ZC-Action');
+    for (const [path, item] of Object.entries<{ post: { operationId: string; parameters: Array<{ name: string }> } }>(
+      spec.paths,
+    )) {
+      const action = item.post.parameters.find((p) => p.name === 'X-ZC-Action');
       expect(action, path).toMatchObject({ in: 'header', required: true });
       expect(action.schema.enum, path).toEqual([item.post.operationId]);
     }

@@ -1,14 +1,14 @@
 #!/usr/bin/env node
-// cloud-release: release Zenlayer instances, disks and ports, or delete a Neutron port.
-// Every command runs against the embedded mock unless --endpoint says otherwise.
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import {
   createNeutronClient,
   createZenlayerClient,
   type ReleaseInstancesResult,
   type ReleaseResult,
 } from '@cloud-release/client';
-import { runRelease, type CommonFlags, type Release } from './release.js';
+// cloud-release: release Zenlayer instances, disks and ports, or delete a Neutron port.
+// Every command runs against the embedded mock unless --endpoint says otherwise.
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { type CommonFlags, type Release, runRelease } from './release.js';
 import type { Io } from './report.js';
 import { neutronToken, zenlayerCredentials } from './target.js';
 import { EXIT } from './usage.js';

@@ -3,7 +3,7 @@
 import { dryRunFetch, type ObservedRequest } from '@cloud-release/client';
 import type { Api } from '@cloud-release/mock';
 import { confirmDestruction } from './confirm.js';
-import { printPlanned, reportError, type Io } from './report.js';
+import { type Io, printPlanned, reportError } from './report.js';
 import { resolveTarget, type Target } from './target.js';
 import { EXIT } from './usage.js';
 

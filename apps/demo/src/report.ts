@@ -2,10 +2,10 @@
 import {
   NetworkError,
   NeutronApiError,
+  type ObservedRequest,
   ValidationError,
   ZenlayerApiError,
   ZenlayerBatchError,
-  type ObservedRequest,
 } from '@cloud-release/client';
 import { EXIT, UsageError } from './usage.js';
 
@@ -16,7 +16,10 @@ export interface Io {
 }
 
 export function printPlanned(requests: ObservedRequest[], io: Io): void {
-  if (io.json) return io.out(JSON.stringify({ ok: true, dryRun: true, requests }, null, 2));
+  if (io.json) {
+    io.out(JSON.stringify({ ok: true, dryRun: true, requests }, null, 2));
+    return;
+  }
   io.out(
     `DRY RUN: nothing was sent. ${requests.length === 1 ? 'This request' : `These ${requests.length} requests`} would be sent:`,
   );

@@ -3,13 +3,13 @@
 import {
   createNeutronClient,
   createZenlayerClient,
+  type ObservedRequest,
+  type ObservedResponse,
   observingFetch,
   ZenlayerApiError,
   ZenlayerBatchError,
-  type ObservedRequest,
-  type ObservedResponse,
 } from '@cloud-release/client';
-import { preferringFetch, startMock, type PreferOptions } from '@cloud-release/mock';
+import { type PreferOptions, preferringFetch, startMock } from '@cloud-release/mock';
 import { DEMO_CREDENTIALS, DEMO_TOKEN } from './target.js';
 
 const say = (line = '') => console.log(line);

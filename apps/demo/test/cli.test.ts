@@ -3,8 +3,8 @@ import { execFile, spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { type RunningMock, startMock } from '@cloud-release/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startMock, type RunningMock } from '@cloud-release/mock';
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 const ptyRun = fileURLToPath(new URL('./support/pty_run.py', import.meta.url));

@@ -1,8 +1,9 @@
 // Request building of the openapi-generator typescript-fetch clients, as users import them
 // (the compiled package entry points): method, URL, headers, body, and how errors surface.
-import { describe, expect, it } from 'vitest';
-import * as zenlayer from '@cloud-release/client-typescript-fetch/zenlayer';
+
 import * as neutron from '@cloud-release/client-typescript-fetch/neutron';
+import * as zenlayer from '@cloud-release/client-typescript-fetch/zenlayer';
+import { describe, expect, it } from 'vitest';
 
 interface Captured {
   method: string;

@@ -1,8 +1,8 @@
 // The typed openapi-fetch clients, straight from the generated types. The ergonomic
 // clients (signing, errors, retries, batching) are built on these.
 import createClient, { type Client, type ClientOptions } from 'openapi-fetch';
-import type { paths as ZenlayerPaths } from './generated/zenlayer.js';
 import type { paths as NeutronPaths } from './generated/neutron.js';
+import type { paths as ZenlayerPaths } from './generated/zenlayer.js';
 
 export const ZENLAYER_DEFAULT_BASE_URL = 'https://console.zenlayer.com';
 

@@ -1,13 +1,35 @@
 // The typed openapi-fetch clients, straight from the spec.
 export * from './generated-clients.js';
+export {
+  createNeutronClient,
+  type DeletePortOptions,
+  type DeletePortResult,
+  type NeutronClient,
+  type NeutronClientOptions,
+  PORT_ID_PATTERN,
+} from './neutron/client.js';
+export { NeutronApiError } from './neutron/errors.js';
+export type * from './neutron/types.js';
+export { NetworkError, TimeoutError, ValidationError } from './transport/errors.js';
+export {
+  DRY_RUN_REQUEST_ID,
+  dryRunFetch,
+  maskCredentials,
+  type ObservedRequest,
+  type ObservedResponse,
+  type ObserverHooks,
+  observingFetch,
+} from './transport/observe.js';
+export { DEFAULT_RETRY, type RetryOptions } from './transport/retry.js';
+export { type FailedBatch, type ReleasedBatch, ZenlayerBatchError } from './zenlayer/batch-error.js';
 // The clients users call: signing, typed errors, retries, batching.
 export {
-  createZenlayerClient,
+  type BatchProgress,
   CONTENT_TYPE,
+  createZenlayerClient,
   DEFAULT_API_VERSIONS,
   DEFAULT_CONCURRENCY,
   DEFAULT_TIMEOUT_MS,
-  type BatchProgress,
   type ReleaseInstancesOptions,
   type ReleaseInstancesResult,
   type ReleaseOptions,
@@ -18,38 +40,16 @@ export {
   type ZenlayerService,
 } from './zenlayer/client.js';
 export { NOT_FOUND_CODES, ZenlayerApiError } from './zenlayer/errors.js';
-export { ZenlayerBatchError, type FailedBatch, type ReleasedBatch } from './zenlayer/batch-error.js';
-export { MAX_IDS_PER_REQUEST } from './zenlayer/validate.js';
 export {
   authorizationHeader,
   canonicalRequest,
-  signature,
-  signingKey,
-  stringToSign,
   SIGNATURE_METHOD,
   SIGNED_HEADERS,
   type SignInput,
   type SigningSecret,
+  signature,
+  signingKey,
+  stringToSign,
 } from './zenlayer/signing.js';
-export {
-  createNeutronClient,
-  PORT_ID_PATTERN,
-  type DeletePortOptions,
-  type DeletePortResult,
-  type NeutronClient,
-  type NeutronClientOptions,
-} from './neutron/client.js';
-export { NeutronApiError } from './neutron/errors.js';
-export { NetworkError, TimeoutError, ValidationError } from './transport/errors.js';
-export { DEFAULT_RETRY, type RetryOptions } from './transport/retry.js';
 export type * from './zenlayer/types.js';
-export type * from './neutron/types.js';
-export {
-  dryRunFetch,
-  DRY_RUN_REQUEST_ID,
-  maskCredentials,
-  observingFetch,
-  type ObservedRequest,
-  type ObservedResponse,
-  type ObserverHooks,
-} from './transport/observe.js';
+export { MAX_IDS_PER_REQUEST } from './zenlayer/validate.js';

@@ -1,7 +1,7 @@
 // The Neutron client on the wire, against a local capture server.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNeutronClient, NetworkError, NeutronApiError, TimeoutError } from '../src/index.js';
-import { startCaptureServer, type CaptureServer, type Reply } from './support/capture-server.js';
+import { type CaptureServer, type Reply, startCaptureServer } from './support/capture-server.js';
 
 const PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
 let server: CaptureServer;

@@ -4,10 +4,10 @@ import {
   createNeutronClient,
   createZenlayerClient,
   dryRunFetch,
-  observingFetch,
   type ObservedRequest,
+  observingFetch,
 } from '../src/index.js';
-import { startCaptureServer, type CaptureServer } from './support/capture-server.js';
+import { type CaptureServer, startCaptureServer } from './support/capture-server.js';
 
 let server: CaptureServer;
 afterEach(async () => server?.close());

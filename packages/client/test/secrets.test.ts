@@ -2,7 +2,7 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNeutronClient, createZenlayerClient } from '../src/index.js';
-import { accepted, startCaptureServer, zenlayerError, type CaptureServer } from './support/capture-server.js';
+import { accepted, type CaptureServer, startCaptureServer, zenlayerError } from './support/capture-server.js';
 
 const SECRETS = ['PASSWORD-7f3a9c', 'BEARER-51d0e2', 'KEYSTONE-9a8b7c'];
 let server: CaptureServer | undefined;

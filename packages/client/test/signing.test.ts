@@ -48,7 +48,7 @@ describe('ZC2-HMAC-SHA256', () => {
 
   it('changes with any signed input', () => {
     for (const change of [
-      { body: vector.body + ' ' },
+      { body: `${vector.body} ` },
       { contentType: 'application/json' },
       { host: 'console.zenlayer.com:8443' },
       { timestamp: vector.timestamp + 1 },

@@ -2,22 +2,22 @@
 import { createHash, createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  type BatchProgress,
   createZenlayerClient,
   NetworkError,
   TimeoutError,
   ValidationError,
   ZenlayerApiError,
   ZenlayerBatchError,
-  type BatchProgress,
   type ZenlayerClientOptions,
 } from '../src/index.js';
 import {
   accepted,
+  type Captured,
+  type CaptureServer,
+  type Reply,
   startCaptureServer,
   zenlayerError,
-  type CaptureServer,
-  type Captured,
-  type Reply,
 } from './support/capture-server.js';
 
 const PASSWORD = 'pw-SECRET-7f3a';
@@ -84,7 +84,10 @@ describe('signed requests', () => {
   it('re-signs each retry with a fresh timestamp', async () => {
     let clock = NOW.getTime();
     const { zc } = await setup((_, i) => (i === 0 ? zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED') : accepted()), {
-      now: () => new Date((clock += 5000)),
+      now: () => {
+        clock += 5000;
+        return new Date(clock);
+      },
     });
     await zc.releaseDisk('disk-1');
     const [first, second] = server.requests;

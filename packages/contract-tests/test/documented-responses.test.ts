@@ -1,9 +1,10 @@
 // The contract: every documented response of every operation, through every client, from the
 // mock. The cases come from the spec; a response added there is tested here untouched.
-import { describe, expect, inject, it } from 'vitest';
+
 import { preferHeader } from '@cloud-release/mock';
+import { describe, expect, inject, it } from 'vitest';
 import { allClients } from './support/clients.js';
-import { operations, schemaErrors, type Api } from './support/spec.js';
+import { type Api, operations, schemaErrors } from './support/spec.js';
 
 const urls: Record<Api, string> = { zenlayer: inject('zenlayerUrl'), neutron: inject('neutronUrl') };
 const all = [...operations('zenlayer'), ...operations('neutron')];

@@ -1,7 +1,7 @@
 // Provider verification: Prism as a validating proxy (`prism proxy --errors`) in front of an
 // upstream reports the upstream's answers that break the spec. Here the upstream is a local
 // stand-in that drops `requestId` from ReleaseInstances; the README shows the real-endpoint form.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';

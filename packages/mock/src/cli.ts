@@ -17,17 +17,17 @@ function portOption(value: string, name: string): number {
   return port;
 }
 
-let args;
+const options = {
+  host: { type: 'string', default: '127.0.0.1' },
+  'zenlayer-port': { type: 'string', default: '4010' },
+  'neutron-port': { type: 'string', default: '4011' },
+  quiet: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+let args: ReturnType<typeof parseArgs<{ options: typeof options }>>['values'];
 try {
-  args = parseArgs({
-    options: {
-      host: { type: 'string', default: '127.0.0.1' },
-      'zenlayer-port': { type: 'string', default: '4010' },
-      'neutron-port': { type: 'string', default: '4011' },
-      quiet: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  }).values;
+  args = parseArgs({ options }).values;
 } catch (error) {
   console.error(`${(error as Error).message}\n\n${usage}`);
   process.exit(2);

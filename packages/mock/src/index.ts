@@ -1,4 +1,4 @@
-export { startMock, specPath, type Api, type RunningMock, type StartMockOptions } from './server.js';
-export { preferHeader, preferringFetch, type PreferOptions } from './prefer.js';
 export { BODY_LIMIT_BYTES } from './body.js';
+export { type PreferOptions, preferHeader, preferringFetch } from './prefer.js';
+export { type Api, type RunningMock, type StartMockOptions, specPath, startMock } from './server.js';
 export { MAX_CLOCK_SKEW_SECONDS } from './zenlayer-auth.js';

@@ -1,9 +1,9 @@
 // The Neutron side: Neutron's own `NeutronError` envelope, and Keystone's shape for a 401
 // (in a real cloud the Keystone middleware answers it before Neutron sees the request).
 import type { IncomingMessage } from 'node:http';
-import { flatHeaders, type Answer, type Handler } from './answer.js';
+import { type Answer, flatHeaders, type Handler } from './answer.js';
 import { readBody } from './body.js';
-import { parsePrefer, type Prism } from './prism.js';
+import { type Prism, parsePrefer } from './prism.js';
 
 const PORT_PATH = /^\/v2\.0\/ports\/([^/]+)$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -41,7 +41,7 @@ export function neutronHandler(prism: Prism): Handler {
     // Neutron looks a non-UUID id up like any other and finds nothing.
     if (!UUID.test(portId)) return neutronError(404, 'PortNotFound', `Port ${portId} could not be found.`);
 
-    const answer = await prism.answer({ method: 'delete', url: { path }, headers }, parsePrefer(headers['prefer']));
+    const answer = await prism.answer({ method: 'delete', url: { path }, headers }, parsePrefer(headers.prefer));
     if (answer.kind === 'invalid') {
       const v = answer.violations[0]!;
       const field = v.path[0] === 'header' ? 'If-Match' : v.path.join('.');

@@ -2,8 +2,8 @@
 // example. We call its core in-process (not its HTTP server) so that the wire behaviour
 // around it — body parsing, auth, the provider's error shapes — is ours to get right.
 import prismCore from '@stoplight/prism-core';
-import prismHttp from '@stoplight/prism-http';
 import type { IHttpConfig, IHttpRequest } from '@stoplight/prism-http';
+import prismHttp from '@stoplight/prism-http';
 
 export interface Violation {
   /** Where, e.g. ['body', 'instanceIds', '0'] or ['header', 'x-zc-action']. */

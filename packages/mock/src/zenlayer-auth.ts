@@ -29,7 +29,7 @@ export function checkAuth({
   now,
   credentials,
 }: AuthInput): { code: AuthFailureCode; message: string } | undefined {
-  const authorization = headers['authorization'];
+  const authorization = headers.authorization;
   if (!authorization)
     return { code: 'AUTHFAILURE_INVALID_AUTHORIZATION', message: 'The Authorization header is missing.' };
   if (BEARER.test(authorization)) return undefined;
@@ -76,7 +76,7 @@ export function checkAuth({
     'POST',
     '/',
     '',
-    `content-type:${(headers['content-type'] ?? '').trim().toLowerCase()}\nhost:${(headers['host'] ?? '').trim().toLowerCase()}\n`,
+    `content-type:${(headers['content-type'] ?? '').trim().toLowerCase()}\nhost:${(headers.host ?? '').trim().toLowerCase()}\n`,
     'content-type;host',
     sha256(body),
   ].join('\n');

@@ -2,9 +2,9 @@
 // (or Prism's documented example), never Prism's own problem+json.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { flatHeaders, type Answer, type Handler } from './answer.js';
+import { type Answer, flatHeaders, type Handler } from './answer.js';
 import { BODY_LIMIT_BYTES, jsonKind, mediaType, parseJson, readBody } from './body.js';
-import { parsePrefer, type Prism, type Violation } from './prism.js';
+import { type Prism, parsePrefer, type Violation } from './prism.js';
 import { checkAuth } from './zenlayer-auth.js';
 
 export interface ZenlayerOptions {
@@ -152,7 +152,7 @@ export function zenlayerHandler(prism: Prism, options: ZenlayerOptions = {}): Ha
       );
     }
 
-    const preference = parsePrefer(headers['prefer']);
+    const preference = parsePrefer(headers.prefer);
     const answer = await prism.answer({ method: 'post', url: { path }, headers, body: json.value }, preference);
     if (answer.kind === 'invalid') return violationAnswer(answer.violations, operation);
     if (answer.kind === 'unroutable') {

@@ -1,8 +1,8 @@
 // startMock() as a consumer's test uses it: ephemeral port, ready on resolve, nothing left behind.
 import { createHash, createHmac } from 'node:crypto';
 import { createConnection } from 'node:net';
+import { preferHeader, type RunningMock, startMock } from '@cloud-release/mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { preferHeader, startMock, type RunningMock } from '@cloud-release/mock';
 
 const running: RunningMock[] = [];
 afterEach(async () => {

@@ -2,10 +2,10 @@
 // No retries: Neutron's documented errors (403, 404, 409, 412) are all final answers.
 import createClient from 'openapi-fetch';
 import type { paths } from '../generated/neutron.js';
+import { directFetch } from '../transport/direct-fetch.js';
 import { ValidationError } from '../transport/errors.js';
 import { requireHttpUrl, requireMs } from '../transport/options.js';
 import { MASK, withSafeFace } from '../transport/redact.js';
-import { directFetch } from '../transport/direct-fetch.js';
 import { attempt } from '../transport/send.js';
 import { toNeutronError } from './errors.js';
 

@@ -1,7 +1,7 @@
 // Names for the generated Neutron types, derived from the spec so they follow it.
 import type { operations } from '../generated/neutron.js';
 
-export type { paths as NeutronPaths, components as NeutronComponents } from '../generated/neutron.js';
+export type { components as NeutronComponents, paths as NeutronPaths } from '../generated/neutron.js';
 
 type Responses = operations['DeletePort']['responses'];
 type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : never;

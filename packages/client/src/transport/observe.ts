@@ -27,7 +27,9 @@ export function maskCredentials(name: string, value: string): string {
 
 async function observe(request: Request): Promise<ObservedRequest> {
   const headers: Record<string, string> = {};
-  request.headers.forEach((value, name) => (headers[name] = maskCredentials(name, value)));
+  request.headers.forEach((value, name) => {
+    headers[name] = maskCredentials(name, value);
+  });
   return { method: request.method, url: request.url, headers, body: request.body ? await request.clone().text() : '' };
 }
 

@@ -1,7 +1,7 @@
 // Names for the generated Zenlayer types, derived from the spec so they follow it.
 import type { operations, paths } from '../generated/zenlayer.js';
 
-export type { paths as ZenlayerPaths, components as ZenlayerComponents } from '../generated/zenlayer.js';
+export type { components as ZenlayerComponents, paths as ZenlayerPaths } from '../generated/zenlayer.js';
 
 /** The action names, one per operation: DestroyPort | ReleaseDisk | ReleaseInstances. */
 export type ZenlayerAction = keyof operations;

@@ -1,4 +1,3 @@
-import { expect } from 'vitest';
 // Each generated client, driven generically from an Operation: a new operation in the spec
 // is called the same way without touching this file.
 import {
@@ -7,13 +6,14 @@ import {
   createZenlayerClient,
   createZenlayerFetchClient,
   NeutronApiError,
+  type ObservedResponse,
+  observingFetch,
   ZenlayerApiError,
   ZenlayerBatchError,
-  observingFetch,
-  type ObservedResponse,
 } from '@cloud-release/client';
 import * as neutronTsFetch from '@cloud-release/client-typescript-fetch/neutron';
 import * as zenlayerTsFetch from '@cloud-release/client-typescript-fetch/zenlayer';
+import { expect } from 'vitest';
 import type { Api, Operation, ResponseCase } from './spec.js';
 
 /** What came back, and how the client surfaced it. */

@@ -6,15 +6,16 @@ import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 
 export type Api = 'zenlayer' | 'neutron';
+// biome-ignore lint/suspicious/noExplicitAny: a parsed YAML document is walked generically by JSON pointer.
 type Node = Record<string, any>;
 
-const require = createRequire(import.meta.url);
+const requireFromHere = createRequire(import.meta.url);
 export const specs: Record<Api, Node> = {
-  zenlayer: parse(readFileSync(require.resolve('@cloud-release/spec/zenlayer.yaml'), 'utf8')),
-  neutron: parse(readFileSync(require.resolve('@cloud-release/spec/neutron.yaml'), 'utf8')),
+  zenlayer: parse(readFileSync(requireFromHere.resolve('@cloud-release/spec/zenlayer.yaml'), 'utf8')),
+  neutron: parse(readFileSync(requireFromHere.resolve('@cloud-release/spec/neutron.yaml'), 'utf8')),
 };
 
-const escape = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
+const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 const at = (doc: Node, pointer: string): Node =>
   pointer
     .split('/')
@@ -55,7 +56,7 @@ export function operations(api: Api): Operation[] {
   const result: Operation[] = [];
   for (const [path, item] of Object.entries<Node>(doc.paths)) {
     for (const [method, op] of Object.entries<Node>(item)) {
-      const base = `/paths/${escape(path)}/${method}`;
+      const base = `/paths/${escapePointer(path)}/${method}`;
       const headers: Record<string, string> = {};
       const pathParams: Record<string, string> = {};
       for (const raw of op.parameters ?? []) {
@@ -78,7 +79,7 @@ export function operations(api: Api): Operation[] {
             status: Number(status),
             example,
             value: resolve(doc, ex, '').node.value,
-            schemaPointer: `${pointer}/content/${escape('application/json')}/schema`,
+            schemaPointer: `${pointer}/content/${escapePointer('application/json')}/schema`,
           });
         }
       }
