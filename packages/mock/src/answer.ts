@@ -11,8 +11,6 @@ export interface Answer {
   operation?: string;
 }
 
-export type Handler = (req: IncomingMessage) => Promise<Answer>;
-
 /** Request headers as Prism wants them: lower-cased names, single string values. */
 export function flatHeaders(req: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};

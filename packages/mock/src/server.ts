@@ -1,25 +1,28 @@
 // startMock(): one provider's mock on its own node:http server, ready when it resolves.
+// Nothing here knows a provider: each comes from the provider table with its own stages.
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import type { Answer, Handler } from './answer.js';
-import { neutronHandler } from './neutron.js';
+import type { Answer } from './answer.js';
+import { type Answerer, exampleAnswerer, readIncoming, runPipeline } from './pipeline.js';
 import { createPrism, type Prism } from './prism.js';
-import { newRequestId, zenlayerHandler } from './zenlayer.js';
+import { type Api, providers } from './providers/index.js';
+import type { ProviderOptions } from './providers/provider.js';
 
-export type Api = 'zenlayer' | 'neutron';
+export type { Api };
 
-export interface StartMockOptions {
+export interface StartMockOptions extends ProviderOptions {
   api: Api;
   /** 0 (the default) picks a free ephemeral port. */
   port?: number;
   host?: string;
   /** Receives one line per request: which request got which answer. Silent by default. */
   log?: (line: string) => void;
-  /** Zenlayer only: accessKeyId → accessKeyPassword. When given, signatures are verified. */
-  credentials?: Readonly<Record<string, string>>;
-  /** Zenlayer only: the mock's clock for the 5-minute timestamp window. */
-  now?: () => Date;
+}
+
+/** Not public yet: how a mode other than examples (e.g. stateful) supplies its answer step. */
+export interface ModeOptions {
+  answerer?: Answerer;
 }
 
 export interface RunningMock {
@@ -50,42 +53,18 @@ function send(res: ServerResponse, answer: Answer) {
   res.end(body);
 }
 
-export async function startMock(options: StartMockOptions): Promise<RunningMock> {
-  const { api, port = 0, host = '127.0.0.1', log } = options;
-  const prism = await prismFor(api);
-  const handle: Handler =
-    api === 'zenlayer'
-      ? zenlayerHandler(prism, {
-          ...(options.now && { now: options.now }),
-          ...(options.credentials && { credentials: options.credentials }),
-        })
-      : neutronHandler(prism);
+export async function startMock(options: StartMockOptions & ModeOptions): Promise<RunningMock> {
+  const { api, port = 0, host = '127.0.0.1', log, answerer = exampleAnswerer } = options;
+  const provider = providers[api];
+  const stages = provider.stages(await prismFor(api), options);
 
   const server = createServer(
     { requestTimeout: 10_000, headersTimeout: 5_000, keepAliveTimeout: 5_000 },
     (req, res) => {
       const started = performance.now();
-      handle(req)
-        .catch(
-          (error: unknown): Answer => ({
-            status: 500,
-            body:
-              api === 'zenlayer'
-                ? {
-                    requestId: newRequestId(),
-                    code: 'INTERNAL_SERVER_ERROR',
-                    message: `Mock failure: ${(error as Error).message}`,
-                  }
-                : {
-                    NeutronError: {
-                      type: 'HTTPInternalServerError',
-                      message: `Mock failure: ${(error as Error).message}`,
-                      detail: '',
-                    },
-                  },
-            note: 'mock failure',
-          }),
-        )
+      readIncoming(req)
+        .then((incoming) => runPipeline(incoming, provider, stages, answerer))
+        .catch((error: unknown) => stages.finish(provider.internalError((error as Error).message)))
         .then((answer) => {
           send(res, answer);
           const ms = (performance.now() - started).toFixed(1);
