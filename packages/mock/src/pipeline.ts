@@ -12,6 +12,8 @@ export interface Incoming {
   method: string;
   /** The path as sent, without the query, not percent-decoded. */
   rawPath: string;
+  /** The query string as sent, without the '?' ('' when none). */
+  rawQuery: string;
   headers: Record<string, string>;
   body: Body;
 }
@@ -57,7 +59,15 @@ export const isAnswer = (value: object): value is Answer => 'status' in value;
 
 export async function readIncoming(req: IncomingMessage): Promise<Incoming> {
   const body = await readBody(req);
-  return { method: req.method ?? 'GET', rawPath: (req.url ?? '/').split('?')[0]!, headers: flatHeaders(req), body };
+  const url = req.url ?? '/';
+  const q = url.indexOf('?');
+  return {
+    method: req.method ?? 'GET',
+    rawPath: q < 0 ? url : url.slice(0, q),
+    rawQuery: q < 0 ? '' : url.slice(q + 1),
+    headers: flatHeaders(req),
+    body,
+  };
 }
 
 /** Runs the stages for one request; every answer, errors included, gets the provider's dressing. */

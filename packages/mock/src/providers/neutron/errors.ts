@@ -13,12 +13,18 @@ export const neutronError = (status: number, type: string, message: string, oper
   ...(operation && { operation }),
 });
 
-export const keystoneUnauthorized: Answer = {
+/** Every answer under /v2.0 carries a fresh `X-Openstack-Request-Id`. */
+export const withRequestId = (answer: Answer): Answer => ({
+  ...answer,
+  headers: { ...answer.headers, 'x-openstack-request-id': newRequestId() },
+});
+
+export const keystoneUnauthorized = (operation: string): Answer => ({
   status: 401,
   body: { error: { code: 401, title: 'Unauthorized', message: 'The request you have made requires authentication.' } },
   note: 'Unauthorized',
-  operation: 'DeletePort',
-};
+  operation,
+});
 
 export const internalError = (message: string): Answer => ({
   ...neutronError(500, 'HTTPInternalServerError', `Mock failure: ${message}`),

@@ -7,6 +7,21 @@ import { envelope, internalError, newRequestId } from './envelope.js';
 import { actionsOf, route } from './route.js';
 import { validate } from './validate.js';
 
+/**
+ * Every answer gets a fresh request id (the spec's examples all carry the same one, which would
+ * mislead a consumer that logs or de-duplicates by it); the success envelope repeats it inside.
+ */
+function freshRequestId(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || !('requestId' in body)) return body;
+  const requestId = newRequestId();
+  const { response } = body as { response?: unknown };
+  return {
+    ...body,
+    requestId,
+    ...(typeof response === 'object' && response !== null && { response: { ...response, requestId } }),
+  };
+}
+
 export const zenlayer: Provider = {
   newRequestId,
   internalError,
@@ -30,6 +45,7 @@ export const zenlayer: Provider = {
         const code = (answer.body as { code?: unknown }).code;
         return {
           ...answer,
+          body: freshRequestId(answer.body),
           headers: { ...answer.headers, 'content-type': 'application/json' },
           note: answer.note || (typeof code === 'string' ? code : 'accepted'),
         };
