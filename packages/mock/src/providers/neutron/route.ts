@@ -28,7 +28,11 @@ export function route(request: Incoming): Routed | Answer {
   const operation = methods[request.method];
   if (!operation) {
     const allowed = Object.keys(methods).join(', ');
-    const answer = neutronError(405, 'HTTPMethodNotAllowed', `${request.method} is not allowed on ${path}; allowed: ${allowed}.`);
+    const answer = neutronError(
+      405,
+      'HTTPMethodNotAllowed',
+      `${request.method} is not allowed on ${path}; allowed: ${allowed}.`,
+    );
     return underV2(path) ? withRequestId(answer) : answer;
   }
   const id = pattern === PORT_PATH ? PORT_PATH.exec(path)![1]! : undefined;
