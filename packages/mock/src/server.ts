@@ -4,15 +4,24 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Answer } from './answer.js';
+import { controlPlane } from './control/plane.js';
 import { type Answerer, exampleAnswerer, readIncoming, runPipeline } from './pipeline.js';
 import { createPrism, type Prism } from './prism.js';
 import { type Api, providers } from './providers/index.js';
 import type { ProviderOptions } from './providers/provider.js';
+import { createStateful, type Stateful, type StatefulOptions } from './state/mode.js';
+import { type StatefulMock, statefulMethods } from './stateful-mock.js';
 
 export type { Api };
 
-export interface StartMockOptions extends ProviderOptions {
+export interface StartMockOptions extends ProviderOptions, StatefulOptions {
   api: Api;
+  /**
+   * 'examples' (the default): every answer is the spec's documented example (or the one
+   * `Prefer` names). 'stateful': an inventory with the providers' lifecycle rules, a journal,
+   * queued faults and the /__mock/ control plane.
+   */
+  mode?: 'examples' | 'stateful';
   /** 0 (the default) picks a free ephemeral port. */
   port?: number;
   host?: string;
@@ -45,25 +54,43 @@ const prismFor = (api: Api) => {
 };
 
 function send(res: ServerResponse, answer: Answer) {
+  // A fault that drops the connection: no answer at all, as when a proxy or the network fails.
+  if (answer.fault === 'drop') return void res.socket?.destroy();
   const body = answer.body === undefined ? undefined : JSON.stringify(answer.body);
   res.writeHead(answer.status, {
     ...answer.headers,
-    ...(body !== undefined && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }),
+    ...(body !== undefined && {
+      'content-type': answer.headers?.['content-type'] ?? 'application/json',
+      'content-length': Buffer.byteLength(body),
+    }),
   });
   res.end(body);
 }
 
-export async function startMock(options: StartMockOptions & ModeOptions): Promise<RunningMock> {
-  const { api, port = 0, host = '127.0.0.1', log, answerer = exampleAnswerer } = options;
+export function startMock(options: StartMockOptions & ModeOptions & { mode: 'stateful' }): Promise<StatefulMock>;
+export function startMock(options: StartMockOptions & ModeOptions): Promise<RunningMock>;
+export async function startMock(options: StartMockOptions & ModeOptions): Promise<RunningMock | StatefulMock> {
+  const { api, port = 0, host = '127.0.0.1', log } = options;
   const provider = providers[api];
-  const stages = provider.stages(await prismFor(api), options);
+  const prism = await prismFor(api);
+  const stages = provider.stages(prism, options);
+  // A malformed seed throws here, before anything listens.
+  const state: Stateful | undefined = options.mode === 'stateful' ? createStateful(api, prism, options) : undefined;
+  const answerer = state?.answerer ?? options.answerer ?? exampleAnswerer;
 
   const server = createServer(
     { requestTimeout: 10_000, headersTimeout: 5_000, keepAliveTimeout: 5_000 },
     (req, res) => {
       const started = performance.now();
       readIncoming(req)
-        .then((incoming) => runPipeline(incoming, provider, stages, answerer))
+        .then(async (incoming) => {
+          if (state && incoming.rawPath.startsWith('/__mock/')) return controlPlane(state, incoming);
+          const answer = await runPipeline(incoming, provider, stages, answerer).catch((error: unknown) =>
+            stages.finish(provider.internalError((error as Error).message)),
+          );
+          state?.journal.record(incoming, answer, answer.fault);
+          return answer;
+        })
         .catch((error: unknown) => stages.finish(provider.internalError((error as Error).message)))
         .then((answer) => {
           send(res, answer);
@@ -80,7 +107,7 @@ export async function startMock(options: StartMockOptions & ModeOptions): Promis
   });
   const address = server.address() as AddressInfo;
   const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return {
+  const running: RunningMock = {
     api,
     url: `http://${urlHost}:${address.port}`,
     port: address.port,
@@ -90,4 +117,5 @@ export async function startMock(options: StartMockOptions & ModeOptions): Promis
         server.closeAllConnections();
       }),
   };
+  return state ? { ...running, ...statefulMethods(state) } : running;
 }

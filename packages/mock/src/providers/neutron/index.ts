@@ -18,7 +18,10 @@ function finish(answer: Answer): Answer {
   const headers = { ...answer.headers, ...ids };
   delete headers['content-type'];
   // A 204 has no body and no content type.
-  if (answer.status === 204) return { status: 204, note, headers, ...(operation && { operation }) };
+  if (answer.status === 204) {
+    const { body: _body, ...rest } = answer;
+    return { ...rest, status: 204, note, headers };
+  }
   return { ...answer, headers: { ...headers, 'content-type': 'application/json' }, note };
 }
 
