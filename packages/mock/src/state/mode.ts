@@ -45,8 +45,9 @@ export class InvalidControlInput extends Error {
   }
 }
 
-export function createStateful(api: Api, prism: Prism, options: StatefulOptions) {
-  const inventory = new Inventory();
+export function createStateful(api: Api, prism: Prism, options: StatefulOptions & { now?: () => Date }) {
+  // The mock's clock (startMock's `now`) also times the transitions, so tests can step it.
+  const inventory = new Inventory(() => options.now?.().getTime() ?? Date.now());
   const seedInput = typeof options.seed === 'string' ? readSeedFile(options.seed) : options.seed;
   const seed: Resource[] = seedInput === undefined ? [] : resourcesOf(api, seedInput);
   inventory.replace(seed);
