@@ -13,7 +13,8 @@ export interface Answer {
 
 /** Request headers as Prism wants them: lower-cased names, single string values. */
 export function flatHeaders(req: IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {};
+  // No prototype: a header named like an Object.prototype member reads nothing inherited.
+  const headers: Record<string, string> = Object.create(null);
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }

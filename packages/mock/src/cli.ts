@@ -3,9 +3,11 @@
 import { parseArgs } from 'node:util';
 import { startMock } from './server.js';
 
-const usage = `Usage: cloud-release-mock [--host 127.0.0.1] [--zenlayer-port 4010] [--neutron-port 4011] [--quiet]
+const usage = `Usage: cloud-release-mock [--host 127.0.0.1] [--zenlayer-port 4010] [--neutron-port 4011]
+                          [--bearer-token TOKEN]... [--quiet]
 
 Serves the Zenlayer release actions and Neutron's Delete Port as the providers answer them.
+With --bearer-token (repeatable) the Zenlayer mock accepts only those bearer tokens.
 Ask for a documented answer with a header: Prefer: code=404, example=INVALID_DISK_NOT_FOUND`;
 
 function portOption(value: string, name: string): number {
@@ -21,6 +23,7 @@ const options = {
   host: { type: 'string', default: '127.0.0.1' },
   'zenlayer-port': { type: 'string', default: '4010' },
   'neutron-port': { type: 'string', default: '4011' },
+  'bearer-token': { type: 'string', multiple: true },
   quiet: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -40,7 +43,13 @@ if (args.help) {
 const log = args.quiet ? undefined : (line: string) => console.log(line);
 const host = args.host;
 const mocks = await Promise.all([
-  startMock({ api: 'zenlayer', host, port: portOption(args['zenlayer-port'], 'zenlayer-port'), ...(log && { log }) }),
+  startMock({
+    api: 'zenlayer',
+    host,
+    port: portOption(args['zenlayer-port'], 'zenlayer-port'),
+    ...(log && { log }),
+    ...(args['bearer-token'] && { bearerTokens: args['bearer-token'] }),
+  }),
   startMock({ api: 'neutron', host, port: portOption(args['neutron-port'], 'neutron-port'), ...(log && { log }) }),
 ]).catch((error: Error) => {
   console.error(`cloud-release-mock: cannot start: ${error.message}`);

@@ -9,8 +9,20 @@ const PORT_PATH = /^\/v2\.0\/ports\/([^/]+)$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const OPERATION = 'DeletePort';
 
+/** The decoded path, or undefined when its percent-encoding is malformed (e.g. `%E0%A4%A`). */
+function decodePath(rawPath: string): string | undefined {
+  try {
+    return decodeURIComponent(rawPath);
+  } catch {
+    return undefined;
+  }
+}
+
 function route(request: Incoming): Routed | Answer {
-  const path = decodeURIComponent(request.rawPath);
+  const path = decodePath(request.rawPath);
+  // 400, not a 404: a client that takes any 404 as "already gone" must not read a broken URL so.
+  if (path === undefined)
+    return neutronError(400, 'HTTPBadRequest', `The path ${request.rawPath} has a malformed percent-encoding.`);
   const match = PORT_PATH.exec(path);
   if (!match) return neutronError(404, 'HTTPNotFound', 'The resource could not be found.');
   if (request.method !== 'DELETE')
