@@ -239,9 +239,10 @@ describe('neutron mock refuses bad input like the provider', () => {
       check: { NeutronError: { type: 'PortNotFound', message: 'Port not-a-uuid could not be found.' } },
     },
     {
+      // Neutron ignores etags that are not revision_number=… (issue 12, item 11); a bad number is a 400.
       name: 'malformed If-Match → 400',
       path: `/v2.0/ports/${id}`,
-      headers: { 'x-auth-token': 't', 'if-match': '5' },
+      headers: { 'x-auth-token': 't', 'if-match': 'revision_number=five' },
       status: 400,
       check: { NeutronError: { type: 'HTTPBadRequest', message: expect.stringMatching(/If-Match/) } },
     },

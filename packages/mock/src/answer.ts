@@ -9,6 +9,8 @@ export interface Answer {
   note: string;
   /** The operation the request was for, when known. */
   operation?: string;
+  /** The mock's own answer (a 418), sent as is: no provider dressing. */
+  final?: true;
 }
 
 /** Request headers as Prism wants them: lower-cased names, single string values. */

@@ -48,7 +48,10 @@ function send(res: ServerResponse, answer: Answer) {
   const body = answer.body === undefined ? undefined : JSON.stringify(answer.body);
   res.writeHead(answer.status, {
     ...answer.headers,
-    ...(body !== undefined && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }),
+    ...(body !== undefined && {
+      'content-type': answer.headers?.['content-type'] ?? 'application/json',
+      'content-length': Buffer.byteLength(body),
+    }),
   });
   res.end(body);
 }

@@ -1,12 +1,12 @@
-// The Neutron provider: Delete Port, answered in the NeutronError shape.
+// The Neutron provider: Delete Port, answered in the NeutronError shape, every answer with
+// oslo.middleware's X-Openstack-Request-Id.
 import type { Answer } from '../../answer.js';
-import type { Incoming, Routed, Validated } from '../../pipeline.js';
-import { type Prism, parsePrefer } from '../../prism.js';
+import type { Incoming, Routed } from '../../pipeline.js';
 import type { Provider } from '../provider.js';
 import { internalError, keystoneUnauthorized, neutronError, newRequestId } from './errors.js';
+import { validate } from './validate.js';
 
 const PORT_PATH = /^\/v2\.0\/ports\/([^/]+)$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const OPERATION = 'DeletePort';
 
 /** The decoded path, or undefined when its percent-encoding is malformed (e.g. `%E0%A4%A`). */
@@ -35,40 +35,15 @@ function route(request: Incoming): Routed | Answer {
   return { ...request, operation: OPERATION, path, params: { port_id: match[1]! } };
 }
 
-async function validate(prism: Prism, request: Routed): Promise<Validated | Answer> {
-  const portId = request.params.port_id!;
-  // Neutron looks a non-UUID id up like any other and finds nothing.
-  if (!UUID.test(portId)) return neutronError(404, 'PortNotFound', `Port ${portId} could not be found.`, OPERATION);
-  const { headers, path } = request;
-  const answer = await prism.answer({ method: 'delete', url: { path }, headers }, parsePrefer(headers.prefer));
-  if (answer.kind === 'invalid') {
-    const v = answer.violations[0]!;
-    const field = v.path[0] === 'header' ? 'If-Match' : v.path.join('.');
-    return neutronError(
-      400,
-      'HTTPBadRequest',
-      `Invalid ${field}: ${v.message.replace(/^Request header parameter \S+ /, '')}.`,
-      OPERATION,
-    );
-  }
-  if (answer.kind === 'unroutable')
-    return neutronError(
-      400,
-      'HTTPBadRequest',
-      `The mock cannot answer this request (check the Prefer header): ${answer.detail}`,
-      OPERATION,
-    );
-  const { status, headers: exampleHeaders, body, example: name } = answer;
-  return { ...request, json: undefined, example: { status, headers: exampleHeaders, body, name } };
-}
-
 function finish(answer: Answer): Answer {
   const type = (answer.body as { NeutronError?: { type?: unknown } } | undefined)?.NeutronError?.type;
   const note =
     answer.note || (typeof type === 'string' ? type : answer.status === 204 ? 'deleted' : String(answer.status));
+  const headers = { 'x-openstack-request-id': newRequestId() };
   // A 204 has no body and no content type.
-  if (answer.status === 204) return { status: 204, note, ...(answer.operation && { operation: answer.operation }) };
-  return { ...answer, headers: { 'content-type': 'application/json' }, note };
+  if (answer.status === 204)
+    return { status: 204, headers, note, ...(answer.operation && { operation: answer.operation }) };
+  return { ...answer, headers: { ...headers, 'content-type': 'application/json' }, note };
 }
 
 export const neutron: Provider = {
