@@ -3,11 +3,13 @@
 import { parseArgs } from 'node:util';
 import { startMock } from './server.js';
 
-const usage = `Usage: cloud-release-mock [--host 127.0.0.1] [--zenlayer-port 4010] [--neutron-port 4011] [--quiet]
+const usage = `Usage: cloud-release-mock [--host 127.0.0.1] [--zenlayer-port 4010] [--neutron-port 4011]
+                          [--bearer-token TOKEN]... [--quiet]
                           [--stateful [--seed <file>] [--strict] [--transition-ms 50]]
 
 Serves the Zenlayer release actions and Neutron's Delete Port, and the reads around them, as
 the providers answer them.
+With --bearer-token (repeatable) the Zenlayer mock accepts only those bearer tokens.
 Ask for a documented answer with a header: Prefer: code=404, example=INVALID_DISK_NOT_FOUND
 
 --stateful       keep an inventory and apply the providers' lifecycle rules; control plane
@@ -29,6 +31,7 @@ const options = {
   host: { type: 'string', default: '127.0.0.1' },
   'zenlayer-port': { type: 'string', default: '4010' },
   'neutron-port': { type: 'string', default: '4011' },
+  'bearer-token': { type: 'string', multiple: true },
   quiet: { type: 'boolean', default: false },
   stateful: { type: 'boolean', default: false },
   seed: { type: 'string' },
@@ -76,6 +79,7 @@ const mocks = await Promise.all([
     port: portOption(args['zenlayer-port'], 'zenlayer-port'),
     ...mode,
     ...(log && { log }),
+    ...(args['bearer-token'] && { bearerTokens: args['bearer-token'] }),
   }),
   startMock({
     api: 'neutron',
