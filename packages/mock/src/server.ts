@@ -10,7 +10,8 @@ import { type Answerer, exampleAnswerer, readIncoming, runPipeline } from './pip
 import { createPrism, type Prism } from './prism.js';
 import { type Api, providers } from './providers/index.js';
 import type { ProviderOptions } from './providers/provider.js';
-import { createStateful, type Stateful, type StatefulOptions } from './state/mode.js';
+import { createStateful, type Stateful } from './state/mode.js';
+import type { StatefulOptions } from './state/options.js';
 import { type StatefulMock, statefulMethods } from './stateful-mock.js';
 
 export type { Api };
