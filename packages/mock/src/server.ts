@@ -4,7 +4,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Answer } from './answer.js';
-import { CORS_HEADERS, isPreflight, preflightHeaders } from './cors.js';
+import { answerPreflight, CORS_HEADERS } from './cors.js';
 import { type Answerer, exampleAnswerer, readIncoming, runPipeline } from './pipeline.js';
 import { createPrism, type Prism } from './prism.js';
 import { type Api, providers } from './providers/index.js';
@@ -62,34 +62,23 @@ export async function startMock(options: StartMockOptions & ModeOptions): Promis
   const { api, port = 0, host = '127.0.0.1', log, answerer = exampleAnswerer } = options;
   const provider = providers[api];
   const stages = provider.stages(await prismFor(api), options);
-  const say = (line: string) => {
-    try {
-      log?.(line);
-    } catch {
-      // A broken log sink must not stop the mock from answering.
-    }
-  };
 
   const server = createServer(
     { requestTimeout: 10_000, headersTimeout: 5_000, keepAliveTimeout: 5_000 },
     (req, res) => {
+      if (answerPreflight(req, res, log && ((line) => log(`${api} ${line}`)))) return;
       const started = performance.now();
-      // A browser's preflight is not an API call: answered here, for every provider alike.
-      if (isPreflight(req)) {
-        req.resume();
-        res.writeHead(204, preflightHeaders(req)).end();
-        say(`${api} OPTIONS ${req.url} - -> 204 preflight 0.0ms`);
-        return;
-      }
       readIncoming(req)
         .then((incoming) => runPipeline(incoming, provider, stages, answerer))
         .catch((error: unknown) => stages.finish(provider.internalError((error as Error).message)))
         .then((answer) => {
           send(res, answer);
           const ms = (performance.now() - started).toFixed(1);
-          say(`${api} ${req.method} ${req.url} ${answer.operation ?? '-'} -> ${answer.status} ${answer.note} ${ms}ms`);
+          log?.(
+            `${api} ${req.method} ${req.url} ${answer.operation ?? '-'} -> ${answer.status} ${answer.note} ${ms}ms`,
+          );
         })
-        // Nothing a request carries may take the process down.
+        // Nothing a request carries (nor a throwing log callback) may take the process down.
         .catch(() => res.destroy());
     },
   );
