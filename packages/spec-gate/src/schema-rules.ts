@@ -3,6 +3,7 @@
 // A request may only widen (every request that was valid stays valid); a response may only
 // add (every field and value a client reads stays there).
 import type { Findings } from './findings.js';
+import { refusedSample } from './pattern-samples.js';
 import { deref, type Node, stringList, valueList } from './resolve.js';
 
 export type Direction = 'request' | 'response';
@@ -40,14 +41,31 @@ const requestLimits = (site: SchemaSite, before: Node, after: Node, path: string
     if (typeof now === 'number' && now > (typeof was === 'number' ? was : Number.NEGATIVE_INFINITY))
       site.findings.breaking(site.where, `${field(site, path)}: ${key} raised ${was ?? 'none'} → ${now}`, 'rule:limit');
   }
-  for (const key of ['pattern', 'format'] as const) {
-    if (after[key] !== undefined && after[key] !== before[key])
-      site.findings.breaking(
-        site.where,
-        `${field(site, path)}: ${key} ${before[key] === undefined ? 'added' : 'changed'} ${shown(after[key])}`,
-        'rule:pattern',
-      );
+  if (after.format !== undefined && after.format !== before.format)
+    site.findings.breaking(
+      site.where,
+      `${field(site, path)}: format ${shown(before.format)} → ${shown(after.format)}`,
+      'rule:format',
+    );
+  patternRule(site, before, after, path);
+};
+
+const patternRule = (site: SchemaSite, before: Node, after: Node, path: string): void => {
+  if (typeof after.pattern !== 'string' || after.pattern === before.pattern) return;
+  const what = `${field(site, path)}: pattern`;
+  if (typeof before.pattern !== 'string') {
+    site.findings.breaking(site.where, `${what} added ${shown(after.pattern)}`, 'rule:pattern');
+    return;
   }
+  const refused = refusedSample(before.pattern, after.pattern, [before.example, ...valueList(before.enum)]);
+  if (refused === undefined)
+    site.findings.additive(site.where, `${what} widened to ${shown(after.pattern)}`, 'rule:pattern');
+  else
+    site.findings.breaking(
+      site.where,
+      `${what} changed to ${shown(after.pattern)}, refusing ${shown(refused)}`,
+      'rule:pattern',
+    );
 };
 
 const enumRule = (site: SchemaSite, direction: Direction, before: Node, after: Node, path: string): void => {

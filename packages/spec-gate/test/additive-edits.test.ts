@@ -72,6 +72,17 @@ describe('zenlayer.yaml: an additive edit passes', () => {
 });
 
 describe('neutron.yaml: an additive edit passes', () => {
+  it('a request pattern widened so that it accepts all it accepted (If-Match read as an etag list)', async () => {
+    const etagList = '^\\s*(\\*|(W/)?("[^"]*"|[^\\s",]+))(\\s*,\\s*(\\*|(W/)?("[^"]*"|[^\\s",]+)))*\\s*$';
+    const { breaking, additive } = await verdictOf('neutron.yaml', (s: Spec) => {
+      s.paths['/v2.0/ports/{port_id}'].delete.parameters[1].schema.pattern = etagList;
+    });
+    expect(breaking).toEqual([]);
+    expect(additive.map((l) => l.replace(/ \[.*\]$/, ''))).toContain(
+      `DeletePort (DELETE /v2.0/ports/{port_id}) header parameter If-Match: the value: pattern widened to ${JSON.stringify(etagList)}`,
+    );
+  });
+
   it('a new error type example on the 409', async () => {
     const { breaking, additive } = await verdictOf('neutron.yaml', (s: Spec) => {
       s.components.schemas.ConflictDetail.properties.type.enum.push('PortBindingInUse');
