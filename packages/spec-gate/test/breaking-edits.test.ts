@@ -1,6 +1,7 @@
 // Each known breaking edit fails the gate with a line naming the change.
 import { describe, expect, it } from 'vitest';
-import { type Spec, verdictOf } from './edits.js';
+import { compareSpecs } from '../src/gate.js';
+import { edited, type Spec, verdictOf } from './edits.js';
 
 const vmBody = (s: Spec) => s.components.schemas.ReleaseInstancesBody;
 const port = (s: Spec) => s.paths['/v2.0/ports/{port_id}'].delete;
@@ -121,5 +122,21 @@ describe('neutron.yaml: a breaking edit is refused, naming the change', () => {
   ])('%s', async (_name, edit, line) => {
     const { breaking } = await verdictOf('neutron.yaml', edit);
     expect(breaking.map((l) => l.replace(/ \[.*\]$/, ''))).toContain(line);
+  });
+});
+
+describe('what openapi-diff alone lets through', () => {
+  it('removing an optional response field is breaking (openapi-diff: response.body.scope.remove, non-breaking)', async () => {
+    const withNote = edited(
+      'zenlayer.yaml',
+      (s: Spec) => (s.components.schemas.AcceptedEnvelope.properties.note = { type: 'string' }),
+    );
+    const findings = await compareSpecs(
+      withNote,
+      edited('zenlayer.yaml', () => {}),
+    );
+    expect(findings.filter((f) => f.verdict === 'breaking').map((f) => `${f.where}: ${f.change}`)).toContain(
+      'DestroyPort (POST /api/v2/sdn) response 200: response field note removed',
+    );
   });
 });
