@@ -1,0 +1,147 @@
+// The built reference, loaded in headless Chromium from a local server: every operation, every
+// documented status and error code is on the rendered page, and the page logs no console error
+// and asks for nothing beyond its own origin. Screenshots go to test-artifacts/ (git-ignored).
+import { mkdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { catalog, errorCodes } from '../src/catalog.mjs';
+import { browserMissing, launchBrowser } from './browser.js';
+import { serveDirectory } from './static-server.js';
+
+const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+const artifacts = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
+const specFile = (name: string) => fileURLToPath(new URL(`../../../spec/${name}.yaml`, import.meta.url));
+const missing = browserMissing();
+
+let server: Awaited<ReturnType<typeof serveDirectory>> | undefined;
+let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
+beforeAll(async () => {
+  if (missing && process.env.CI === 'true') throw new Error(`the browser test must run under CI: ${missing}`);
+  if (missing) return console.log(`api-reference: browser tests did not run: ${missing}`);
+  await mkdir(artifacts, { recursive: true });
+  server = await serveDirectory(dist);
+  browser = await launchBrowser();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// Outside CI a missing browser ends each test early; beforeAll printed the one line saying so.
+const skipped = (): boolean => missing !== undefined;
+
+/** Opens a page, recording console errors, page errors and every request that leaves the origin. */
+async function open(path: string) {
+  const page = await browser!.context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on(
+    'response',
+    (response) => response.status() >= 400 && problems.push(`HTTP ${response.status()} ${response.url()}`),
+  );
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(server!.url) && !url.startsWith('data:') && !url.startsWith('blob:'))
+      problems.push(`request off the page: ${url}`);
+  });
+  await page.goto(`${server!.url}/${path}`, { waitUntil: 'load' });
+  return { page, problems };
+}
+
+// What a reader sees. textContent would also read the inline <script> holding the whole spec,
+// so every code would "appear" even if Redoc rendered none of them.
+// biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point
+const renderedText = (where: Locator): Promise<string> => where.innerText();
+
+const hrefs = (page: Page, selector: string): Promise<string[]> =>
+  page.$$eval(selector, (links) => links.map((link) => link.getAttribute('href') ?? ''));
+
+const go = (page: Page, route: string) =>
+  page.evaluate((hash) => {
+    window.location.hash = hash;
+  }, route);
+
+/** Every operation page Redoc renders (`/<tag>/<operationid>`), found through each tag's page. */
+async function operationRoutes(page: Page): Promise<string[]> {
+  await page.locator('a[href^="/"]').first().waitFor({ state: 'attached' });
+  const tags = (await hrefs(page, 'a[href^="/"]')).filter((href) => /^\/[^/]+$/.test(href));
+  const routes = new Set<string>();
+  for (const tag of tags) {
+    await go(page, tag);
+    await page.locator(`a[href^="#${tag}/"]`).first().waitFor({ state: 'attached' });
+    for (const href of await hrefs(page, `a[href^="#${tag}/"]`)) routes.add(href.split('#')[1] ?? '');
+  }
+  return [...routes];
+}
+
+/**
+ * The rendered text of an operation's section (a tag's page stacks its operations) with each
+ * documented status's tab opened in turn.
+ */
+async function operationText(page: Page, route: string, statuses: string[]): Promise<string> {
+  await go(page, route);
+  const section = page.locator(`[data-section-id="${route}"]`);
+  await section.getByRole('tab').first().waitFor();
+  let text = await renderedText(section);
+  for (const status of statuses) {
+    await section.getByRole('tab', { name: status, exact: true }).first().click();
+    text += `\n${await renderedText(section)}`;
+  }
+  return text;
+}
+
+describe.each(['zenlayer', 'neutron'])('%s.html in Chromium', (name) => {
+  it('renders every operation, each documented status and every error code, with no console error', async () => {
+    if (skipped()) return;
+    const operations = catalog(parse(await readFile(specFile(name), 'utf8')));
+    const { page, problems } = await open(`${name}.html`);
+    const routes = await operationRoutes(page);
+    for (const operation of operations) {
+      // Redoc names each operation's page after its id: #/<tag>/<operationid>.
+      const route = routes.find((href) => href.split('/').pop() === operation.operationId.toLowerCase());
+      expect(route, `no page for ${operation.operationId} in the rendered navigation`).toBeDefined();
+      const text = await operationText(
+        page,
+        route!,
+        operation.responses.map((response) => response.status),
+      );
+      expect(text).toContain(operation.summary);
+      expect(text).toContain(operation.path);
+      for (const response of operation.responses) {
+        for (const code of response.codes) expect(text, `${operation.operationId} ${response.status}`).toContain(code);
+      }
+    }
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `${artifacts}${name}.png` });
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
+
+describe('index.html in Chromium', () => {
+  it('lists every operation id and error code and explains signing, the recycle bin and the decisions', async () => {
+    if (skipped()) return;
+    const { page, problems } = await open('index.html');
+    const text = await renderedText(page.locator('body'));
+    for (const name of ['zenlayer', 'neutron']) {
+      const operations = catalog(parse(await readFile(specFile(name), 'utf8')));
+      for (const operation of operations) expect(text).toContain(operation.operationId);
+      for (const code of errorCodes(operations)) expect(text).toContain(code);
+    }
+    expect(text).toContain('Signing (Zenlayer ZC2-HMAC-SHA256)');
+    expect(text).toContain('The recycle-bin lifecycle');
+    expect(text).toMatch(/DestroyPort's "HTTP status 7105"/);
+    expect(text).toContain('Errors are typed per status.');
+    await page
+      .getByRole('link', { name: /Neutron/ })
+      .first()
+      .click();
+    await page.waitForURL(/neutron\.html$/);
+    await page.screenshot({ path: `${artifacts}index-then-neutron.png` });
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+});
