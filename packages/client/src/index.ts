@@ -31,6 +31,7 @@ export {
   observingFetch,
 } from './transport/observe.js';
 export { DEFAULT_TIMEOUT_MS } from './transport/options.js';
+export { DEFAULT_MAX_RESPONSE_BYTES } from './transport/response-limit.js';
 export { DEFAULT_RETRY, type RetryOptions } from './transport/retry.js';
 export {
   type BatchAccount,
@@ -42,6 +43,7 @@ export {
 export { createZenlayerClient } from './zenlayer/client.js';
 export type {
   BatchProgress,
+  BatchStart,
   ReleaseInstancesOptions,
   ReleaseInstancesResult,
   ReleaseOptions,
