@@ -33,6 +33,7 @@ export {
 export { DEFAULT_TIMEOUT_MS } from './transport/options.js';
 export { DEFAULT_MAX_RESPONSE_BYTES } from './transport/response-limit.js';
 export { DEFAULT_RETRY, type RetryOptions } from './transport/retry.js';
+export { SDK_LANG, SDK_VERSION } from './version.js';
 export {
   type BatchAccount,
   type FailedBatch,
@@ -50,7 +51,7 @@ export type {
   ReleaseResult,
   ZenlayerClient,
 } from './zenlayer/client-types.js';
-export { NOT_FOUND_CODES, ZenlayerApiError } from './zenlayer/errors.js';
+export { ALREADY_GONE_CODES, NOT_FOUND_CODES, ZenlayerApiError, type ZenlayerEdgeCode } from './zenlayer/errors.js';
 export {
   CONTENT_TYPE,
   DEFAULT_API_VERSIONS,

@@ -6,6 +6,7 @@ import { bodyRegistry } from '../transport/direct-fetch.js';
 import { exchange, unexpectedAnswer } from '../transport/exchange.js';
 import { MASK, withSafeFace } from '../transport/redact.js';
 import { limitResponses } from '../transport/response-limit.js';
+import { SDK_LANG, SDK_VERSION } from '../version.js';
 import type { ReleaseOptions, ReleaseResult, ZenlayerClient } from './client-types.js';
 import { toApiError, type ZenlayerApiError } from './errors.js';
 import { CONTENT_TYPE, resolveOptions, type ZenlayerClientOptions, type ZenlayerService } from './options.js';
@@ -77,7 +78,8 @@ export function createZenlayerClient(options: ZenlayerClientOptions): ZenlayerCl
   // Never follow a redirect: it would re-send the release (and its X-ZC-* headers) elsewhere.
   const api = createClient<paths>({
     baseUrl,
-    headers: { 'Content-Type': CONTENT_TYPE },
+    // The headers every official SDK sends on every call (X-ZC-Service is set per action).
+    headers: { 'Content-Type': CONTENT_TYPE, 'X-ZC-SDK-Lang': SDK_LANG, 'X-ZC-SDK-Version': SDK_VERSION },
     fetch: bodies.fetch,
     redirect: 'manual',
   });
@@ -100,7 +102,7 @@ export function createZenlayerClient(options: ZenlayerClientOptions): ZenlayerCl
     const context = { operation: action, subject, ids, timeoutMs, signal: callSignal, abortIsUnknown, retry, now };
     // Serialized once: every attempt sends (and signs) the same bytes.
     const json = JSON.stringify(body);
-    const params = { header: { 'X-ZC-Action': action, 'X-ZC-Version': versions[service] } };
+    const params = { header: { 'X-ZC-Action': action, 'X-ZC-Version': versions[service], 'X-ZC-Service': service } };
     bodies.register(params, json);
     return exchange<{ data?: string; error?: unknown; response: Response }, ReleaseResult>(
       context,
