@@ -126,4 +126,22 @@ describe('releaseInstances account', () => {
     expect(error.notSent).toEqual(ids.slice(100));
     expect(error.cause).toMatchObject({ message: 'journal disk full' });
   });
+
+  it('an error that is none of the client’s own still leaves an account (as unknown), never a lost run', async () => {
+    server = await startCaptureServer(() => zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED'));
+    const zc = createZenlayerClient({
+      bearerToken: 't',
+      baseUrl: server.url,
+      retry: {
+        sleep: async () => {
+          throw new Error('sleep broke');
+        },
+      },
+    });
+    const error = (await zc.releaseInstances(ids.slice(0, 150)).catch((e: unknown) => e)) as ZenlayerBatchError;
+    expect(error.unknown.map((u) => [u.ids.length, u.error.name, u.error.message])).toEqual([
+      [100, 'OutcomeUnknownError', 'ReleaseInstances 100 instances: sleep broke; the outcome is unknown'],
+      [50, 'OutcomeUnknownError', 'ReleaseInstances 50 instances: sleep broke; the outcome is unknown'],
+    ]);
+  });
 });
