@@ -94,7 +94,7 @@ describe('three outcomes', () => {
 
   it.each(both)('%s: a timeout after the body was sent is an unknown outcome', async (client) => {
     const server = await serve(() => 'hang');
-    const { call, ids } = clients[client](server.url, { timeoutMs: 100 });
+    const { call, ids } = clients[client](server.url, { timeoutMs: 2_000 }); // long enough for the body to arrive under load
     const error = await call().catch((e: unknown) => e);
     if (client === 'zenlayer') expect(server.requests[0]!.json).toEqual({ diskId: 'disk-1' });
     expect(error).toMatchObject({ name: 'TimeoutError', outcome: 'unknown', reason: 'timeout', ids });

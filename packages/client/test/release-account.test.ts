@@ -54,7 +54,8 @@ describe('releaseInstances account', () => {
       'hang',
       { status: 200, raw: '<html></html>' },
     ];
-    const zc = await setup((r) => replies[batchOf(r)]!, 200);
+    // Long enough for every batch to reach the server on a loaded machine: the hang must be the only reason it ends.
+    const zc = await setup((r) => replies[batchOf(r)]!, 2_000);
     const seen: BatchProgress[] = [];
     const error = (await zc
       .releaseInstances(ids, { onBatch: (p) => seen.push(p) })

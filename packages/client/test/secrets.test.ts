@@ -30,7 +30,7 @@ describe('secrets', () => {
     );
     const errors: unknown[] = [];
     for (const auth of [{ accessKeyId: 'AK-1', accessKeyPassword: SECRETS[0]! }, { bearerToken: SECRETS[1]! }]) {
-      const zc = createZenlayerClient({ ...auth, baseUrl: server.url, timeoutMs: 50, retry: false } as never);
+      const zc = createZenlayerClient({ ...auth, baseUrl: server.url, timeoutMs: 2_000, retry: false } as never);
       errors.push(await zc.releaseDisk('d-1').catch((e: unknown) => e));
       errors.push(await zc.destroyPort('p-1').catch((e: unknown) => e));
       errors.push(await zc.releaseInstances(['i-1']).catch((e: unknown) => e));
@@ -51,7 +51,7 @@ describe('secrets', () => {
     );
     const hanging = await startCaptureServer(() => 'hang');
     try {
-      const slow = createNeutronClient({ baseUrl: hanging.url, token: SECRETS[2]!, timeoutMs: 50 });
+      const slow = createNeutronClient({ baseUrl: hanging.url, token: SECRETS[2]!, timeoutMs: 2_000 });
       errors.push(await slow.deletePort('6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11').catch((e: unknown) => e));
     } finally {
       await hanging.close();

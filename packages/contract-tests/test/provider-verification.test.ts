@@ -44,7 +44,7 @@ beforeAll(async () => {
   );
   await new Promise<void>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`prism proxy did not start:\n${out}`)), 15_000);
+    const timer = setTimeout(() => reject(new Error(`prism proxy did not start:\n${out}`)), 60_000);
     const onData = (chunk: Buffer) => {
       out += chunk;
       if (out.includes('Prism is listening')) {
