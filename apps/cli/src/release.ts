@@ -1,10 +1,12 @@
-// The one flow every destructive command follows: build the exact request(s) offline (which
-// also validates the input), show them on --dry-run, confirm, send, report.
+// The one flow every destructive command follows: check the input offline (ids, endpoint,
+// credentials) before anything starts, start the target, show the exact request(s) on
+// --dry-run, confirm, send, report.
 import { dryRunFetch, type ObservedRequest } from '@cloud-release/client';
 import type { Api } from '@cloud-release/mock';
 import { confirmDestruction } from './confirm.js';
-import { type Io, printPlanned, reportError } from './report.js';
-import { resolveTarget, type Target } from './target.js';
+import { type CliIo, lineOutput, type Out } from './io.js';
+import { printPlanned, reportError } from './report.js';
+import { checkEndpoint, embeddedNotice, resolveTarget, type Target } from './target.js';
 import { EXIT } from './usage.js';
 
 export interface CommonFlags {
@@ -15,42 +17,63 @@ export interface CommonFlags {
   ignoreMissing?: boolean;
 }
 
+/** What a command's client is built from. `live` is false for the offline passes. */
+export interface CallContext {
+  baseUrl: string;
+  fetch: typeof globalThis.fetch;
+  embedded: boolean;
+  dryRun: boolean;
+  live: boolean;
+  out: Out;
+}
+
 export interface Release<R> {
   api: Api;
   /** What will be destroyed, for the prompt: "release 3 instances (i-1, i-2, i-3)". */
   what: string;
-  /** Performs the release through a client built with this fetch; `live` is false for the dry pass. */
-  perform(target: Target, fetch: typeof globalThis.fetch, live: boolean): Promise<R>;
+  /** Performs the release through a client built from `ctx`. */
+  perform(ctx: CallContext): Promise<R>;
   /** A human summary of the result. */
   summary(result: R): string;
+  /** Runs before the target starts (after the offline check); may refuse with a UsageError. */
+  prepare?(out: Out): Promise<void> | void;
+  /** Handles a failure itself (an interrupted run); returns the exit code, or undefined to report it as usual. */
+  onFailure?(error: unknown, out: Out, endpoint: string): number | undefined;
 }
 
-export async function runRelease<R>(release: Release<R>, flags: CommonFlags, io: Io): Promise<number> {
+/** The stand-in origin of the offline check when the embedded mock has not started yet. */
+const NOT_STARTED = 'http://embedded-mock.invalid';
+
+export async function runRelease<R>(release: Release<R>, flags: CommonFlags, io: CliIo): Promise<number> {
+  const out = lineOutput(io, flags.json === true);
   let target: Target | undefined;
   try {
-    target = await resolveTarget(release.api, flags.endpoint);
-    if (target.embedded)
-      io.err(`Using the embedded ${release.api} mock at ${target.baseUrl}: nothing real is released.`);
-    const planned: ObservedRequest[] = [];
-    await release.perform(
-      target,
-      dryRunFetch((r) => planned.push(r)),
-      false,
-    );
+    const endpoint = checkEndpoint(flags.endpoint);
+    const plan = async (baseUrl: string) => {
+      const planned: ObservedRequest[] = [];
+      const fetch = dryRunFetch((r) => planned.push(r));
+      const embedded = endpoint === undefined;
+      await release.perform({ baseUrl, fetch, embedded, dryRun: flags.dryRun === true, live: false, out });
+      return planned;
+    };
+    // Validates every id and the credentials before a mock starts or a prompt appears.
+    await plan(endpoint ?? NOT_STARTED);
+    await release.prepare?.(out);
+    target = await resolveTarget(release.api, endpoint);
+    if (target.embedded) out.err(embeddedNotice(release.api, target.baseUrl, io.env));
     if (flags.dryRun) {
-      printPlanned(planned, io);
+      printPlanned(await plan(target.baseUrl), target.baseUrl, out);
       return EXIT.ok;
     }
-    await confirmDestruction(release.what, target.baseUrl, {
-      yes: flags.yes === true,
-      input: process.stdin,
-      output: process.stderr,
-    });
-    const result = await release.perform(target, globalThis.fetch, true);
-    io.out(io.json ? JSON.stringify({ ok: true, result }, null, 2) : release.summary(result));
+    await confirmDestruction(release.what, target.baseUrl, flags.yes === true, io);
+    const { baseUrl, embedded } = target;
+    const result = await release.perform({ baseUrl, fetch: globalThis.fetch, embedded, dryRun: false, live: true, out });
+    const where = { endpoint: baseUrl, ...(embedded && { embeddedMock: true }) };
+    out.out(out.json ? JSON.stringify({ ok: true, ...where, result }, null, 2) : release.summary(result));
     return EXIT.ok;
   } catch (error) {
-    return reportError(error, io);
+    const handled = target && release.onFailure?.(error, out, target.baseUrl);
+    return handled ?? reportError(error, out, target?.baseUrl);
   } finally {
     await target?.close();
   }

@@ -1,23 +1,16 @@
 // What the CLI prints: a line a person can act on, or JSON for a machine; and the exit code.
-import {
-  NetworkError,
-  NeutronApiError,
-  type ObservedRequest,
-  ValidationError,
-  ZenlayerApiError,
-  ZenlayerBatchError,
-} from '@cloud-release/client';
+// Client errors all share one root with toJSON(), outcome and code, so they are printed from
+// their facts; the only class test left is "was it a mistake in how we were called".
+import { type ObservedRequest, ValidationError } from '@cloud-release/client';
+import type { Out } from './io.js';
+import { sanitize } from './text.js';
 import { EXIT, UsageError } from './usage.js';
 
-export interface Io {
-  out(line: string): void;
-  err(line: string): void;
-  json: boolean;
-}
+type Facts = Record<string, unknown>;
 
-export function printPlanned(requests: ObservedRequest[], io: Io): void {
+export function printPlanned(requests: ObservedRequest[], endpoint: string, io: Out): void {
   if (io.json) {
-    io.out(JSON.stringify({ ok: true, dryRun: true, requests }, null, 2));
+    io.out(JSON.stringify({ ok: true, dryRun: true, endpoint, requests }, null, 2));
     return;
   }
   io.out(
@@ -31,46 +24,53 @@ export function printPlanned(requests: ObservedRequest[], io: Io): void {
   }
 }
 
-// Every error class of the client has a toJSON() with its facts; anything else has a name and message.
-function errorFacts(error: unknown): unknown {
-  const e = error as Error & { toJSON?: () => unknown };
-  return typeof e.toJSON === 'function' ? e.toJSON() : { name: e.name, message: e.message };
+function factsOf(error: unknown): Facts | undefined {
+  const e = error as { toJSON?: () => unknown };
+  return error instanceof Error && typeof e.toJSON === 'function' ? (e.toJSON() as Facts) : undefined;
+}
+
+const ADVICE_UNKNOWN =
+  'the outcome is unknown: the server may have acted on it. Re-run with --ignore-missing, or look the resource up.';
+
+/** The one-line account of a part of a batch error, e.g. "code X, requestId T…". */
+function partDetail(facts: Facts | undefined): string {
+  if (!facts) return '';
+  if (facts.code !== undefined || facts.requestId !== undefined)
+    return `code ${sanitize(String(facts.code ?? '(none)'))}, requestId ${sanitize(String(facts.requestId ?? '(none)'))}`;
+  return sanitize(String(facts.message ?? ''));
+}
+
+function printBatchParts(facts: Facts, io: Out): void {
+  const parts = (key: string) => (Array.isArray(facts[key]) ? (facts[key] as Facts[]) : []);
+  const span = (ids: string[]) => `${ids.length} instance(s) ${ids[0]}…${ids[ids.length - 1]}`;
+  for (const f of parts('failed'))
+    io.err(`  not released: ${span(f.ids as string[])}: ${partDetail(f.error as Facts | undefined)}`);
+  for (const u of parts('unknown'))
+    io.err(`  outcome unknown: ${span(u.ids as string[])}: ${partDetail(u.error as Facts | undefined)}`);
+  for (const r of parts('released'))
+    io.err(`  released: ${(r.ids as string[]).length} instance(s), requestId ${sanitize(String(r.requestId))}`);
+  const notSent = Array.isArray(facts.notSent) ? (facts.notSent as string[]) : [];
+  if (notSent.length) io.err(`  not sent: ${span(notSent)}`);
 }
 
 /** Prints an error and returns the exit code it deserves. */
-export function reportError(error: unknown, io: Io): number {
+export function reportError(error: unknown, io: Out, endpoint?: string): number {
   const usage = error instanceof UsageError || error instanceof ValidationError;
   const code = usage ? EXIT.usage : EXIT.apiError;
-  if (
-    !usage &&
-    !(
-      error instanceof ZenlayerApiError ||
-      error instanceof ZenlayerBatchError ||
-      error instanceof NeutronApiError ||
-      error instanceof NetworkError
-    )
-  ) {
+  const facts = error instanceof UsageError ? { name: error.name, message: error.message } : factsOf(error);
+  if (!facts) {
     // Not one of ours: still exit 1, but keep the stack for a bug report.
-    io.err(`error: ${(error as Error).stack ?? String(error)}`);
+    io.err(`error: ${(error as Error)?.stack ?? String(error)}`);
     return code;
   }
   if (io.json) {
-    io.out(JSON.stringify({ ok: false, error: errorFacts(error) }, null, 2));
+    io.out(JSON.stringify({ ok: false, ...(endpoint && { endpoint }), error: facts }, null, 2));
     return code;
   }
-  io.err(`error: ${(error as Error).message}`);
-  if (error instanceof ZenlayerApiError)
-    io.err(`  code: ${error.code ?? '(none)'}\n  requestId: ${error.requestId ?? '(none)'}`);
-  if (error instanceof NeutronApiError) io.err(`  type: ${error.type ?? '(none)'}\n  status: ${error.status}`);
-  if (error instanceof ZenlayerBatchError) {
-    for (const f of error.failed) {
-      const api =
-        f.error instanceof ZenlayerApiError
-          ? `code ${f.error.code ?? '(none)'}, requestId ${f.error.requestId ?? '(none)'}`
-          : f.error.message;
-      io.err(`  not released: ${f.ids.length} instance(s) ${f.ids[0]}…${f.ids[f.ids.length - 1]}: ${api}`);
-    }
-    for (const r of error.released) io.err(`  released: ${r.ids.length} instance(s), requestId ${r.requestId}`);
-  }
+  io.err(`error: ${sanitize(String(facts.message), 2000)}`);
+  for (const key of ['status', 'code', 'type', 'requestId'] as const)
+    if (facts[key] !== undefined && facts[key] !== null) io.err(`  ${key}: ${sanitize(String(facts[key]))}`);
+  printBatchParts(facts, io);
+  if (facts.outcome === 'unknown') io.err(`  ${ADVICE_UNKNOWN}`);
   return code;
 }

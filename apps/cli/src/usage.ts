@@ -3,4 +3,5 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-export const EXIT = { ok: 0, apiError: 1, usage: 2 } as const;
+/** 130 = 128 + SIGINT, what a shell reports for a run stopped by Ctrl-C. */
+export const EXIT = { ok: 0, apiError: 1, usage: 2, interrupted: 130 } as const;
