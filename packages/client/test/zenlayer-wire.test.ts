@@ -5,6 +5,7 @@ import {
   type BatchProgress,
   createZenlayerClient,
   NetworkError,
+  OutcomeUnknownError,
   TimeoutError,
   ValidationError,
   ZenlayerApiError,
@@ -33,7 +34,8 @@ async function setup(reply?: (r: Captured, i: number) => Reply, extra: Partial<Z
     accessKeyPassword: PASSWORD,
     baseUrl: server.url,
     now: () => NOW,
-    retry: { sleep: async (ms) => void delays.push(ms) },
+    // random() = 1: each back-off is the top of its jitter range, so waits are exact.
+    retry: { random: () => 1, sleep: async (ms) => void delays.push(ms) },
     ...extra,
   } as ZenlayerClientOptions);
   return { zc, delays };
@@ -280,7 +282,8 @@ describe('abort and timeout', () => {
     const { zc } = await setup(() => 'hang', { timeoutMs: 100 });
     const error = await zc.releaseDisk('disk-1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
-    expect(error).toBeInstanceOf(NetworkError);
+    expect(error).toBeInstanceOf(OutcomeUnknownError);
+    expect(error).toMatchObject({ outcome: 'unknown', reason: 'timeout', ids: ['disk-1'], timeoutMs: 100 });
     expect((error as Error).message).toBe('ReleaseDisk disk disk-1: no answer within 100 ms');
   });
 
@@ -437,7 +440,13 @@ describe('more retries and aborts', () => {
       accessKeyId: 'AK-1',
       accessKeyPassword: PASSWORD,
       baseUrl: server.url,
-      retry: { retries: 4, baseDelayMs: 10, maxDelayMs: 50, sleep: async (ms) => void delays.push(ms) },
+      retry: {
+        retries: 4,
+        baseDelayMs: 10,
+        maxDelayMs: 50,
+        random: () => 1,
+        sleep: async (ms) => void delays.push(ms),
+      },
     });
     void zc;
     await expect(custom.destroyPort('port-1')).rejects.toMatchObject({
@@ -502,6 +511,7 @@ describe('errors as data', () => {
     const error = await zc.releaseDisk('disk-1').catch((e: unknown) => e);
     expect(JSON.parse(JSON.stringify(error))).toEqual({
       name: 'ZenlayerApiError',
+      outcome: 'refused',
       message:
         'ReleaseDisk disk-1 failed: 404 INVALID_INSTANCE_NOT_FOUND (INVALID_INSTANCE_NOT_FOUND happened) [requestId T-7]',
       action: 'ReleaseDisk',

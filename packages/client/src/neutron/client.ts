@@ -4,9 +4,10 @@ import createClient from 'openapi-fetch';
 import type { paths } from '../generated/neutron.js';
 import { directFetch } from '../transport/direct-fetch.js';
 import { ValidationError } from '../transport/errors.js';
-import { requireHttpUrl, requireMs } from '../transport/options.js';
+import { exchange } from '../transport/exchange.js';
+import { DEFAULT_TIMEOUT_MS, requireHttpUrl, requireMs } from '../transport/options.js';
 import { MASK, withSafeFace } from '../transport/redact.js';
-import { attempt } from '../transport/send.js';
+import { resolveRetry } from '../transport/retry.js';
 import { toNeutronError } from './errors.js';
 
 export interface NeutronClientOptions {
@@ -16,7 +17,7 @@ export interface NeutronClientOptions {
   token: string;
   /** The fetch to send with. Default `globalThis.fetch`. */
   fetch?: typeof globalThis.fetch;
-  /** Per request. Default 60 000 ms (as the Zenlayer client; see DEFAULT_TIMEOUT_MS). */
+  /** Per request. Default {@link DEFAULT_TIMEOUT_MS} (60 s), as the Zenlayer client. */
   timeoutMs?: number;
 }
 
@@ -41,7 +42,9 @@ export interface NeutronClient {
 
 /** The spec's PortId pattern (spec/neutron.yaml, components.schemas.PortId). */
 export const PORT_ID_PATTERN = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-const DEFAULT_TIMEOUT_MS = 60_000;
+/** Neutron's documented errors (403, 404, 409, 412) are all final answers: nothing is retried. */
+const NO_RETRY = resolveRetry(false);
+const now = () => new Date();
 
 /**
  * The Neutron client: Delete Port with the Keystone token, optional `If-Match`, typed errors
@@ -85,21 +88,33 @@ export function createNeutronClient(options: NeutronClientOptions): NeutronClien
           `ifMatchRevision must be an integer ≥ 0 (got ${JSON.stringify(revision) ?? String(revision)}); nothing was sent`,
         );
       }
-      const context = { operation: 'DeletePort', subject: `port ${portId}`, timeoutMs, signal: opts.signal };
-      const { error, response } = await attempt(context, (signal) =>
-        api.DELETE('/v2.0/ports/{port_id}', {
-          params: {
-            path: { port_id: portId },
-            ...(revision !== undefined && { header: { 'If-Match': `revision_number=${revision}` } }),
-          },
-          signal,
-        }),
+      const context = {
+        operation: 'DeletePort',
+        subject: `port ${portId}`,
+        ids: [portId],
+        timeoutMs,
+        signal: opts.signal,
+        retry: NO_RETRY,
+        now,
+      };
+      return exchange<{ error?: unknown; response: Response }, DeletePortResult>(
+        context,
+        (signal) =>
+          api.DELETE('/v2.0/ports/{port_id}', {
+            params: {
+              path: { port_id: portId },
+              ...(revision !== undefined && { header: { 'If-Match': `revision_number=${revision}` } }),
+            },
+            signal,
+          }),
+        ({ error, response }) => {
+          if (response.ok) return { value: { alreadyGone: false } };
+          const apiError = toNeutronError(portId, response, error);
+          if (opts.ignoreMissing && response.status === 404 && apiError.type === 'PortNotFound')
+            return { value: { alreadyGone: true } };
+          return { error: apiError };
+        },
       );
-      if (response.ok) return { alreadyGone: false };
-      const apiError = toNeutronError(portId, response, error);
-      if (opts.ignoreMissing && response.status === 404 && apiError.type === 'PortNotFound')
-        return { alreadyGone: true };
-      throw apiError;
     },
   };
   return withSafeFace(client, 'NeutronClient', () => ({ baseUrl, token: MASK }));

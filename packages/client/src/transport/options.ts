@@ -46,3 +46,10 @@ export function requireHttpUrl(field: string, value: unknown): string {
   }
   return value as string;
 }
+
+/**
+ * 60 s per attempt, as the official Python SDK (Go uses 300 s, Terraform 600 s): these calls
+ * only *accept* a release, so an answer normally comes in well under a second; a minute is
+ * generous for a slow accept and short enough for a stuck connection to be noticed.
+ */
+export const DEFAULT_TIMEOUT_MS = 60_000;

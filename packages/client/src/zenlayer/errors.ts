@@ -1,6 +1,8 @@
 // What a Zenlayer error answer becomes. `code` is the contract (typed as the spec's union);
 // the vendor's `message` is kept as `apiMessage` for humans. An error holds the answer's facts
 // only — never the request, its headers or the client — so it cannot carry a credential.
+import { describeIds } from '../describe-ids.js';
+import { CloudReleaseError } from '../transport/errors.js';
 import type { ZenlayerAction, ZenlayerErrorCode } from './types.js';
 
 /**
@@ -17,20 +19,23 @@ export const NOT_FOUND_CODES: ReadonlySet<string> = new Set<ZenlayerErrorCode>([
 ]);
 
 /** The API answered with an error status. */
-export class ZenlayerApiError<A extends ZenlayerAction = ZenlayerAction> extends Error {
+export class ZenlayerApiError<A extends ZenlayerAction = ZenlayerAction> extends CloudReleaseError {
   override readonly name = 'ZenlayerApiError';
+  /** The HTTP status. */
+  declare readonly status: number;
+  /**
+   * The envelope's `code`, typed as the codes the spec documents for the action. `undefined`
+   * when the answer was not the documented envelope (a proxy's HTML page, an empty body…).
+   */
+  declare readonly code: ZenlayerErrorCode<A> | undefined;
+
   constructor(
     /** The action that failed, e.g. `ReleaseDisk`. */
     readonly action: A,
     /** The ids the call was about. */
     readonly resourceIds: readonly string[],
-    /** The HTTP status. */
-    readonly status: number,
-    /**
-     * The envelope's `code`, typed as the codes the spec documents for the action. `undefined`
-     * when the answer was not the documented envelope (a proxy's HTML page, an empty body…).
-     */
-    readonly code: ZenlayerErrorCode<A> | undefined,
+    status: number,
+    code: ZenlayerErrorCode<A> | undefined,
     /** The envelope's `requestId`: quote it to the vendor. */
     readonly requestId: string | undefined,
     /** The vendor's human-readable `message` (or the start of a non-envelope body). */
@@ -38,6 +43,7 @@ export class ZenlayerApiError<A extends ZenlayerAction = ZenlayerAction> extends
   ) {
     super(
       `${action} ${describeIds(resourceIds)} failed: ${status} ${code ?? 'without an error code'} (${apiMessage})${requestId ? ` [requestId ${requestId}]` : ''}`,
+      { outcome: 'refused', status, code },
     );
   }
 
@@ -45,18 +51,6 @@ export class ZenlayerApiError<A extends ZenlayerAction = ZenlayerAction> extends
   get isNotFound(): boolean {
     return this.code !== undefined && NOT_FOUND_CODES.has(this.code);
   }
-
-  /** For JSON logs: every fact, the message included (Error's own `message` is not enumerable). */
-  toJSON() {
-    const { name, message, action, resourceIds, status, code, requestId, apiMessage } = this;
-    return { name, message, action, resourceIds, status, code, requestId, apiMessage };
-  }
-}
-
-/** Ids for a message: all of up to three, else the first two, the last and the count. */
-export function describeIds(ids: readonly string[]): string {
-  if (ids.length <= 3) return ids.join(', ');
-  return `${ids.slice(0, 2).join(', ')} … ${ids[ids.length - 1]} (${ids.length} ids)`;
 }
 
 /** Reads an error answer; tolerates bodies that are not the documented envelope. */

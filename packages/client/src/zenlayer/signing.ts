@@ -1,7 +1,7 @@
-// ZC2-HMAC-SHA256, as Zenlayer documents it (shared/reference/zenlayer-api-facts.md,
-// "Signing"), as pure synchronous functions: same input, same output, no clock, no I/O.
-// The clock and the request belong to the caller (the client's middleware), which is what
-// lets the documented test vector be checked here byte for byte.
+// ZC2-HMAC-SHA256, as Zenlayer's API reference documents it, as pure synchronous functions:
+// same input, same output, no clock, no I/O. The clock and the request belong to the caller
+// (the client's middleware), which is what lets the documented test vector be checked byte
+// for byte (test/signing.test.ts).
 //
 // Why node:crypto, and why fetched with process.getBuiltinModule rather than imported:
 // synchronous hashing keeps signing a plain function of its input (and costs a few µs, where
