@@ -26,7 +26,9 @@ export async function collectIds(args: string[], idsFile: string | undefined, st
     try {
       text = idsFile === '-' ? await readAll(stdin) : await readFile(idsFile, 'utf8');
     } catch (error) {
-      throw new UsageError(`--ids-file ${idsFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      throw new UsageError(
+        `--ids-file ${idsFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      );
     }
     fromFile = parseIdList(text);
     if (fromFile.length === 0) throw new UsageError(`--ids-file ${idsFile} lists no ids`);

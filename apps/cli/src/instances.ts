@@ -1,5 +1,5 @@
 // release-instances: any number of Zenlayer instances, sent in batches of 100.
-import { createZenlayerClient, type ReleaseInstancesResult } from '@cloud-release/client';
+import { createZenlayerClient, describeIds, type ReleaseInstancesResult } from '@cloud-release/client';
 import { type Command, Option } from 'commander';
 import { collectIds } from './ids.js';
 import type { CliIo } from './io.js';
@@ -7,7 +7,7 @@ import type { Finish } from './main.js';
 import { withCommonOptions } from './options.js';
 import { type CommonFlags, runRelease } from './release.js';
 import { zenlayerCredentials } from './target.js';
-import { describeIds, plural, sanitize } from './text.js';
+import { plural, sanitize } from './text.js';
 
 interface InstanceFlags extends CommonFlags {
   idsFile?: string;
@@ -45,23 +45,24 @@ export function addInstanceCommand(program: Command, io: CliIo, finish: Finish):
           api: 'zenlayer',
           what: `release ${plural(unique.length, 'instance')} (${describeIds(unique)})`,
           perform: ({ baseUrl, fetch, embedded, dryRun, live, out }) =>
-            createZenlayerClient({ ...zenlayerCredentials(io.env, { embedded, dryRun }), baseUrl, fetch }).releaseInstances(
-              ids,
-              {
-                ignoreMissing: flags.ignoreMissing === true,
-                ...(live && {
-                  onBatch: (p) => {
-                    if (p.total < 2) return;
-                    const outcome = p.error
-                      ? `FAILED: ${sanitize(p.error.message)}`
-                      : p.alreadyGone
-                        ? 'already gone'
-                        : `accepted (requestId ${p.requestId})`;
-                    out.err(`batch ${p.index + 1}/${p.total}: ${plural(p.ids.length, 'instance')} ${outcome}`);
-                  },
-                }),
-              },
-            ),
+            createZenlayerClient({
+              ...zenlayerCredentials(io.env, { embedded, dryRun }),
+              baseUrl,
+              fetch,
+            }).releaseInstances(ids, {
+              ignoreMissing: flags.ignoreMissing === true,
+              ...(live && {
+                onBatch: (p) => {
+                  if (p.total < 2) return;
+                  const outcome = p.error
+                    ? `FAILED: ${sanitize(p.error.message)}`
+                    : p.alreadyGone
+                      ? 'already gone'
+                      : `accepted (requestId ${p.requestId})`;
+                  out.err(`batch ${p.index + 1}/${p.total}: ${plural(p.ids.length, 'instance')} ${outcome}`);
+                },
+              }),
+            }),
           summary,
         },
         flags,

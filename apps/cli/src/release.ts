@@ -67,7 +67,14 @@ export async function runRelease<R>(release: Release<R>, flags: CommonFlags, io:
     }
     await confirmDestruction(release.what, target.baseUrl, flags.yes === true, io);
     const { baseUrl, embedded } = target;
-    const result = await release.perform({ baseUrl, fetch: globalThis.fetch, embedded, dryRun: false, live: true, out });
+    const result = await release.perform({
+      baseUrl,
+      fetch: globalThis.fetch,
+      embedded,
+      dryRun: false,
+      live: true,
+      out,
+    });
     const where = { endpoint: baseUrl, ...(embedded && { embeddedMock: true }) };
     out.out(out.json ? JSON.stringify({ ok: true, ...where, result }, null, 2) : release.summary(result));
     return EXIT.ok;

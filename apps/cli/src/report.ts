@@ -1,7 +1,8 @@
 // What the CLI prints: a line a person can act on, or JSON for a machine; and the exit code.
-// Client errors all share one root with toJSON(), outcome and code, so they are printed from
-// their facts; the only class test left is "was it a mistake in how we were called".
-import { type ObservedRequest, ValidationError } from '@cloud-release/client';
+// Client errors all share one root (CloudReleaseError) with toJSON(), outcome and code, so
+// they are printed from their facts; the only other question is "was it a mistake in how we
+// were called" (exit 2).
+import { CloudReleaseError, type ObservedRequest, ValidationError } from '@cloud-release/client';
 import type { Out } from './io.js';
 import { sanitize } from './text.js';
 import { EXIT, UsageError } from './usage.js';
@@ -22,11 +23,6 @@ export function printPlanned(requests: ObservedRequest[], endpoint: string, io: 
     for (const [name, value] of Object.entries(r.headers)) io.out(`${name}: ${value}`);
     if (r.body) io.out(`\n${r.body}`);
   }
-}
-
-function factsOf(error: unknown): Facts | undefined {
-  const e = error as { toJSON?: () => unknown };
-  return error instanceof Error && typeof e.toJSON === 'function' ? (e.toJSON() as Facts) : undefined;
 }
 
 const ADVICE_UNKNOWN =
@@ -57,7 +53,12 @@ function printBatchParts(facts: Facts, io: Out): void {
 export function reportError(error: unknown, io: Out, endpoint?: string): number {
   const usage = error instanceof UsageError || error instanceof ValidationError;
   const code = usage ? EXIT.usage : EXIT.apiError;
-  const facts = error instanceof UsageError ? { name: error.name, message: error.message } : factsOf(error);
+  const facts: Facts | undefined =
+    error instanceof CloudReleaseError
+      ? error.toJSON()
+      : error instanceof UsageError
+        ? { name: error.name, message: error.message }
+        : undefined;
   if (!facts) {
     // Not one of ours: still exit 1, but keep the stack for a bug report.
     io.err(`error: ${(error as Error)?.stack ?? String(error)}`);
@@ -71,6 +72,6 @@ export function reportError(error: unknown, io: Out, endpoint?: string): number 
   for (const key of ['status', 'code', 'type', 'requestId'] as const)
     if (facts[key] !== undefined && facts[key] !== null) io.err(`  ${key}: ${sanitize(String(facts[key]))}`);
   printBatchParts(facts, io);
-  if (facts.outcome === 'unknown') io.err(`  ${ADVICE_UNKNOWN}`);
+  if (error instanceof CloudReleaseError && error.outcome === 'unknown') io.err(`  ${ADVICE_UNKNOWN}`);
   return code;
 }

@@ -1,11 +1,12 @@
 // Text that reaches a terminal: server text with its control characters removed (an ANSI
-// escape in an error message must not clear the screen or draw a fake "accepted" line), URLs
-// without their userinfo, and ids summarized for one line.
+// escape in an error message must not clear the screen or draw a fake "accepted" line), and
+// URLs without their userinfo.
 
 // CSI (ESC [ … final), OSC (ESC ] … BEL or ST), other two-byte escapes, C0/C1 controls and
 // the bidirectional overrides that can reorder what a reader sees.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const UNSAFE = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+  /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?|[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
 
 export const MAX_PRINTED_SERVER_TEXT = 300;
 
@@ -20,11 +21,4 @@ export function redactUrl(url: string): string {
   return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1***@');
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-export { plural };
-
-/** Ids for one line: all of up to three, else the first two, the last and the count. */
-export function describeIds(ids: readonly string[]): string {
-  if (ids.length <= 3) return ids.join(', ');
-  return `${ids.slice(0, 2).join(', ')} … ${ids[ids.length - 1]} (${ids.length} ids)`;
-}
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
