@@ -50,7 +50,7 @@ function printBatchParts(facts: Facts, io: Out): void {
 }
 
 /** Prints an error and returns the exit code it deserves. */
-export function reportError(error: unknown, io: Out, endpoint?: string): number {
+export function reportError(error: unknown, io: Out, endpoint?: string, extra?: Record<string, unknown>): number {
   const usage = error instanceof UsageError || error instanceof ValidationError;
   const code = usage ? EXIT.usage : EXIT.apiError;
   const facts: Facts | undefined =
@@ -65,7 +65,7 @@ export function reportError(error: unknown, io: Out, endpoint?: string): number 
     return code;
   }
   if (io.json) {
-    io.out(JSON.stringify({ ok: false, ...(endpoint && { endpoint }), error: facts }, null, 2));
+    io.out(JSON.stringify({ ok: false, ...(endpoint && { endpoint }), ...extra, error: facts }, null, 2));
     return code;
   }
   io.err(`error: ${sanitize(String(facts.message), 2000)}`);

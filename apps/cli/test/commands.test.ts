@@ -1,4 +1,7 @@
 // The commands against a started mock, run in-process through main(argv, io).
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type RunningMock, startMock } from '@cloud-release/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outputs, runMain, SECRETS } from './support/harness.js';
@@ -13,17 +16,29 @@ beforeAll(async () => {
   });
   neutron = await startMock({ api: 'neutron' });
 });
+const dir = mkdtempSync(join(tmpdir(), 'cloud-release-commands-'));
 afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
   await Promise.all([zenlayer?.close(), neutron?.close()]);
   for (const output of outputs)
     for (const secret of [SECRETS.ZENLAYER_ACCESS_KEY_PASSWORD, SECRETS.OS_TOKEN]) expect(output).not.toContain(secret);
 });
 
 describe('commands against a started mock', () => {
-  it('release-instances sends 250 ids in three batches with a progress line each', async () => {
+  it('release-instances sends 250 ids in three batches with a progress line each, journaled by default', async () => {
     const ids = Array.from({ length: 250 }, (_, i) => `vm-${i}`);
-    const r = await runMain(['release-instances', ...ids, '--endpoint', zenlayer.url, '--yes']);
+    const r = await runMain(['release-instances', ...ids, '--endpoint', zenlayer.url, '--yes'], { cwd: dir });
     expect(r.code).toBe(0);
+    // Over 100 ids without --journal: a journal in the working directory, its path printed.
+    const [file] = readdirSync(dir);
+    expect(file).toMatch(/^cloud-release-journal-\d{4}-\d\d-\d\dT[\d-]+Z\.jsonl$/);
+    expect(r.stderr).toContain(`Journal: ${join(dir, file!)}`);
+    const lines = readFileSync(join(dir, file!), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines[0]).toMatchObject({ event: 'run', endpoint: zenlayer.url, ids });
+    expect(lines.filter((l) => l.event === 'outcome' && l.outcome === 'accepted').flatMap((l) => l.ids).sort()).toEqual(
+      [...ids].sort(),
+    );
+    expect(lines.at(-1)).toMatchObject({ event: 'summary', accepted: 250, refused: 0, unknown: 0, notSent: 0 });
     expect(r.stderr.match(/^batch \d\/3: 100 instances accepted \(requestId T[\w-]+\)$/gm)).toHaveLength(2);
     expect(r.stderr).toMatch(/^batch \d\/3: 50 instances accepted/m);
     expect(r.stdout).toContain('Release of 250 instances accepted in 3 requests');
