@@ -100,7 +100,7 @@ try {
   say('  ✓ 204 No Content: the port is deleted and its addresses return to their pools.');
 
   say(
-    '\nTour complete. Try the CLI: npx pnpm@10.34.9 cloud-release --help (it too runs on an embedded mock by default).',
+    '\nTour complete. Try the CLI: npx --yes pnpm@10.34.9 -s cloud-release --help (it too runs on an embedded mock by default).',
   );
 } catch (error) {
   console.error(`demo failed: ${(error as Error).stack ?? String(error)}`);

@@ -33,11 +33,17 @@ describe('commands against a started mock', () => {
     const [file] = readdirSync(dir);
     expect(file).toMatch(/^cloud-release-journal-\d{4}-\d\d-\d\dT[\d-]+Z\.jsonl$/);
     expect(r.stderr).toContain(`Journal: ${join(dir, file!)}`);
-    const lines = readFileSync(join(dir, file!), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(join(dir, file!), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines[0]).toMatchObject({ event: 'run', endpoint: zenlayer.url, ids });
-    expect(lines.filter((l) => l.event === 'outcome' && l.outcome === 'accepted').flatMap((l) => l.ids).sort()).toEqual(
-      [...ids].sort(),
-    );
+    expect(
+      lines
+        .filter((l) => l.event === 'outcome' && l.outcome === 'accepted')
+        .flatMap((l) => l.ids)
+        .sort(),
+    ).toEqual([...ids].sort());
     expect(lines.at(-1)).toMatchObject({ event: 'summary', accepted: 250, refused: 0, unknown: 0, notSent: 0 });
     expect(r.stderr.match(/^batch \d\/3: 100 instances accepted \(requestId T[\w-]+\)$/gm)).toHaveLength(2);
     expect(r.stderr).toMatch(/^batch \d\/3: 50 instances accepted/m);
