@@ -31,7 +31,9 @@ export {
   observingFetch,
 } from './transport/observe.js';
 export { DEFAULT_TIMEOUT_MS } from './transport/options.js';
+export { DEFAULT_MAX_RESPONSE_BYTES } from './transport/response-limit.js';
 export { DEFAULT_RETRY, type RetryOptions } from './transport/retry.js';
+export { SDK_LANG, SDK_VERSION } from './version.js';
 export {
   type BatchAccount,
   type FailedBatch,
@@ -42,13 +44,14 @@ export {
 export { createZenlayerClient } from './zenlayer/client.js';
 export type {
   BatchProgress,
+  BatchStart,
   ReleaseInstancesOptions,
   ReleaseInstancesResult,
   ReleaseOptions,
   ReleaseResult,
   ZenlayerClient,
 } from './zenlayer/client-types.js';
-export { NOT_FOUND_CODES, ZenlayerApiError } from './zenlayer/errors.js';
+export { ALREADY_GONE_CODES, NOT_FOUND_CODES, ZenlayerApiError, type ZenlayerEdgeCode } from './zenlayer/errors.js';
 export {
   CONTENT_TYPE,
   DEFAULT_API_VERSIONS,

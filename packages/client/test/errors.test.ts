@@ -61,7 +61,7 @@ describe('ZenlayerBatchError', () => {
     expect(error.outcome).toBe('unknown');
     expect(error.message).toBe(
       'ReleaseInstances: 1 of 3 batches failed, 1 instance not released (i-1); 1 of 3 batches with an unknown outcome, ' +
-        '1 instance may have been released (i-2); 2 instances not sent (i-3, i-4). ' +
+        '1 instance may have been released (i-2); 2 instances not sent (i-3, i-4), stopped. ' +
         `${apiError.message}; ${timeout.message}`,
     );
     expect(JSON.parse(JSON.stringify(error))).toEqual({

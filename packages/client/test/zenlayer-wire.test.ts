@@ -403,15 +403,17 @@ describe('more batching', () => {
     });
   });
 
-  it('a network failure fails its batch only', async () => {
+  it('a timeout makes its batch unknown, and only that batch', async () => {
     const { zc } = await setup((r) => (r.json.instanceIds.includes('i-0') ? 'hang' : accepted()), { timeoutMs: 100 });
     const ids = Array.from({ length: 200 }, (_, i) => `i-${i}`);
     const error = (await zc.releaseInstances(ids).catch((e: unknown) => e)) as ZenlayerBatchError;
-    expect(error.failed.map((f) => [f.ids.length, f.error.name])).toEqual([[100, 'TimeoutError']]);
+    expect(error.failed).toEqual([]);
+    expect(error.outcome).toBe('unknown');
+    expect(error.unknown.map((f) => [f.ids.length, f.error.name])).toEqual([[100, 'TimeoutError']]);
     expect(error.released.map((b) => b.ids)).toEqual([ids.slice(100)]);
   });
 
-  it('a user abort ends the call and starts no further batch', async () => {
+  it('a user abort ends the call, starts no further batch and accounts for every id', async () => {
     const { zc } = await setup();
     const controller = new AbortController();
     const ids = Array.from({ length: 300 }, (_, i) => `i-${i}`);
@@ -421,6 +423,10 @@ describe('more batching', () => {
       onBatch: () => controller.abort(new Error('operator stopped')),
     });
     await expect(pending).rejects.toThrow('operator stopped');
+    const error = (await pending.catch((e: unknown) => e)) as ZenlayerBatchError;
+    expect(error).toBeInstanceOf(ZenlayerBatchError);
+    expect(error.released.map((b) => b.ids)).toEqual([ids.slice(0, 100)]);
+    expect(error.notSent).toEqual(ids.slice(100));
     expect(server.requests).toHaveLength(1);
   });
 });

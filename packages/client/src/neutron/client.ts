@@ -4,9 +4,10 @@ import createClient from 'openapi-fetch';
 import type { paths } from '../generated/neutron.js';
 import { directFetch } from '../transport/direct-fetch.js';
 import { ValidationError } from '../transport/errors.js';
-import { exchange } from '../transport/exchange.js';
-import { DEFAULT_TIMEOUT_MS, requireHttpUrl, requireMs } from '../transport/options.js';
+import { exchange, unexpectedAnswer } from '../transport/exchange.js';
+import { DEFAULT_TIMEOUT_MS, requireHttpUrl, requireInteger, requireMs } from '../transport/options.js';
 import { MASK, withSafeFace } from '../transport/redact.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, limitResponses } from '../transport/response-limit.js';
 import { resolveRetry } from '../transport/retry.js';
 import { toNeutronError } from './errors.js';
 
@@ -19,6 +20,8 @@ export interface NeutronClientOptions {
   fetch?: typeof globalThis.fetch;
   /** Per request. Default {@link DEFAULT_TIMEOUT_MS} (60 s), as the Zenlayer client. */
   timeoutMs?: number;
+  /** The largest answer body read; a larger one is never buffered. Default 1 MiB. */
+  maxResponseBytes?: number;
 }
 
 export interface DeletePortOptions {
@@ -58,8 +61,11 @@ export function createNeutronClient(options: NeutronClientOptions): NeutronClien
   if (typeof token !== 'string' || token.trim() === '')
     throw new ValidationError('token', 'a non-empty string', 'token must be a non-empty Keystone token');
   const timeoutMs = requireMs('timeoutMs', options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 1);
-  // Delete Port has no body, so every request can go out as url + init.
-  const api = createClient<paths>({ baseUrl, fetch: directFetch(options.fetch ?? globalThis.fetch, new WeakMap()) });
+  const maxBytes = requireInteger('maxResponseBytes', options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
+  const fetch = limitResponses(options.fetch ?? globalThis.fetch, maxBytes);
+  // Delete Port has no body, so every request can go out as url + init. A redirect is never
+  // followed: it would re-send the DELETE, and the token, to wherever it points.
+  const api = createClient<paths>({ baseUrl, fetch: directFetch(fetch, new WeakMap()), redirect: 'manual' });
   // The token lives in this closure only.
   api.use({
     onRequest({ request }) {
@@ -105,10 +111,12 @@ export function createNeutronClient(options: NeutronClientOptions): NeutronClien
               path: { port_id: portId },
               ...(revision !== undefined && { header: { 'If-Match': `revision_number=${revision}` } }),
             },
+            parseAs: 'text',
             signal,
           }),
         ({ error, response }) => {
-          if (response.ok) return { value: { alreadyGone: false } };
+          if (response.status === 204) return { value: { alreadyGone: false } };
+          if (response.ok) return { error: unexpectedAnswer(context, response, '204 No Content') };
           const apiError = toNeutronError(portId, response, error);
           if (opts.ignoreMissing && response.status === 404 && apiError.type === 'PortNotFound')
             return { value: { alreadyGone: true } };

@@ -19,8 +19,11 @@ export class NeutronApiError extends CloudReleaseError {
     readonly type: NeutronErrorType | (string & {}) | undefined,
     /** The human-readable message from the body. */
     readonly apiMessage: string,
+    /** The X-Openstack-Request-Id of the answer: quote it to the operator. */
+    readonly requestId?: string | undefined,
   ) {
-    super(`DeletePort port ${portId} failed: ${status} ${type ?? 'without an error type'} (${apiMessage})`, {
+    const ref = requestId ? ` [requestId ${requestId}]` : '';
+    super(`DeletePort port ${portId} failed: ${status} ${type ?? 'without an error type'} (${apiMessage})${ref}`, {
       outcome: 'refused',
       status,
       code: type,
@@ -41,5 +44,6 @@ export function toNeutronError(portId: string, response: Response, body: unknown
     str(b.NeutronError?.message) ??
     str(b.error?.message) ??
     (text ? text.slice(0, 200) : response.statusText || 'no message');
-  return new NeutronApiError(portId, response.status, type, message);
+  const requestId = response.headers.get('x-openstack-request-id') || undefined;
+  return new NeutronApiError(portId, response.status, type, message, requestId);
 }

@@ -45,7 +45,8 @@ export class ZenlayerBatchError extends CloudReleaseError {
   readonly notSent: string[];
   readonly total: number;
 
-  constructor({ released, failed, unknown = [], notSent = [], total }: BatchAccount) {
+  /** `stopReason`: why ids were left unsent (the stop or abort signal's reason), as `cause`. */
+  constructor({ released, failed, unknown = [], notSent = [], total }: BatchAccount, stopReason?: unknown) {
     const parts: string[] = [];
     const idsOf = (batches: FailedBatch[]) => batches.flatMap((b) => b.ids);
     if (failed.length > 0) {
@@ -60,11 +61,15 @@ export class ZenlayerBatchError extends CloudReleaseError {
         `${unknown.length} of ${plural(total, 'batch', 'es')} with an unknown outcome, ${plural(ids.length, 'instance')} may have been released (${describeIds(ids)})`,
       );
     }
-    if (notSent.length > 0) parts.push(`${plural(notSent.length, 'instance')} not sent (${describeIds(notSent)})`);
+    if (notSent.length > 0) {
+      const why = stopReason instanceof Error ? `: ${stopReason.message}` : '';
+      parts.push(`${plural(notSent.length, 'instance')} not sent (${describeIds(notSent)}), stopped${why}`);
+    }
     const outcome: Outcome = unknown.length > 0 ? 'unknown' : failed.length > 0 ? 'refused' : 'not-sent';
     super(
       `ReleaseInstances: ${parts.join('; ')}. ${[...failed, ...unknown].map((f) => f.error.message).join('; ')}`.trim(),
       { outcome },
+      stopReason === undefined ? undefined : { cause: stopReason },
     );
     this.released = released;
     this.failed = failed;

@@ -1,4 +1,5 @@
 // The shapes of the Zenlayer client's calls: what they take and what they resolve with.
+import type { CloudReleaseError } from '../transport/errors.js';
 import type { ReleasedBatch } from './batch-error.js';
 
 export interface ReleaseOptions {
@@ -12,22 +13,47 @@ export interface ReleaseOptions {
   ignoreMissing?: boolean;
 }
 
-/** One call to `onBatch`: a batch of releaseInstances has ended, accepted or failed. */
-export interface BatchProgress {
+/** One call to `onBatchStart`: a batch of releaseInstances is about to be sent. */
+export interface BatchStart {
   /** 0-based batch number, in id order. */
   index: number;
   /** Number of batches. */
   total: number;
   ids: string[];
+}
+
+/** One call to `onBatch`: a batch of releaseInstances has ended. */
+export interface BatchProgress extends BatchStart {
+  /**
+   * `accepted`: released (or already gone); `refused`: an API error, not released; `unknown`:
+   * sent, but whether it was released is not known (a timeout, a lost connection, an answer
+   * that is not the documented one) — re-run those ids with ignoreMissing, or look them up.
+   */
+  outcome: 'accepted' | 'refused' | 'unknown';
   /** The accepted request's id (several, comma-separated, when ignoreMissing split the batch). */
   requestId?: string | undefined;
   /** True when every id of the batch was already gone (ignoreMissing). */
   alreadyGone?: boolean;
-  /** Set when the batch failed. */
-  error?: Error;
+  /** Set when the batch was refused or its outcome is unknown. */
+  error?: CloudReleaseError;
+  /** Ids of the batch left unsent (a stop while ignoreMissing released them one by one). */
+  notSent?: string[];
 }
 
 export interface ReleaseInstancesOptions extends ReleaseOptions {
+  /**
+   * Called synchronously right before a batch's request is sent, so a journal can record
+   * "sending" before the server can see it. If it throws, that batch and all later ones are
+   * not sent, and the call rejects with a ZenlayerBatchError whose `cause` is the exception.
+   */
+  onBatchStart?: (batch: BatchStart) => void;
+  /** When it aborts, no new batch starts; batches in flight finish. The rest are `notSent`. */
+  stopSignal?: AbortSignal;
+  /**
+   * Aborts batches in flight too: they become `unknown` (they were sent). Aborted before the
+   * call sends anything, it rejects with the signal's reason.
+   */
+  signal?: AbortSignal;
   /**
    * Called as each batch ends, success or failure (e.g. to print a progress line). An exception
    * it throws is ignored: a progress printer must not turn an accepted release into a failure.
@@ -55,9 +81,8 @@ export interface ZenlayerClient {
   /**
    * Releases any number of instances: ids de-duplicated (first-seen order kept), sent in
    * batches of 100 (MAX_IDS_PER_REQUEST) with bounded concurrency. Resolves only when every
-   * batch was accepted; if any batch fails, the others still run and it rejects with a
-   * ZenlayerBatchError listing both the released and the failed batches (with their ids and
-   * errors). A user abort rejects with the signal's reason.
+   * batch was accepted; otherwise the other batches still run (unless stopped) and it rejects
+   * with a ZenlayerBatchError listing the released, failed, unknown and notSent ids.
    */
   releaseInstances(ids: readonly string[], options?: ReleaseInstancesOptions): Promise<ReleaseInstancesResult>;
   /** ReleaseDisk (zec). Rejects with ZenlayerApiError, NetworkError/TimeoutError or ValidationError. */

@@ -3,8 +3,10 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from '../generated/zenlayer.js';
 import { bodyRegistry } from '../transport/direct-fetch.js';
-import { exchange } from '../transport/exchange.js';
+import { exchange, unexpectedAnswer } from '../transport/exchange.js';
 import { MASK, withSafeFace } from '../transport/redact.js';
+import { limitResponses } from '../transport/response-limit.js';
+import { SDK_LANG, SDK_VERSION } from '../version.js';
 import type { ReleaseOptions, ReleaseResult, ZenlayerClient } from './client-types.js';
 import { toApiError, type ZenlayerApiError } from './errors.js';
 import { CONTENT_TYPE, resolveOptions, type ZenlayerClientOptions, type ZenlayerService } from './options.js';
@@ -28,6 +30,16 @@ function isRetryable(e: ZenlayerApiError): boolean {
   );
 }
 
+/** The requestId of the documented 200 envelope; undefined for anything else (HTML, truncated JSON). */
+function acceptedRequestId(text: string | undefined): string | undefined {
+  try {
+    const envelope = JSON.parse(text ?? '') as { requestId?: unknown };
+    return typeof envelope?.requestId === 'string' && envelope.requestId !== '' ? envelope.requestId : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The Zenlayer client: ReleaseInstances, ReleaseDisk and DestroyPort, each signed with
  * ZC2-HMAC-SHA256 (or sent with a bearer token), typed errors, bounded retries of "later"
@@ -39,11 +51,12 @@ function isRetryable(e: ZenlayerApiError): boolean {
  * const { batches } = await zc.releaseInstances(ids, { ignoreMissing: true, onBatch: (p) => console.log(p.index) });
  */
 export function createZenlayerClient(options: ZenlayerClientOptions): ZenlayerClient {
-  const { auth, baseUrl, now, timeoutMs, retry, concurrency, versions, fetch } = resolveOptions(options);
+  const { auth, baseUrl, now, timeoutMs, retry, concurrency, versions, fetch, maxResponseBytes } =
+    resolveOptions(options);
   // The host is the base URL's: every path is relative to it. URL.host is lower-case and
   // carries the port only when it is not the scheme's default, exactly the Host fetch sends.
   const host = new URL(baseUrl).host;
-  const bodies = bodyRegistry(fetch);
+  const bodies = bodyRegistry(limitResponses(fetch, maxResponseBytes));
 
   // Runs on every attempt, retries included, so each one gets a fresh timestamp and signature.
   const authenticate: Middleware = {
@@ -62,32 +75,44 @@ export function createZenlayerClient(options: ZenlayerClientOptions): ZenlayerCl
       return request;
     },
   };
-  const api = createClient<paths>({ baseUrl, headers: { 'Content-Type': CONTENT_TYPE }, fetch: bodies.fetch });
+  // Never follow a redirect: it would re-send the release (and its X-ZC-* headers) elsewhere.
+  const api = createClient<paths>({
+    baseUrl,
+    // The headers every official SDK sends on every call (X-ZC-Service is set per action).
+    headers: { 'Content-Type': CONTENT_TYPE, 'X-ZC-SDK-Lang': SDK_LANG, 'X-ZC-SDK-Version': SDK_VERSION },
+    fetch: bodies.fetch,
+    redirect: 'manual',
+  });
   api.use(authenticate);
   // The three paths differ only in their body; one loosely typed entry point serves them all
   // (the typed bodies are enforced by `call` below).
   const post = api.POST as unknown as (
     path: string,
     init: object,
-  ) => Promise<{ data?: { requestId: string }; error?: unknown; response: Response }>;
+  ) => Promise<{ data?: string; error?: unknown; response: Response }>;
 
   function call<A extends ZenlayerAction>(
     action: A,
     ids: string[],
     body: ZenlayerRequestBody<A>,
-    opts: ReleaseOptions & { subject: string },
+    opts: ReleaseOptions & { subject: string; abortIsUnknown?: boolean },
   ): Promise<ReleaseResult> {
     const { path, service } = ROUTES[action];
-    const context = { operation: action, subject: opts.subject, ids, timeoutMs, signal: opts.signal, retry, now };
+    const { subject, signal: callSignal, abortIsUnknown } = opts;
+    const context = { operation: action, subject, ids, timeoutMs, signal: callSignal, abortIsUnknown, retry, now };
     // Serialized once: every attempt sends (and signs) the same bytes.
     const json = JSON.stringify(body);
-    const params = { header: { 'X-ZC-Action': action, 'X-ZC-Version': versions[service] } };
+    const params = { header: { 'X-ZC-Action': action, 'X-ZC-Version': versions[service], 'X-ZC-Service': service } };
     bodies.register(params, json);
-    return exchange<{ data?: { requestId: string }; error?: unknown; response: Response }, ReleaseResult>(
+    return exchange<{ data?: string; error?: unknown; response: Response }, ReleaseResult>(
       context,
-      (signal) => post(path, { params, body, bodySerializer: () => json, signal }),
+      (signal) => post(path, { params, body, bodySerializer: () => json, parseAs: 'text', signal }),
       ({ data, error, response }) => {
-        if (response.ok && data) return { value: { requestId: data.requestId, alreadyGone: false } };
+        if (response.ok) {
+          const requestId = acceptedRequestId(data);
+          if (requestId === undefined) return { error: unexpectedAnswer(context, response, 'the accepted envelope') };
+          return { value: { requestId, alreadyGone: false } };
+        }
         const apiError = toApiError(action, ids, response, error);
         if (opts.ignoreMissing && apiError.isNotFound)
           return { value: { requestId: apiError.requestId, alreadyGone: true } };

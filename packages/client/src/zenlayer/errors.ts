@@ -6,17 +6,40 @@ import { CloudReleaseError } from '../transport/errors.js';
 import type { ZenlayerAction, ZenlayerErrorCode } from './types.js';
 
 /**
- * The codes that mean "this resource does not exist" — what `ignoreMissing` accepts. The spec's
- * 404 codes (PortNotFoundCode, DiskNotFoundCode, InstanceNotFoundCode); test/spec-limits.test.ts
- * keeps the two equal.
+ * Per action, the codes that mean "this resource is already gone" — what `ignoreMissing`
+ * accepts — as the official Terraform provider reads them: ReleaseInstances only its own
+ * not-found code (the generic OPERATION_FAILED_RESOURCE_NOT_FOUND could be about something
+ * else in a batch).
  */
-export const NOT_FOUND_CODES: ReadonlySet<string> = new Set<ZenlayerErrorCode>([
-  'INVALID_INSTANCE_NOT_FOUND',
-  'INVALID_DISK_NOT_FOUND',
-  'SELF_SERVICE_PORT_NOT_FOUND',
-  'INVALID_PORT_NOT_FOUND',
-  'OPERATION_FAILED_RESOURCE_NOT_FOUND',
-]);
+export const ALREADY_GONE_CODES: { readonly [A in ZenlayerAction]: ReadonlySet<ZenlayerErrorCode<A>> } = {
+  ReleaseInstances: new Set(['INVALID_INSTANCE_NOT_FOUND']),
+  ReleaseDisk: new Set(['INVALID_DISK_NOT_FOUND', 'OPERATION_FAILED_RESOURCE_NOT_FOUND']),
+  DestroyPort: new Set([
+    'SELF_SERVICE_PORT_NOT_FOUND',
+    'INVALID_PORT_NOT_FOUND',
+    'OPERATION_FAILED_RESOURCE_NOT_FOUND',
+  ]),
+};
+
+/**
+ * Every not-found code of the three actions: the spec's 404 codes (PortNotFoundCode,
+ * DiskNotFoundCode, InstanceNotFoundCode); test/spec-limits.test.ts keeps the two equal.
+ */
+export const NOT_FOUND_CODES: ReadonlySet<string> = new Set<string>(
+  Object.values(ALREADY_GONE_CODES).flatMap((codes) => [...codes]),
+);
+
+/**
+ * Codes for an edge proxy's answers, which carry no envelope, as the official Python and Java
+ * SDKs name them: a 403 with `cf-mitigated: challenge`, and a 451.
+ */
+export type ZenlayerEdgeCode = 'SECURITY_CHALLENGE' | 'REQUEST_BLOCKED';
+
+function edgeCode(response: Response): ZenlayerEdgeCode | undefined {
+  if (response.status === 403 && response.headers.get('cf-mitigated')?.toLowerCase() === 'challenge')
+    return 'SECURITY_CHALLENGE';
+  return response.status === 451 ? 'REQUEST_BLOCKED' : undefined;
+}
 
 /** The API answered with an error status. */
 export class ZenlayerApiError<A extends ZenlayerAction = ZenlayerAction> extends CloudReleaseError {
@@ -27,7 +50,7 @@ export class ZenlayerApiError<A extends ZenlayerAction = ZenlayerAction> extends
    * The envelope's `code`, typed as the codes the spec documents for the action. `undefined`
    * when the answer was not the documented envelope (a proxy's HTML page, an empty body…).
    */
-  declare readonly code: ZenlayerErrorCode<A> | undefined;
+  declare readonly code: ZenlayerErrorCode<A> | ZenlayerEdgeCode | undefined;
 
   constructor(
     /** The action that failed, e.g. `ReleaseDisk`. */
@@ -35,7 +58,7 @@ export class ZenlayerApiError<A extends ZenlayerAction = ZenlayerAction> extends
     /** The ids the call was about. */
     readonly resourceIds: readonly string[],
     status: number,
-    code: ZenlayerErrorCode<A> | undefined,
+    code: ZenlayerErrorCode<A> | ZenlayerEdgeCode | undefined,
     /** The envelope's `requestId`: quote it to the vendor. */
     readonly requestId: string | undefined,
     /** The vendor's human-readable `message` (or the start of a non-envelope body). */
@@ -47,9 +70,9 @@ export class ZenlayerApiError<A extends ZenlayerAction = ZenlayerAction> extends
     );
   }
 
-  /** True for the not-found codes (the resource is already gone). */
+  /** True for the action's already-gone codes ({@link ALREADY_GONE_CODES}). */
   get isNotFound(): boolean {
-    return this.code !== undefined && NOT_FOUND_CODES.has(this.code);
+    return (ALREADY_GONE_CODES[this.action] as ReadonlySet<string>).has(this.code as string);
   }
 }
 
@@ -70,7 +93,9 @@ export function toApiError<A extends ZenlayerAction>(
     action,
     ids,
     response.status,
-    typeof envelope.code === 'string' && envelope.code !== '' ? (envelope.code as ZenlayerErrorCode<A>) : undefined,
+    typeof envelope.code === 'string' && envelope.code !== ''
+      ? (envelope.code as ZenlayerErrorCode<A>)
+      : edgeCode(response),
     typeof envelope.requestId === 'string' && envelope.requestId !== '' ? envelope.requestId : undefined,
     typeof envelope.message === 'string'
       ? envelope.message

@@ -4,6 +4,7 @@ import type { KeyObject } from 'node:crypto';
 import { ZENLAYER_DEFAULT_BASE_URL } from '../generated-clients.js';
 import { ValidationError } from '../transport/errors.js';
 import { DEFAULT_TIMEOUT_MS, requireHttpUrl, requireInteger, requireMs } from '../transport/options.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from '../transport/response-limit.js';
 import { type ResolvedRetry, type RetryOptions, resolveRetry } from '../transport/retry.js';
 import { signingKey } from './signing.js';
 
@@ -64,6 +65,8 @@ export type ZenlayerClientOptions = ZenlayerCredentials & {
   apiVersions?: Partial<Record<ZenlayerService, string>>;
   /** Batches of releaseInstances in flight at once. Default {@link DEFAULT_CONCURRENCY} (4). */
   concurrency?: number;
+  /** The largest answer body read; a larger one is never buffered. Default 1 MiB. */
+  maxResponseBytes?: number;
 };
 
 export type Auth = { kind: 'bearer'; token: string } | { kind: 'signed'; accessKeyId: string; key: KeyObject };
@@ -77,6 +80,7 @@ export interface ResolvedOptions {
   concurrency: number;
   versions: Record<ZenlayerService, string>;
   fetch: typeof globalThis.fetch;
+  maxResponseBytes: number;
 }
 
 export function resolveOptions(options: ZenlayerClientOptions): ResolvedOptions {
@@ -100,6 +104,7 @@ export function resolveOptions(options: ZenlayerClientOptions): ResolvedOptions 
     concurrency: requireInteger('concurrency', options.concurrency ?? DEFAULT_CONCURRENCY),
     versions,
     fetch: options.fetch ?? globalThis.fetch,
+    maxResponseBytes: requireInteger('maxResponseBytes', options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES),
   };
 }
 
