@@ -11,13 +11,25 @@ export function resumeCommand(journal: string, endpoint: string | undefined): st
   return `cloud-release release-instances --resume ${quote(journal)}${endpoint ? ` --endpoint ${quote(endpoint)}` : ''}`;
 }
 
+/** Batches listed one per line up to this many; beyond, --json and the journal have them. */
+const LISTED_BATCHES = 10;
+
 export function successSummary(r: ReleaseInstancesResult, journal: string | undefined, earlier: number): string {
+  const gone = r.batches.filter((b) => b.alreadyGone).reduce((n, b) => n + b.ids.length, 0);
+  const requests = plural(r.batches.length, 'request');
+  const head =
+    gone === 0
+      ? `Release of ${plural(r.ids.length, 'instance')} accepted in ${requests}; it completes asynchronously.`
+      : `Release of ${plural(r.ids.length, 'instance')} done in ${requests}: ${r.ids.length - gone} accepted (it completes asynchronously), ${gone} already gone.`;
+  const listed = r.batches.length <= LISTED_BATCHES;
   return [
-    `Release of ${plural(r.ids.length, 'instance')} accepted in ${plural(r.batches.length, 'request')}; it completes asynchronously.`,
-    ...r.batches.map(
-      (b) =>
-        `  ${plural(b.ids.length, 'instance')} ${b.alreadyGone ? 'already gone' : 'accepted'}: requestId ${b.requestId}`,
-    ),
+    head,
+    ...(listed
+      ? r.batches.map(
+          (b) =>
+            `  ${plural(b.ids.length, 'instance')} ${b.alreadyGone ? 'already gone' : 'accepted'}: requestId ${b.requestId}`,
+        )
+      : [`  ${r.batches.length} requestIds: see --json${journal ? ' or the journal' : ''}.`]),
     ...(earlier > 0 ? [`  ${plural(earlier, 'instance')} accepted earlier, as the journal records.`] : []),
     ...(journal ? [`Journal: ${journal}`] : []),
   ].join('\n');

@@ -1,11 +1,11 @@
 // One live release-instances run: its batches journaled before they are reported, its state
 // per id kept in step with the journal, and the account of it when it ends or is interrupted.
-import type {
-  BatchProgress,
-  CloudReleaseError,
-  ReleaseInstancesOptions,
-  ReleaseInstancesResult,
-  ZenlayerClient,
+import {
+  type BatchProgress,
+  type ReleaseInstancesOptions,
+  type ReleaseInstancesResult,
+  ZenlayerBatchError,
+  type ZenlayerClient,
 } from '@cloud-release/client';
 import type { Interruption } from './interrupt.js';
 import type { Out } from './io.js';
@@ -26,19 +26,9 @@ export interface Account {
   notSent: number;
 }
 
-type Progress = BatchProgress & { outcome?: 'accepted' | 'refused' | 'unknown' };
-type Options = ReleaseInstancesOptions & {
-  onBatchStart?: (batch: { index: number; total: number; ids: string[] }) => void;
-  stopSignal?: AbortSignal;
-};
-
-/** A batch's outcome as the journal records it; when in doubt, unknown. */
-function outcomeOf(p: Progress): BatchOutcome {
-  if (!p.error) return 'accepted';
-  const outcome = (p.error as Partial<CloudReleaseError>).outcome;
-  if (outcome === 'not-sent') return 'not-sent';
-  if (outcome === 'refused') return 'refused';
-  return 'unknown';
+/** A batch's outcome as the journal records it: a refusal that never connected is "not-sent". */
+function outcomeOf(p: BatchProgress): BatchOutcome {
+  return p.outcome === 'refused' && p.error?.outcome === 'not-sent' ? 'not-sent' : p.outcome;
 }
 
 export class InstanceRun {
@@ -65,6 +55,7 @@ export class InstanceRun {
         result.batches.push(...r.batches);
       } catch (error) {
         firstError ??= error;
+        if (error instanceof ZenlayerBatchError) this.reconcile(error);
       } finally {
         this.offset += Math.ceil(group.ids.length / 100);
       }
@@ -74,7 +65,7 @@ export class InstanceRun {
     return result;
   }
 
-  private options(group: Group, interruption: Interruption): Options {
+  private options(group: Group, interruption: Interruption): ReleaseInstancesOptions {
     const offset = this.offset;
     return {
       ignoreMissing: group.ignoreMissing,
@@ -84,22 +75,30 @@ export class InstanceRun {
         this.inFlight.set(offset + index, ids);
         this.record({ event: 'sending', batch: offset + index, ids }, ids, 'sending');
       },
-      onBatch: (p: Progress) => {
+      onBatch: (p) => {
         const outcome = outcomeOf(p);
         this.inFlight.delete(offset + p.index);
-        const code = (p.error as Partial<CloudReleaseError> | undefined)?.code;
+        const code = p.error?.code;
+        const unsent = new Set(p.notSent);
+        const sent = p.ids.filter((id) => !unsent.has(id));
+        if (unsent.size)
+          this.record(
+            { event: 'outcome', batch: offset + p.index, ids: [...unsent], outcome: 'not-sent' },
+            [...unsent],
+            'not-sent',
+          );
         this.record(
           {
             event: 'outcome',
             batch: offset + p.index,
-            ids: p.ids,
+            ids: sent,
             outcome,
             ...(p.alreadyGone && { alreadyGone: true }),
             ...(p.requestId !== undefined && { requestId: p.requestId }),
             ...(code !== undefined && { code }),
             ...(p.error && { error: p.error.message.slice(0, 500) }),
           },
-          p.ids,
+          sent,
           outcome,
         );
         // Reported only now that the journal has it on disk.
@@ -117,6 +116,21 @@ export class InstanceRun {
   private record(event: Parameters<JournalWriter['write']>[0], ids: string[], state: BatchOutcome | 'sending'): void {
     this.journal?.write(event);
     for (const id of ids) if (this.states.get(id) !== 'accepted') this.states.set(id, state);
+  }
+
+  /**
+   * A batch split one id at a time (ignore-missing) can end "refused" while some of its ids
+   * were accepted: the final account lists those, so the journal records them too, and a
+   * resumed run never sends them again.
+   */
+  private reconcile(error: ZenlayerBatchError): void {
+    for (const r of error.released) {
+      const ids = r.ids.filter((id) => this.states.get(id) !== 'accepted');
+      if (!ids.length) continue;
+      const requestId = r.requestId === undefined ? {} : { requestId: r.requestId };
+      const event = { event: 'outcome', ids, outcome: 'accepted', ...requestId, alreadyGone: r.alreadyGone } as const;
+      this.record({ ...event, batch: -1 }, ids, 'accepted');
+    }
   }
 
   /** Batches that never reported (aborted in flight) are written down as unknown. */
