@@ -2,7 +2,7 @@
 // before the CLI reports it, so the journal never says less than the server saw. A batch gets
 // a "sending" line right before its request leaves and an "outcome" line when it ends; a
 // "sending" line without an outcome means the server may have acted on it.
-import { closeSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { UsageError } from './usage.js';
 
@@ -35,7 +35,11 @@ export interface JournalWriter {
 export function openJournal(path: string, now: () => Date): JournalWriter {
   let fd: number;
   try {
-    fd = openSync(path, 'a', 0o600);
+    fd = openSync(path, 'a+', 0o600);
+    // After a crash mid-line, start on a fresh line so the torn one stays alone.
+    const size = fstatSync(fd).size;
+    const last = Buffer.alloc(1);
+    if (size > 0 && readSync(fd, last, 0, 1, size - 1) === 1 && last[0] !== 0x0a) writeSync(fd, '\n');
   } catch (error) {
     throw new UsageError(`--journal ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
@@ -79,9 +83,11 @@ export function readJournal(path: string): JournalState {
     try {
       entry = JSON.parse(line) as JournalEvent;
     } catch {
-      // Only a last line cut short by a crash is tolerated; it adds nothing the lines before it lack.
-      if (lines.slice(n + 1).every((rest) => !rest.trim())) break;
-      throw new UsageError(`--resume ${path}: line ${n + 1} is not JSON`);
+      // A line torn by a crash. Skipping it is safe: a torn "sending" line means its request
+      // was never sent (it leaves only after the line is on disk), and a torn "outcome" line
+      // leaves its batch at "sending", i.e. unknown, re-sent with ignore-missing.
+      if (n === 0) throw new UsageError(`--resume ${path}: not a cloud-release journal (line 1 is not JSON)`);
+      continue;
     }
     if (entry.event === 'run') run ??= entry;
     if (entry.event === 'sending')

@@ -47,8 +47,10 @@ const NOT_STARTED = 'http://embedded-mock.invalid';
 export async function runRelease<R>(release: Release<R>, flags: CommonFlags, io: CliIo): Promise<number> {
   const out = lineOutput(io, flags.json === true);
   let target: Target | undefined;
+  let named: string | undefined; // the endpoint a JSON error names, once it is known to be printable
   try {
     const endpoint = checkEndpoint(flags.endpoint);
+    named = endpoint;
     const plan = async (baseUrl: string) => {
       const planned: ObservedRequest[] = [];
       const fetch = dryRunFetch((r) => planned.push(r));
@@ -80,7 +82,7 @@ export async function runRelease<R>(release: Release<R>, flags: CommonFlags, io:
     return EXIT.ok;
   } catch (error) {
     const handled = target && release.onFailure?.(error, out, target.baseUrl);
-    return handled ?? reportError(error, out, target?.baseUrl);
+    return handled ?? reportError(error, out, target?.baseUrl ?? named);
   } finally {
     await target?.close();
   }

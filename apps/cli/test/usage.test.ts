@@ -67,6 +67,17 @@ describe('errors and exit codes', () => {
     expect(r).toMatchObject({ code: 0, stdout: `Port ${PORT} was already gone.\n` });
   });
 
+  it('a 2xx that is not the documented answer is an unknown outcome: exit 1, with what to do', async () => {
+    const s = await server((_req, _body, res) =>
+      res.writeHead(200, { 'content-type': 'text/html' }).end('<html>ok</html>'),
+    );
+    const r = await runMain(['release-disk', 'disk-1', '--endpoint', s.url, '--yes']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('the outcome is unknown: the server may have acted on it. Re-run with --ignore-missing');
+    const json = await runMain(['release-disk', 'disk-1', '--endpoint', s.url, '--yes', '--json']);
+    expect(JSON.parse(json.stdout).error).toMatchObject({ outcome: 'unknown', reason: 'unexpected-answer' });
+  });
+
   it('a network failure exits 1', async () => {
     const r = await runMain(['release-disk', 'disk-1', '--endpoint', 'http://127.0.0.1:1', '--yes']);
     expect(r.code).toBe(1);

@@ -29,6 +29,8 @@ export interface InProcess {
   tty?: boolean;
   stdin?: string;
   cwd?: string;
+  /** Where SIGINT/SIGTERM are emitted to the run (a plain EventEmitter). */
+  signals?: EventEmitter;
   /** Called with the live stdin and a way to read stderr so far, once main has started. */
   drive?: (stdin: PassThrough, stderr: () => string) => void | Promise<void>;
 }
@@ -49,7 +51,7 @@ export async function runMain(args: string[], options: InProcess = {}): Promise<
     stderr,
     env: options.env ?? SECRETS,
     cwd: options.cwd ?? process.cwd(),
-    signals: new EventEmitter() as CliIo['signals'],
+    signals: (options.signals ?? new EventEmitter()) as CliIo['signals'],
     now: () => new Date(),
   };
   const running = main(args, io);
