@@ -9,15 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { authorizationHeaderAsync, signatureAsync, signingKey } from '../src/index.js';
 import { type CaptureServer, startCaptureServer } from './support/capture-server.js';
-
-const PASSWORD = 'Gu5t9xGARNpq86cd98joQYCN3';
-const SIGNATURE = 'efb356c32e55c781e10dc676da59462c22596d82e91c57803666243379555b2f';
-const vector = {
-  body: '{"pageSize":10,"pageNum":1,"zoneId":"HKG-A"}',
-  contentType: 'application/json; charset=utf-8',
-  host: 'console.zenlayer.com',
-  timestamp: 1673361177,
-};
+import { PASSWORD, SIGNATURE, vector } from './support/vector.js';
 
 let server: CaptureServer | undefined;
 afterEach(async () => {
