@@ -6,12 +6,13 @@ import type { Finish } from './main.js';
 import { withCommonOptions } from './options.js';
 import { type CommonFlags, runRelease } from './release.js';
 import { zenlayerCredentials } from './target.js';
+import { sanitize } from './text.js';
 
 function singleSummary(kind: string, id: string) {
   return (r: ReleaseResult) =>
     r.alreadyGone
-      ? `${kind} ${id} was already gone (requestId ${r.requestId ?? 'none'}).`
-      : `Release of ${kind.toLowerCase()} ${id} accepted (requestId ${r.requestId}); it completes asynchronously.`;
+      ? `${kind} ${id} was already gone (requestId ${sanitize(r.requestId ?? 'none')}).`
+      : `Release of ${kind.toLowerCase()} ${id} accepted (requestId ${sanitize(String(r.requestId))}); it completes asynchronously.`;
 }
 
 const COMMANDS = [
