@@ -16,7 +16,7 @@ import { reportError } from './report.js';
 import { EMBEDDED, noteInterruption, openRunJournal } from './run-journal.js';
 import { zenlayerCredentials } from './target.js';
 import { plural } from './text.js';
-import { EXIT, UsageError } from './usage.js';
+import { EXIT, helpHint, UsageError } from './usage.js';
 
 interface InstanceFlags extends CommonFlags {
   idsFile?: string;
@@ -56,6 +56,7 @@ async function instanceRelease(args: string[], flags: InstanceFlags, io: CliIo):
     if (args.length || flags.idsFile !== undefined || flags.journal !== undefined)
       throw new UsageError(
         '--resume takes its ids from the journal and appends to it: no ids, --ids-file or --journal',
+        helpHint('release-instances'),
       );
     const state = readJournal(resolve(io.cwd, flags.resume));
     const wanted = state.endpoint === EMBEDDED ? undefined : state.endpoint;

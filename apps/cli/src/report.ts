@@ -69,6 +69,7 @@ export function reportError(error: unknown, io: Out, endpoint?: string, extra?: 
     return code;
   }
   io.err(`error: ${sanitize(String(facts.message), 2000)}`);
+  if (error instanceof UsageError && error.hint) io.err(error.hint);
   for (const key of ['status', 'code', 'type', 'requestId'] as const)
     if (facts[key] !== undefined && facts[key] !== null) io.err(`  ${key}: ${sanitize(String(facts[key]))}`);
   printBatchParts(facts, io);

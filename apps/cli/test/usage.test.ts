@@ -108,6 +108,7 @@ describe('errors and exit codes', () => {
     [['release-disk', 'd', '--access-key', 'x'], "Run 'cloud-release release-disk --help' for usage."],
     [['neutron', 'delete-port'], "Run 'cloud-release neutron delete-port --help' for usage."],
     [['release-everything'], "Run 'cloud-release --help' for usage."],
+    [['release-instances', '--yes'], "Run 'cloud-release release-instances --help' for usage."],
   ])('a usage error %j prints one line and a hint, not the whole help', async (args, hint) => {
     const r = await runMain(args);
     expect(r.code).toBe(2);
