@@ -9,13 +9,16 @@ export interface Answer {
   note: string;
   /** The operation the request was for, when known. */
   operation?: string;
+  /** Stateful mode: a queued fault made this answer; 'drop' closes the connection unanswered. */
+  fault?: 'status' | 'latency' | 'drop';
+  /** The mock's own answer (a 418), sent as is: no provider dressing. */
+  final?: true;
 }
-
-export type Handler = (req: IncomingMessage) => Promise<Answer>;
 
 /** Request headers as Prism wants them: lower-cased names, single string values. */
 export function flatHeaders(req: IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {};
+  // No prototype: a header named like an Object.prototype member reads nothing inherited.
+  const headers: Record<string, string> = Object.create(null);
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }

@@ -1,0 +1,57 @@
+// What Neutron checks before it looks the port up (a body on DELETE, a non-integer revision in
+// If-Match, a non-UUID id), then Prism's validation and documented answer.
+import type { Answer } from '../../answer.js';
+import { documentedAnswer } from '../../example.js';
+import type { Routed, Validated } from '../../pipeline.js';
+import type { Prism } from '../../prism.js';
+import { specWords } from '../../wording.js';
+import { neutronError } from './errors.js';
+import { parseIfMatch } from './if-match.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Query parameters as Prism wants them: a repeated name becomes an array. */
+function queryOf(rawQuery: string): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const [name, value] of new URLSearchParams(rawQuery)) {
+    const seen = query[name];
+    query[name] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
+  }
+  return query;
+}
+
+export async function validate(prism: Prism, request: Routed): Promise<Validated | Answer> {
+  const { operation, body } = request;
+  const ifMatch = parseIfMatch(operation === 'DeletePort' ? request.headers['if-match'] : undefined);
+  if (operation === 'DeletePort') {
+    if (body.kind === 'too-large' || body.bytes.length > 0)
+      return neutronError(400, 'HTTPBadRequest', 'Request body is not supported in DELETE.', operation);
+    // neutron-lib's BadRequest (type `BadRequest`), as spec/neutron.yaml documents it.
+    if (ifMatch.kind === 'malformed')
+      return neutronError(
+        400,
+        'BadRequest',
+        `Bad port request: Revision number must be an integer in If-Match, got ${ifMatch.entry}.`,
+        operation,
+      );
+  }
+  const portId = request.params.port_id;
+  // Neutron looks a non-UUID id up like any other and finds nothing.
+  if (portId !== undefined && !UUID.test(portId))
+    return neutronError(404, 'PortNotFound', `Port ${portId} could not be found.`, operation);
+
+  const documented = await documentedAnswer(prism, operation, {
+    method: request.method.toLowerCase() as 'get',
+    url: { path: request.path, query: queryOf(request.rawQuery) },
+    headers: request.headers,
+  });
+  if (documented.kind === 'mock-error') return documented.answer;
+  if (documented.kind === 'invalid') {
+    const v = documented.violations[0]!;
+    const field = v.path[0] === 'header' || v.path[0] === 'query' ? v.path[1] : v.path.join('.');
+    return neutronError(400, 'HTTPBadRequest', `Invalid ${field}: ${specWords(v.message)}.`, operation);
+  }
+  const params =
+    ifMatch.kind === 'revision' ? { ...request.params, revision_number: String(ifMatch.revision) } : request.params;
+  return { ...request, params, json: undefined, example: documented.example };
+}
