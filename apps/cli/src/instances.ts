@@ -1,8 +1,10 @@
 // release-instances: any number of Zenlayer instances, sent in batches of 100, journaled,
 // resumable, and stoppable with Ctrl-C without losing the account of what was sent.
+
 import { resolve } from 'node:path';
 import { createZenlayerClient, describeIds } from '@cloud-release/client';
 import { type Command, Option } from 'commander';
+import { seedHelp } from './embedded-seed.js';
 import { collectIds } from './ids.js';
 import { accountJson, printAccount, resumeCommand, successSummary } from './instance-report.js';
 import { type Group, InstanceRun } from './instance-run.js';
@@ -32,6 +34,7 @@ export function addInstanceCommand(program: Command, io: CliIo, finish: Finish):
     'Zenlayer API base URL',
   )
     .argument('[ids...]', 'instance ids')
+    .addHelpText('after', seedHelp('zenlayer', 'release-instances'))
     .addOption(new Option('--ids-file <path>', 'read ids from a file, one per line (# comments); - reads stdin'))
     .addOption(new Option('--journal <path>', 'append one JSON line per batch, on disk before it is reported'))
     .addOption(new Option('--resume <journal>', 'send only what the journal does not record as accepted'))

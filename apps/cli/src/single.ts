@@ -1,6 +1,8 @@
 // release-disk and destroy-port: one Zenlayer resource each.
+
 import { createZenlayerClient, type ReleaseResult } from '@cloud-release/client';
 import type { Command } from 'commander';
+import { seedHelp } from './embedded-seed.js';
 import type { CliIo } from './io.js';
 import type { Finish } from './main.js';
 import { withCommonOptions } from './options.js';
@@ -30,6 +32,7 @@ export function addSingleZenlayerCommands(program: Command, io: CliIo, finish: F
   for (const c of COMMANDS) {
     withCommonOptions(program.command(c.name).description(c.help), 'Zenlayer API base URL')
       .argument(`<${c.arg}>`, `${c.kind.toLowerCase()} id`)
+      .addHelpText('after', seedHelp('zenlayer', c.name))
       .action(async (id: string, flags: CommonFlags) => {
         const code = await runRelease(
           {
