@@ -4,7 +4,7 @@
 // embedded mock ignores real credentials in the environment: a 401 from a mock that does not
 // know them would read as if the real API had rejected the key.
 import type { ZenlayerCredentials } from '@cloud-release/client';
-import type { Api } from '@cloud-release/mock';
+import type { Api, StatefulMock } from '@cloud-release/mock';
 import { seedFor } from './embedded-seed.js';
 import { redactUrl } from './text.js';
 import { UsageError } from './usage.js';
@@ -61,7 +61,7 @@ export interface EmbeddedMock {
  * The embedded mock: stateful (lifecycle rules, fresh request ids), seeded with the inventory
  * `--help` names, not strict (an unseeded id is accepted once), and checking signatures.
  */
-export async function startEmbeddedMock(api: Api): Promise<EmbeddedMock> {
+export async function startEmbeddedMock(api: Api): Promise<StatefulMock> {
   // Loaded only when needed: Prism is most of the CLI's start-up time.
   const { startMock } = await import('@cloud-release/mock');
   return startMock({

@@ -4,7 +4,7 @@ import { type ObservedRequest, type ObservedResponse, observingFetch } from '@cl
 
 export const say = (line = '') => console.log(line);
 
-export function check(condition: boolean, what: string): void {
+export function check(condition: boolean, what: string): asserts condition {
   if (!condition) throw new Error(`tour step went wrong: ${what}`);
 }
 

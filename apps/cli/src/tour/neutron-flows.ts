@@ -2,12 +2,13 @@
 // router's port, a stale revision. A read after the delete shows the port gone at once.
 import { createNeutronClient, createNeutronFetchClient, NeutronApiError } from '@cloud-release/client';
 import type { StatefulMock } from '@cloud-release/mock';
+import { NEUTRON_PORT, NEUTRON_REVISED_PORT, NEUTRON_ROUTER_PORT } from '../embedded-seed.js';
 import { DEMO_TOKEN } from '../target.js';
 import { check, say, sayAuthorization, tracedFetch } from './narration.js';
 
-const PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
-const ROUTER_PORT = '0b7c1f9e-2d4a-4c8b-9e6f-3a5d7c9e1b2f';
-const REVISED_PORT = '3f1e2d4c-5b6a-4789-8abc-def012345678';
+const PORT = NEUTRON_PORT;
+const ROUTER_PORT = NEUTRON_ROUTER_PORT;
+const REVISED_PORT = NEUTRON_REVISED_PORT;
 
 export const NEUTRON_SEED = {
   resources: [
@@ -23,9 +24,8 @@ async function refused(attempt: Promise<unknown>, status: number): Promise<Neutr
     (e: unknown) => e,
   );
   check(error instanceof NeutronApiError && error.status === status, `expected a ${status} NeutronApiError`);
-  const e = error as NeutronApiError;
-  say(`  ✓ ${e.name}: status ${e.status}, type ${e.code}, requestId ${e.requestId}`);
-  return e;
+  say(`  ✓ ${error.name}: status ${error.status}, type ${error.code}, requestId ${error.requestId}`);
+  return error;
 }
 
 export async function neutronFlows(mock: StatefulMock): Promise<void> {

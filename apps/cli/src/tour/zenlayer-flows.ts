@@ -24,7 +24,7 @@ const QUICK_RETRY = { retries: 3, baseDelayMs: 100, minDelayMs: 50, maxDelayMs: 
 function refusal(error: unknown): ZenlayerApiError {
   const cause = error instanceof ZenlayerBatchError ? error.failed[0]?.error : error;
   check(cause instanceof ZenlayerApiError, `expected a ZenlayerApiError, got ${String(error)}`);
-  return cause as ZenlayerApiError;
+  return cause;
 }
 
 export async function zenlayerFlows(mock: StatefulMock): Promise<void> {
