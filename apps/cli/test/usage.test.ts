@@ -36,7 +36,7 @@ describe('errors and exit codes', () => {
     const r = await runMain(['release-instances', 'vm-1', '--endpoint', s.url, '--yes']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
-      'not released: 1 instance(s) vm-1…vm-1: code OPERATION_DENIED_INSTANCE_NOT_RECYCLED, requestId T-DENIED',
+      'not released: 1 instance (vm-1): code OPERATION_DENIED_INSTANCE_NOT_RECYCLED, requestId T-DENIED',
     );
   });
 
