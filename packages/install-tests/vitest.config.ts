@@ -1,3 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({ test: { include: ['test/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 180_000 } });
+// A run that finds no test is a failure, never a green run that checked nothing.
+export default defineConfig({
+  test: { include: ['test/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 180_000, passWithNoTests: false },
+});
