@@ -2,5 +2,11 @@ import { defineConfig } from 'vitest/config';
 
 // A run that finds no test is a failure, never a green run that checked nothing.
 export default defineConfig({
-  test: { include: ['test/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 180_000, passWithNoTests: false },
+  test: {
+    include: ['test/**/*.test.ts'],
+    globalSetup: ['test/support/global-setup.ts'],
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
+    passWithNoTests: false,
+  },
 });
