@@ -4,34 +4,65 @@
 //   node .ci/test-counts.mjs <log> [--all] [--floor <file>] [--label <text>]
 // --all: every workspace package with a `test` script must have reported; otherwise every
 // package whose test task appears in the log.
+//   node .ci/test-counts.mjs --total <log>...   prints only the closing line, summed over the logs.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { all: { type: 'boolean' }, floor: { type: 'string' }, label: { type: 'string' } },
+  options: {
+    all: { type: 'boolean' },
+    floor: { type: 'string' },
+    label: { type: 'string' },
+    total: { type: 'boolean' },
+  },
 });
-const [logFile] = positionals;
-if (!logFile) throw new Error('usage: test-counts.mjs <log> [--all] [--floor <file>] [--label <text>]');
+if (positionals.length === 0) throw new Error('usage: test-counts.mjs <log> [--all] [--floor <file>] [--label <text>]');
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: strips the ANSI colours vitest prints
-const log = readFileSync(logFile, 'utf8').replace(/\x1b\[[0-9;]*m/g, '');
-
-/** @type {Map<string, { passed: number, failed: number }>} */
-const counts = new Map();
-const seen = new Set();
-for (const line of log.split('\n')) {
-  const task = /^(\S+):test: /.exec(line);
-  if (!task?.[1]) continue;
-  const name = task[1];
-  seen.add(name);
-  const summary = /^\s*Tests\s+(.*)\(\d+\)\s*$/.exec(line.slice(task[0].length));
-  if (!summary?.[1]) continue;
-  const passed = Number(/(\d+) passed/.exec(summary[1])?.[1] ?? 0);
-  const failed = Number(/(\d+) failed/.exec(summary[1])?.[1] ?? 0);
-  counts.set(name, { passed, failed });
+/**
+ * Each package's vitest summary in one log, and every package whose test task printed anything.
+ * @param {string} logFile
+ */
+function readCounts(logFile) {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: strips the ANSI colours vitest prints
+  const log = readFileSync(logFile, 'utf8').replace(/\x1b\[[0-9;]*m/g, '');
+  /** @type {Map<string, { passed: number, failed: number }>} */
+  const counts = new Map();
+  /** @type {Set<string>} */
+  const seen = new Set();
+  for (const line of log.split('\n')) {
+    const task = /^(\S+):test: /.exec(line);
+    if (!task?.[1]) continue;
+    const name = task[1];
+    seen.add(name);
+    const summary = /^\s*Tests\s+(.*)\(\d+\)\s*$/.exec(line.slice(task[0].length));
+    if (!summary?.[1]) continue;
+    const passed = Number(/(\d+) passed/.exec(summary[1])?.[1] ?? 0);
+    const failed = Number(/(\d+) failed/.exec(summary[1])?.[1] ?? 0);
+    counts.set(name, { passed, failed });
+  }
+  return { counts, seen };
 }
+
+/** @param {Iterable<{ passed: number, failed: number }>} counts */
+function sum(counts) {
+  let passed = 0;
+  let failed = 0;
+  for (const count of counts) {
+    passed += count.passed;
+    failed += count.failed;
+  }
+  return { passed, failed };
+}
+
+if (values.total) {
+  const total = sum(positionals.flatMap((file) => [...readCounts(file).counts.values()]));
+  // The plain closing line, alone: "N passed, N failed".
+  console.log(`${total.passed} passed, ${total.failed} failed`);
+  process.exit(total.failed > 0 ? 1 : 0);
+}
+const { counts, seen } = readCounts(positionals[0] ?? '');
 
 /** Every workspace package with a `test` script, read from the folders pnpm-workspace.yaml names. */
 function packagesWithTests() {
@@ -63,12 +94,7 @@ for (const name of expected) {
   if (!count) problems.push(`${name}: no test summary (its test task ran nothing, or never ran)`);
   else if (count.passed === 0) problems.push(`${name}: 0 tests passed`);
 }
-let passed = 0;
-let failed = 0;
-for (const count of counts.values()) {
-  passed += count.passed;
-  failed += count.failed;
-}
+const { passed, failed } = sum(counts.values());
 let floor = 0;
 if (values.floor) {
   floor = Number(readFileSync(values.floor, 'utf8').trim());
@@ -76,5 +102,8 @@ if (values.floor) {
 }
 const label = values.label ? `${values.label}: ` : '';
 for (const problem of problems) console.error(`${label}${problem}`);
-console.log(`${label}${passed} passed, ${failed} failed in ${counts.size} packages${floor ? ` (floor ${floor})` : ''}`);
+const perPackage = [...counts].map(([name, count]) => `${name.replace('@cloud-release/', '')} ${count.passed}`);
+console.log(
+  `${label}tests passed per package: ${perPackage.join(', ')}; total ${passed}${floor ? ` (floor ${floor})` : ''}`,
+);
 process.exit(problems.length > 0 || failed > 0 ? 1 : 0);
