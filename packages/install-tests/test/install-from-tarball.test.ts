@@ -13,8 +13,11 @@ beforeAll(async () => {
   consumer = await createConsumer(
     { name: 'consumer', private: true, type: 'module' },
     inject('tarballs'),
-    ['consumer.mjs', 'consumer.ts', 'tsconfig.json'].map((file) => ({ from: fixture(file), to: file })),
-    { typescript: '5.9.3', '@types/node': '20.19.43' },
+    ['consumer.mjs', 'consumer.ts', 'release.test.ts', 'tsconfig.json'].map((file) => ({
+      from: fixture(file),
+      to: file,
+    })),
+    { typescript: '5.9.3', '@types/node': '20.19.43', vitest: '4.1.12' },
   );
 });
 afterAll(async () => {
@@ -49,4 +52,14 @@ it('type-checks against the installed declarations under strict NodeNext', async
   await expect(
     run(process.execPath, [join(dir, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: dir }),
   ).resolves.toBeDefined();
+});
+
+it("runs the README's complete vitest file (mock started, client released through it) in the consumer", async () => {
+  // The consumer's own vitest, in a clean environment: not this run's workers.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST')));
+  const { stdout } = await run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', 'release.test.ts'], {
+    cwd: consumer!.dir,
+    env: { ...env, NO_COLOR: '1' },
+  });
+  expect(stdout).toMatch(/Tests\s+2 passed \(2\)/);
 });
