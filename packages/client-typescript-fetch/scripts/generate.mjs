@@ -2,6 +2,7 @@
 // front, so a machine without it gets one line instead of the wrapper's minified stack; the
 // generator's INFO logging (about 60 lines) is turned off with its log.level property.
 import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
@@ -13,6 +14,9 @@ if (java.error || java.status !== 0) {
 }
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
+// The generator warns about every output folder that does not exist yet (a fresh clone's case).
+for (const api of ['zenlayer', 'neutron'])
+  mkdirSync(new URL(`../src/generated/${api}/`, import.meta.url), { recursive: true });
 const wrapper = fileURLToPath(new URL('../node_modules/@openapitools/openapi-generator-cli/main.js', import.meta.url));
 const result = spawnSync(
   process.execPath,
