@@ -1,17 +1,25 @@
 // Small helpers shared by the bench sections: statistics and child-process servers.
 import { spawn } from 'node:child_process';
 
+/** @param {number[]} xs */
 export const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  const at = (/** @type {number} */ i) => s[i] ?? Number.NaN;
+  return s.length % 2 ? at(m) : (at(m - 1) + at(m)) / 2;
 };
+/** @param {number[]} xs @param {number} p */
 export const percentile = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
 };
 
-/** Starts `node script args…` and resolves with the first http://127.0.0.1:port URL it prints. */
+/**
+ * Starts `node script args…` and resolves with the first http://127.0.0.1:port URL it prints.
+ * @param {string} script
+ * @param {string[]} [args]
+ * @returns {Promise<{ url: string, stop: () => Promise<unknown> }>}
+ */
 export function startServerProcess(script, args = []) {
   const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
@@ -36,8 +44,14 @@ export function startServerProcess(script, args = []) {
   });
 }
 
-/** Runs `count` requests, `concurrency` at a time; returns per-request latencies (ms) and wall time (ms). */
+/**
+ * Runs `count` requests, `concurrency` at a time; returns per-request latencies (ms) and wall time (ms).
+ * @param {() => Promise<unknown>} send
+ * @param {number} count
+ * @param {number} concurrency
+ */
 export async function load(send, count, concurrency) {
+  /** @type {number[]} */
   const latencies = [];
   let next = 0;
   const started = performance.now();
@@ -54,5 +68,8 @@ export async function load(send, count, concurrency) {
   return { latencies, wallMs: performance.now() - started };
 }
 
-/** Prints a section's result for run.mjs to collect. */
+/**
+ * Prints a section's result for run.mjs to collect.
+ * @param {unknown} result
+ */
 export const report = (result) => console.log(`BENCH-RESULT ${JSON.stringify(result)}`);

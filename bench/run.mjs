@@ -6,15 +6,20 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const started = performance.now();
+/** @param {string} name @returns {any} a section's reported result */
 const section = (name) => {
   process.stderr.write(`bench: ${name}…\n`);
   const out = execFileSync(process.execPath, [fileURLToPath(new URL(`./sections/${name}.mjs`, import.meta.url))], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  return JSON.parse(/^BENCH-RESULT (.*)$/m.exec(out)[1]);
+  const result = /^BENCH-RESULT (.*)$/m.exec(out)?.[1];
+  if (result === undefined) throw new Error(`bench: ${name} reported no result`);
+  return JSON.parse(result);
 };
+/** @param {boolean} ok */
 const verdict = (ok) => (ok ? 'met' : '**MISSED**');
+/** @param {number} n */
 const f = (n, digits = 2) => n.toFixed(digits);
 
 const cost = section('client-cost');

@@ -10,6 +10,7 @@ const entries = {
   'bare openapi-fetch': `import createClient from 'openapi-fetch'; export { createClient };`,
   'typescript-fetch (zenlayer + neutron)': `export * as zenlayer from '@cloud-release/client-typescript-fetch/zenlayer'; export * as neutron from '@cloud-release/client-typescript-fetch/neutron';`,
 };
+/** @type {Record<string, { minBytes: number, gzipBytes: number } | { error: string }>} */
 const sizes = {};
 for (const [name, contents] of Object.entries(entries)) {
   try {
@@ -22,10 +23,11 @@ for (const [name, contents] of Object.entries(entries)) {
       write: false,
       logLevel: 'silent',
     });
-    const code = out.outputFiles[0].contents;
+    const code = out.outputFiles?.[0]?.contents;
+    if (!code) throw new Error('esbuild wrote no output');
     sizes[name] = { minBytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length };
   } catch (error) {
-    sizes[name] = { error: error.message.split('\n')[0] };
+    sizes[name] = { error: String(error instanceof Error ? error.message : error).split('\n')[0] ?? '' };
   }
 }
 report(sizes);

@@ -1,7 +1,7 @@
 // Section 1: per-call cost of each client against the same node:http server, interleaved
 // in rounds so machine noise hits every client alike. Raw fetch is the 1.00 baseline.
 import { fileURLToPath } from 'node:url';
-import { createZenlayerClient } from '@cloud-release/client';
+import { createZenlayerClient, createZenlayerFetchClient } from '@cloud-release/client';
 import { Configuration, ReleaseDiskXZCActionEnum, ZecApi } from '@cloud-release/client-typescript-fetch/zenlayer';
 import createClient from 'openapi-fetch';
 import { median, report, startServerProcess } from '../lib.mjs';
@@ -13,9 +13,12 @@ const url = server.url;
 const headers = { 'content-type': 'application/json', 'x-zc-action': 'ReleaseDisk', 'x-zc-version': '2024-04-01' };
 const body = { diskId: 'disk-1' };
 
+/** @typedef {ReturnType<typeof createZenlayerFetchClient>} ZenlayerFetchClient the bare client, typed by the spec */
+/** @type {ZenlayerFetchClient} */
 const bare = createClient({ baseUrl: url });
 // What any client on openapi-fetch with a timeout and one middleware pays, signing aside:
 // it tells the cost of those two mechanisms from the cost of our own code.
+/** @type {ZenlayerFetchClient} */
 const harnessed = createClient({ baseUrl: url });
 harnessed.use({ onRequest: ({ request }) => request });
 const cloudRelease = createZenlayerClient({
@@ -54,6 +57,7 @@ const clients = {
     }),
 };
 
+/** @type {Record<string, number[]>} */
 const perCall = Object.fromEntries(Object.keys(clients).map((k) => [k, []]));
 for (const call of Object.values(clients)) for (let i = 0; i < 300; i++) await call(); // warm-up
 const entries = Object.entries(clients);
@@ -62,7 +66,7 @@ for (let round = 0; round < ROUNDS; round++) {
   for (const [name, call] of [...entries.slice(round % entries.length), ...entries.slice(0, round % entries.length)]) {
     const t = performance.now();
     for (let i = 0; i < CALLS; i++) await call();
-    perCall[name].push(((performance.now() - t) * 1000) / CALLS);
+    perCall[name]?.push(((performance.now() - t) * 1000) / CALLS);
   }
 }
 await server.stop();

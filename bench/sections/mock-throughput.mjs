@@ -16,6 +16,7 @@ const headers = {
   'x-zc-timestamp': String(Math.floor(Date.now() / 1000)),
 };
 
+/** @param {string} script @param {string[]} [args] */
 async function measure(script, args) {
   const server = await startServerProcess(script, args);
   const send = async () => {

@@ -5,11 +5,14 @@ import { fileURLToPath } from 'node:url';
 import { report } from '../lib.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
+const pnpm = process.env.npm_execpath;
+if (!pnpm) throw new Error('bench: run it through pnpm (npm_execpath is not set)');
+/** @param {string[]} args */
 const turbo = (args) => {
   const started = performance.now();
   const out = execFileSync(
     process.execPath,
-    [process.env.npm_execpath, 'exec', 'turbo', 'run', 'build', 'test', '--output-logs=none', ...args],
+    [pnpm, 'exec', 'turbo', 'run', 'build', 'test', '--output-logs=none', ...args],
     {
       cwd: root,
       encoding: 'utf8',

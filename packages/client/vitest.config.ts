@@ -6,5 +6,7 @@ export default defineConfig({
     // Generous: timing tests wait for real servers, and CI runs every package at once on 2 cores.
     testTimeout: 30_000,
     typecheck: { include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+    // A run that finds no test is a failure, never a green run that checked nothing.
+    passWithNoTests: false,
   },
 });

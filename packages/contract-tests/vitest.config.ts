@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 20_000,
+    // A run that finds no test is a failure, never a green run that checked nothing.
+    passWithNoTests: false,
   },
 });

@@ -1,3 +1,4 @@
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({ test: { include: ['test/**/*.test.ts'], testTimeout: 15_000 } });
+// A run that finds no test is a failure, never a green run that checked nothing.
+export default defineConfig({ test: { include: ['test/**/*.test.ts'], testTimeout: 15_000, passWithNoTests: false } });

@@ -9,6 +9,10 @@ import { fileURLToPath } from 'node:url';
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const SPECIFIER = /(\bfrom\s+|\bimport\s*\(\s*|\bimport\s+)(['"])(\.{1,2}(?:\/[^'"]*)?)\2/g;
 
+/**
+ * @param {string} file the output file the specifier is in
+ * @param {string} specifier an extensionless relative specifier
+ */
 function resolveSpecifier(file, specifier) {
   const target = resolve(dirname(file), specifier);
   if (existsSync(`${target}.js`)) return `${specifier}.js`;
@@ -16,6 +20,7 @@ function resolveSpecifier(file, specifier) {
   throw new Error(`${relative(dist, file)}: cannot resolve ${specifier}`);
 }
 
+/** @param {string} dir */
 function walk(dir) {
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);

@@ -1,55 +1,37 @@
 // The packages as a user gets them: `pnpm pack`, installed in a project outside the repo,
 // imported as ESM, type-checked, and the README's calls run against the packed mock.
-import { execFile } from 'node:child_process';
-import { copyFile, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { type Consumer, createConsumer } from './support/consumer.js';
+import { run } from './support/workspace.js';
 
-const run = promisify(execFile);
-const packagesDir = fileURLToPath(new URL('../../', import.meta.url));
-const fixture = fileURLToPath(new URL('./fixture/', import.meta.url));
-// The pnpm that runs this test (npm_execpath), so the same pinned version packs and installs.
-const pnpm = (args: string[], cwd: string) =>
-  run(process.execPath, [process.env.npm_execpath!, ...args], { cwd, env: { ...process.env, CI: 'true' } });
+const fixture = (file: string) => fileURLToPath(new URL(`./fixture/${file}`, import.meta.url));
 
-let project: string;
+let consumer: Consumer | undefined;
 beforeAll(async () => {
-  project = await mkdtemp(join(tmpdir(), 'cloud-release-consumer-'));
-  const tarballs: Record<string, string> = {};
-  for (const dir of ['client', 'client-typescript-fetch', 'mock']) {
-    await pnpm(['pack', '--pack-destination', project], join(packagesDir, dir));
-  }
-  for (const file of await readdir(project)) {
-    const name = /^cloud-release-(.+)-\d+\.\d+\.\d+\.tgz$/.exec(file)?.[1];
-    if (name) tarballs[`@cloud-release/${name}`] = `file:./${file}`;
-  }
-  expect(Object.keys(tarballs).sort()).toEqual([
-    '@cloud-release/client',
-    '@cloud-release/client-typescript-fetch',
-    '@cloud-release/mock',
-  ]);
-  await writeFile(
-    join(project, 'package.json'),
-    JSON.stringify({
-      name: 'consumer',
-      private: true,
-      type: 'module',
-      dependencies: { ...tarballs, typescript: '5.9.3', '@types/node': '20.19.43' },
-    }),
+  consumer = await createConsumer(
+    { name: 'consumer', private: true, type: 'module' },
+    inject('tarballs'),
+    ['consumer.mjs', 'consumer.ts', 'release.test.ts', 'tsconfig.json'].map((file) => ({
+      from: fixture(file),
+      to: file,
+    })),
+    { typescript: '5.9.3', '@types/node': '20.19.43', vitest: '4.1.12' },
   );
-  for (const file of ['consumer.mjs', 'consumer.ts', 'tsconfig.json'])
-    await copyFile(join(fixture, file), join(project, file));
-  await pnpm(['install', '--no-frozen-lockfile', '--prefer-offline'], project);
 });
 afterAll(async () => {
-  if (project) await rm(project, { recursive: true, force: true });
+  await consumer?.remove();
+});
+
+it('packs the three libraries among the publishable packages', () => {
+  expect(Object.keys(inject('tarballs'))).toEqual(
+    expect.arrayContaining(['@cloud-release/client', '@cloud-release/client-typescript-fetch', '@cloud-release/mock']),
+  );
 });
 
 it('runs the README calls from the installed tarballs against the packed mock and a capture server', async () => {
-  const { stdout } = await run(process.execPath, ['consumer.mjs'], { cwd: project });
+  const { stdout } = await run(process.execPath, ['consumer.mjs'], { cwd: consumer!.dir });
   expect(JSON.parse(stdout)).toEqual({
     batches: 2,
     disk: 'T52617F2F-33A3-42EF-B353-CC44271C89E4',
@@ -66,7 +48,18 @@ it('runs the README calls from the installed tarballs against the packed mock an
 });
 
 it('type-checks against the installed declarations under strict NodeNext', async () => {
+  const dir = consumer!.dir;
   await expect(
-    run(process.execPath, [join(project, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: project }),
+    run(process.execPath, [join(dir, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: dir }),
   ).resolves.toBeDefined();
+});
+
+it("runs the README's complete vitest file (mock started, client released through it) in the consumer", async () => {
+  // The consumer's own vitest, in a clean environment: not this run's workers.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST')));
+  const { stdout } = await run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', 'release.test.ts'], {
+    cwd: consumer!.dir,
+    env: { ...env, NO_COLOR: '1' },
+  });
+  expect(stdout).toMatch(/Tests\s+2 passed \(2\)/);
 });

@@ -1,4 +1,6 @@
 // Both mocks for the whole suite, on ephemeral ports; the suite's wall time is printed at the end.
+// A mock that never becomes ready fails the run within START_TIMEOUT_MS, naming which one:
+// an unbounded wait here once let vitest end with no test run and exit 0.
 import { startMock } from '@cloud-release/mock';
 import type { TestProject } from 'vitest/node';
 import { SUITE_BEARER_TOKEN, SUITE_CREDENTIALS } from './clients.js';
@@ -10,17 +12,44 @@ declare module 'vitest' {
   }
 }
 
+type Mock = Awaited<ReturnType<typeof startMock>>;
+
+const START_TIMEOUT_MS = Number(process.env.CONTRACT_MOCK_START_TIMEOUT_MS ?? 30_000);
+
+/** Resolves with the started mock, or rejects naming it once `ms` have passed without it listening. */
+function startWithin(name: string, start: Promise<Mock>, ms: number): Promise<Mock> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`contract suite: the ${name} mock did not start within ${ms / 1000} s`)),
+      ms,
+    );
+  });
+  return Promise.race([start, timeout]).finally(() => clearTimeout(timer));
+}
+
 export default async function setup(project: TestProject) {
   const started = performance.now();
-  const [zenlayer, neutron] = await Promise.all([
-    startMock({
+  const starting = {
+    zenlayer: startMock({
       api: 'zenlayer',
       credentials: { [SUITE_CREDENTIALS.accessKeyId]: SUITE_CREDENTIALS.accessKeyPassword },
       // With credentials the mock accepts only listed bearer tokens (issue 10).
       bearerTokens: [SUITE_BEARER_TOKEN],
     }),
-    startMock({ api: 'neutron' }),
+    neutron: startMock({ api: 'neutron' }),
+  };
+  const results = await Promise.allSettled([
+    startWithin('zenlayer', starting.zenlayer, START_TIMEOUT_MS),
+    startWithin('neutron', starting.neutron, START_TIMEOUT_MS),
   ]);
+  const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed.length > 0) {
+    // Stop whichever mock did start (also one that starts late), then fail with every reason.
+    for (const start of Object.values(starting)) start.then((mock) => mock.close()).catch(() => {});
+    throw new Error(failed.map((r) => (r.reason instanceof Error ? r.reason.message : String(r.reason))).join('; '));
+  }
+  const [zenlayer, neutron] = results.map((r) => (r as PromiseFulfilledResult<Mock>).value) as [Mock, Mock];
   project.provide('zenlayerUrl', zenlayer.url);
   project.provide('neutronUrl', neutron.url);
   console.log(

@@ -1,0 +1,35 @@
+// A project outside the repository that depends on the packed tarballs, installed by pnpm.
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pnpm } from './workspace.js';
+
+export interface Consumer {
+  dir: string;
+  remove(): Promise<void>;
+}
+
+/**
+ * Creates the project from `manifest` plus a dependency on every tarball, and an override for
+ * each, so a package that depends on another of ours gets the tarball, not the registry's.
+ */
+export async function createConsumer(
+  manifest: Record<string, unknown>,
+  tarballs: Record<string, string>,
+  files: { from: string; to: string }[],
+  extraDependencies: Record<string, string>,
+): Promise<Consumer> {
+  const dir = await mkdtemp(join(tmpdir(), 'cloud-release-consumer-'));
+  const local = Object.fromEntries(Object.entries(tarballs).map(([name, path]) => [name, `file:${path}`]));
+  await writeFile(
+    join(dir, 'package.json'),
+    JSON.stringify(
+      { ...manifest, dependencies: { ...local, ...extraDependencies }, pnpm: { overrides: local } },
+      null,
+      2,
+    ),
+  );
+  for (const { from, to } of files) await copyFile(from, join(dir, to));
+  await pnpm(['install', '--no-frozen-lockfile', '--prefer-offline'], dir);
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}

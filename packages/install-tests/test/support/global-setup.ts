@@ -1,0 +1,29 @@
+// Packs every publishable package once, with the pinned pnpm (which rewrites workspace:
+// ranges as a publish would), and hands the tarballs' paths to every test file.
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { pnpm, publishablePackages } from './workspace.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** package name → absolute path of its packed tarball */
+    tarballs: Record<string, string>;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const packs = await mkdtemp(join(tmpdir(), 'cloud-release-packs-'));
+  const tarballs: Record<string, string> = {};
+  for (const { name, dir } of publishablePackages()) {
+    const destination = join(packs, name.replace(/[@/]/g, '_'));
+    await mkdir(destination);
+    await pnpm(['pack', '--pack-destination', destination], dir);
+    const [file] = (await readdir(destination)).filter((f) => f.endsWith('.tgz'));
+    if (!file) throw new Error(`install-tests: pnpm pack wrote no tarball for ${name}`);
+    tarballs[name] = join(destination, file);
+  }
+  project.provide('tarballs', tarballs);
+  return () => rm(packs, { recursive: true, force: true });
+}
