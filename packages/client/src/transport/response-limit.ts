@@ -55,11 +55,18 @@ async function readBounded(response: Response, maxBytes: number): Promise<Respon
   return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
+/** Statuses whose answers have no body by definition (Fetch standard's null body statuses). */
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
 /** `base`, with every answer's body bounded by `maxBytes` and every redirect's body dropped. */
 export function limitResponses(base: typeof globalThis.fetch, maxBytes: number): typeof globalThis.fetch {
   return async (input, init) => {
     const response = await base(input, init);
-    if (response.body === null || response.type === 'opaqueredirect') return response;
+    // Chromium gives a 204 an empty, non-null body; a Response rebuilt from it with a null-body
+    // status throws there ("Response with null body status cannot have body"). Nothing to bound.
+    if (response.body === null || response.type === 'opaqueredirect' || NULL_BODY_STATUSES.has(response.status)) {
+      return response;
+    }
     if (isRedirect(response)) {
       void response.body.cancel().catch(() => {});
       return new Response(null, { status: response.status, headers: response.headers });

@@ -26,8 +26,14 @@ function run(args: string[]) {
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  // Settles on the banner, on exit, or after a generous bound (loaded CI machines); a test that
+  // never awaits it (the child is expected to exit) must not leave an unhandled rejection.
   const ready = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`not ready: ${out}`)), 10_000);
+    const timer = setTimeout(() => reject(new Error(`not ready within 60 s: ${out}`)), 60_000);
+    child.on('exit', () => {
+      clearTimeout(timer);
+      reject(new Error(`exited before ready: ${out}`));
+    });
     child.stdout.on('data', () => {
       if (out.includes('Neutron mock:')) {
         clearTimeout(timer);
@@ -35,6 +41,7 @@ function run(args: string[]) {
       }
     });
   });
+  ready.catch(() => {});
   return { ready, exited, output: () => out };
 }
 
