@@ -219,6 +219,7 @@ describe('neutron mock refuses bad input like the provider', () => {
     path: string;
     method?: string;
     headers?: Record<string, string>;
+    body?: string;
     status: number;
     schema?: string;
     check: object;
@@ -239,11 +240,20 @@ describe('neutron mock refuses bad input like the provider', () => {
       check: { NeutronError: { type: 'PortNotFound', message: 'Port not-a-uuid could not be found.' } },
     },
     {
-      name: 'malformed If-Match → 400',
+      name: 'non-integer revision in If-Match → 400 BadRequest',
       path: `/v2.0/ports/${id}`,
-      headers: { 'x-auth-token': 't', 'if-match': '5' },
+      headers: { 'x-auth-token': 't', 'if-match': 'revision_number=abc' },
       status: 400,
-      check: { NeutronError: { type: 'HTTPBadRequest', message: expect.stringMatching(/If-Match/) } },
+      schema: 'BadRequestError',
+      check: { NeutronError: { type: 'BadRequest', message: expect.stringMatching(/If-Match.*revision_number=abc/) } },
+    },
+    {
+      name: 'a body with the DELETE → 400 HTTPBadRequest',
+      path: `/v2.0/ports/${id}`,
+      body: '{"port":{}}',
+      status: 400,
+      schema: 'BadRequestError',
+      check: { NeutronError: { type: 'HTTPBadRequest', message: 'Request body is not supported in DELETE.' } },
     },
     {
       name: 'unknown path → 404',
@@ -252,9 +262,9 @@ describe('neutron mock refuses bad input like the provider', () => {
       check: { NeutronError: { type: 'HTTPNotFound' } },
     },
     {
-      name: 'GET → 405',
+      name: 'PUT → 405',
       path: `/v2.0/ports/${id}`,
-      method: 'GET',
+      method: 'PUT',
       status: 405,
       check: { NeutronError: { type: 'HTTPMethodNotAllowed' } },
     },
@@ -263,7 +273,10 @@ describe('neutron mock refuses bad input like the provider', () => {
     const { response, body, ms } = await timed(`${neutronUrl}${c.path}`, {
       method: c.method ?? 'DELETE',
       headers: c.headers ?? { 'x-auth-token': 't' },
+      ...(c.body !== undefined && { body: c.body }),
     });
+    if (c.path.startsWith('/v2.0'))
+      expect(response.headers.get('x-openstack-request-id')).toMatch(/^req-[0-9a-f-]{36}$/);
     expect(response.status).toBe(c.status);
     expect(body).toMatchObject(c.check);
     if (c.schema) expect(schemaErrors('neutron', componentSchema(c.schema), body)).toEqual([]);

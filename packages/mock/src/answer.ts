@@ -9,9 +9,9 @@ export interface Answer {
   note: string;
   /** The operation the request was for, when known. */
   operation?: string;
+  /** Stateful mode: a queued fault made this answer; 'drop' closes the connection unanswered. */
+  fault?: 'status' | 'latency' | 'drop';
 }
-
-export type Handler = (req: IncomingMessage) => Promise<Answer>;
 
 /** Request headers as Prism wants them: lower-cased names, single string values. */
 export function flatHeaders(req: IncomingMessage): Record<string, string> {

@@ -1,25 +1,37 @@
 // startMock(): one provider's mock on its own node:http server, ready when it resolves.
+// Nothing here knows a provider: each comes from the provider table with its own stages.
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import type { Answer, Handler } from './answer.js';
-import { neutronHandler } from './neutron.js';
+import type { Answer } from './answer.js';
+import { controlPlane } from './control/plane.js';
+import { type Answerer, exampleAnswerer, readIncoming, runPipeline } from './pipeline.js';
 import { createPrism, type Prism } from './prism.js';
-import { newRequestId, zenlayerHandler } from './zenlayer.js';
+import { type Api, providers } from './providers/index.js';
+import type { ProviderOptions } from './providers/provider.js';
+import { createStateful, type Stateful, type StatefulOptions } from './state/mode.js';
+import { type StatefulMock, statefulMethods } from './stateful-mock.js';
 
-export type Api = 'zenlayer' | 'neutron';
+export type { Api };
 
-export interface StartMockOptions {
+export interface StartMockOptions extends ProviderOptions, StatefulOptions {
   api: Api;
+  /**
+   * 'examples' (the default): every answer is the spec's documented example (or the one
+   * `Prefer` names). 'stateful': an inventory with the providers' lifecycle rules, a journal,
+   * queued faults and the /__mock/ control plane.
+   */
+  mode?: 'examples' | 'stateful';
   /** 0 (the default) picks a free ephemeral port. */
   port?: number;
   host?: string;
   /** Receives one line per request: which request got which answer. Silent by default. */
   log?: (line: string) => void;
-  /** Zenlayer only: accessKeyId → accessKeyPassword. When given, signatures are verified. */
-  credentials?: Readonly<Record<string, string>>;
-  /** Zenlayer only: the mock's clock for the 5-minute timestamp window. */
-  now?: () => Date;
+}
+
+/** Not public yet: how a mode other than examples (e.g. stateful) supplies its answer step. */
+export interface ModeOptions {
+  answerer?: Answerer;
 }
 
 export interface RunningMock {
@@ -42,50 +54,44 @@ const prismFor = (api: Api) => {
 };
 
 function send(res: ServerResponse, answer: Answer) {
+  // A fault that drops the connection: no answer at all, as when a proxy or the network fails.
+  if (answer.fault === 'drop') return void res.socket?.destroy();
   const body = answer.body === undefined ? undefined : JSON.stringify(answer.body);
   res.writeHead(answer.status, {
     ...answer.headers,
-    ...(body !== undefined && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }),
+    ...(body !== undefined && {
+      'content-type': answer.headers?.['content-type'] ?? 'application/json',
+      'content-length': Buffer.byteLength(body),
+    }),
   });
   res.end(body);
 }
 
-export async function startMock(options: StartMockOptions): Promise<RunningMock> {
+export function startMock(options: StartMockOptions & ModeOptions & { mode: 'stateful' }): Promise<StatefulMock>;
+export function startMock(options: StartMockOptions & ModeOptions): Promise<RunningMock>;
+export async function startMock(options: StartMockOptions & ModeOptions): Promise<RunningMock | StatefulMock> {
   const { api, port = 0, host = '127.0.0.1', log } = options;
+  const provider = providers[api];
   const prism = await prismFor(api);
-  const handle: Handler =
-    api === 'zenlayer'
-      ? zenlayerHandler(prism, {
-          ...(options.now && { now: options.now }),
-          ...(options.credentials && { credentials: options.credentials }),
-        })
-      : neutronHandler(prism);
+  const stages = provider.stages(prism, options);
+  // A malformed seed throws here, before anything listens.
+  const state: Stateful | undefined = options.mode === 'stateful' ? createStateful(api, prism, options) : undefined;
+  const answerer = state?.answerer ?? options.answerer ?? exampleAnswerer;
 
   const server = createServer(
     { requestTimeout: 10_000, headersTimeout: 5_000, keepAliveTimeout: 5_000 },
     (req, res) => {
       const started = performance.now();
-      handle(req)
-        .catch(
-          (error: unknown): Answer => ({
-            status: 500,
-            body:
-              api === 'zenlayer'
-                ? {
-                    requestId: newRequestId(),
-                    code: 'INTERNAL_SERVER_ERROR',
-                    message: `Mock failure: ${(error as Error).message}`,
-                  }
-                : {
-                    NeutronError: {
-                      type: 'HTTPInternalServerError',
-                      message: `Mock failure: ${(error as Error).message}`,
-                      detail: '',
-                    },
-                  },
-            note: 'mock failure',
-          }),
-        )
+      readIncoming(req)
+        .then(async (incoming) => {
+          if (state && incoming.rawPath.startsWith('/__mock/')) return controlPlane(state, incoming);
+          const answer = await runPipeline(incoming, provider, stages, answerer).catch((error: unknown) =>
+            stages.finish(provider.internalError((error as Error).message)),
+          );
+          state?.journal.record(incoming, answer, answer.fault);
+          return answer;
+        })
+        .catch((error: unknown) => stages.finish(provider.internalError((error as Error).message)))
         .then((answer) => {
           send(res, answer);
           const ms = (performance.now() - started).toFixed(1);
@@ -101,7 +107,7 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
   });
   const address = server.address() as AddressInfo;
   const urlHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return {
+  const running: RunningMock = {
     api,
     url: `http://${urlHost}:${address.port}`,
     port: address.port,
@@ -111,4 +117,5 @@ export async function startMock(options: StartMockOptions): Promise<RunningMock>
         server.closeAllConnections();
       }),
   };
+  return state ? { ...running, ...statefulMethods(state) } : running;
 }

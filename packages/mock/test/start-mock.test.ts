@@ -42,10 +42,11 @@ describe('startMock', () => {
       body: JSON.stringify({ instanceIds: ['i-1'] }),
     });
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({
-      requestId: 'TC1748D3E-452D-4F74-8485-7AA73718E453',
-      response: { requestId: 'TC1748D3E-452D-4F74-8485-7AA73718E453' },
-    });
+    const body = await response.json();
+    // A fresh id per answer, never the spec example's, repeated inside the envelope.
+    expect(body.requestId).toMatch(/^T[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/);
+    expect(body.requestId).not.toBe('TC1748D3E-452D-4F74-8485-7AA73718E453');
+    expect(body).toEqual({ requestId: body.requestId, response: { requestId: body.requestId } });
   });
 
   it('close() frees the port, even with a keep-alive connection open', async () => {

@@ -3,8 +3,11 @@ import type { operations, paths } from '../generated/zenlayer.js';
 
 export type { components as ZenlayerComponents, paths as ZenlayerPaths } from '../generated/zenlayer.js';
 
-/** The action names, one per operation: DestroyPort | ReleaseDisk | ReleaseInstances. */
-export type ZenlayerAction = keyof operations;
+/**
+ * The release actions: DestroyPort | ReleaseDisk | ReleaseInstances. The spec also has their
+ * companions (Terminate*, Describe*), which this client does not call yet.
+ */
+export type ZenlayerAction = Extract<keyof operations, 'DestroyPort' | 'ReleaseDisk' | 'ReleaseInstances'>;
 
 type Responses<A extends ZenlayerAction> = operations[A]['responses'];
 type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : never;

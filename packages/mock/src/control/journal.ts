@@ -1,0 +1,79 @@
+// The journal: one line per request the mock answered (control-plane calls excluded), so a
+// consumer's test can assert "my script released exactly these ids, once each".
+import type { Answer } from '../answer.js';
+import type { Incoming } from '../pipeline.js';
+
+export interface JournalEntry {
+  /** ISO time the answer was sent. */
+  time: string;
+  method: string;
+  /** The path as sent, with its query. */
+  path: string;
+  /** The spec's operationId, when the request was routed to one. */
+  operation: string | null;
+  /** The resource ids the request named (body fields *Id / *Ids, or the port id in the path). */
+  ids: string[];
+  /** null when the connection was dropped by a fault. */
+  status: number | null;
+  /** Zenlayer's code, Neutron's type, or null (a success). */
+  code: string | null;
+  /** The request id the answer carried (Zenlayer requestId, Neutron X-Openstack-Request-Id). */
+  requestId: string | null;
+  /** Set when a queued fault made this answer: 'status', 'latency' or 'drop'. */
+  fault?: 'status' | 'latency' | 'drop';
+}
+
+const PORT_IN_PATH = /\/ports\/([^/?]+)$/;
+
+/** The ids a request names, provider-agnostic: `instanceIds`, `diskId`, `portIds`, …, or `/ports/<id>`. */
+export function idsOf(incoming: Incoming): string[] {
+  const inPath = PORT_IN_PATH.exec(incoming.rawPath)?.[1];
+  if (inPath) return [decodeURIComponent(inPath)];
+  if (incoming.body.kind !== 'ok' || incoming.body.bytes.length === 0) return [];
+  let json: unknown;
+  try {
+    json = JSON.parse(incoming.body.bytes.toString('utf8'));
+  } catch {
+    return [];
+  }
+  if (typeof json !== 'object' || json === null) return [];
+  const ids: string[] = [];
+  for (const [key, value] of Object.entries(json)) {
+    if (/Ids?$/.test(key)) for (const id of [value].flat()) if (typeof id === 'string') ids.push(id);
+  }
+  return ids;
+}
+
+function codeOf(body: unknown): string | null {
+  const b = body as { code?: unknown; NeutronError?: { type?: unknown }; error?: { title?: unknown } } | undefined;
+  const code = b?.code ?? b?.NeutronError?.type ?? b?.error?.title;
+  return typeof code === 'string' ? code : null;
+}
+
+export class Journal {
+  readonly #entries: JournalEntry[] = [];
+
+  record(incoming: Incoming, answer: Answer, fault?: JournalEntry['fault']) {
+    const requestId =
+      (answer.body as { requestId?: unknown } | undefined)?.requestId ?? answer.headers?.['x-openstack-request-id'];
+    this.#entries.push({
+      time: new Date().toISOString(),
+      method: incoming.method,
+      path: incoming.rawQuery ? `${incoming.rawPath}?${incoming.rawQuery}` : incoming.rawPath,
+      operation: answer.operation ?? null,
+      ids: idsOf(incoming),
+      status: fault === 'drop' ? null : answer.status,
+      code: fault === 'drop' ? 'dropped' : codeOf(answer.body),
+      requestId: typeof requestId === 'string' ? requestId : null,
+      ...(fault && { fault }),
+    });
+  }
+
+  list(): JournalEntry[] {
+    return this.#entries.map((e) => ({ ...e, ids: [...e.ids] }));
+  }
+
+  clear() {
+    this.#entries.length = 0;
+  }
+}

@@ -1,0 +1,87 @@
+// One request path for every provider and every mode:
+// parse → authenticate → validate (Prism) → answer → finish (provider dressing) → log.
+// Providers supply the stages; the answer step is an injectable Answerer, so a mode that
+// answers from state instead of from the spec's examples plugs in without new branches.
+import type { IncomingMessage } from 'node:http';
+import { type Answer, flatHeaders } from './answer.js';
+import { type Body, readBody } from './body.js';
+import type { Provider, Stages } from './providers/provider.js';
+
+/** A request as it came off the wire: the raw (undecoded) path, headers and body. */
+export interface Incoming {
+  method: string;
+  /** The path as sent, without the query, not percent-decoded. */
+  rawPath: string;
+  /** The query string as sent, without the '?' ('' when none). */
+  rawQuery: string;
+  headers: Record<string, string>;
+  body: Body;
+}
+
+/** A request the provider routed to one of the spec's operations. */
+export interface Routed extends Incoming {
+  /** The spec's operationId, e.g. ReleaseInstances, DeletePort. */
+  operation: string;
+  /** The path Prism routes on (decoded), e.g. /v2.0/ports/<id>. */
+  path: string;
+  /** Path parameters, e.g. { port_id }. */
+  params: Record<string, string>;
+}
+
+/** The documented answer Prism picked for a valid request (or the one `Prefer` asked for). */
+export interface Example {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+  /** The example's name when `Prefer` named one. */
+  name?: string;
+}
+
+/** A request that passed validation, with its parsed JSON body and the spec's example. */
+export interface Validated extends Routed {
+  json: unknown;
+  example: Example;
+}
+
+/** The answer step. `provider` lets an answerer build provider-shaped errors and ids. */
+export type Answerer = (request: Validated, provider: Provider) => Promise<Answer>;
+
+/** Examples mode: answer what the spec documents (or what `Prefer` asked for). */
+export const exampleAnswerer: Answerer = async ({ operation, example }) => ({
+  status: example.status,
+  headers: example.headers,
+  body: example.body,
+  note: example.name ?? '',
+  operation,
+});
+
+export const isAnswer = (value: object): value is Answer => 'status' in value;
+
+export async function readIncoming(req: IncomingMessage): Promise<Incoming> {
+  const body = await readBody(req);
+  const url = req.url ?? '/';
+  const q = url.indexOf('?');
+  return {
+    method: req.method ?? 'GET',
+    rawPath: q < 0 ? url : url.slice(0, q),
+    rawQuery: q < 0 ? '' : url.slice(q + 1),
+    headers: flatHeaders(req),
+    body,
+  };
+}
+
+/** Runs the stages for one request; every answer, errors included, gets the provider's dressing. */
+export async function runPipeline(
+  incoming: Incoming,
+  provider: Provider,
+  stages: Stages,
+  answerer: Answerer,
+): Promise<Answer> {
+  const routed = stages.route(incoming);
+  if (isAnswer(routed)) return stages.finish(routed);
+  const denied = stages.authenticate(routed);
+  if (denied) return stages.finish(denied);
+  const validated = await stages.validate(routed);
+  if (isAnswer(validated)) return stages.finish(validated);
+  return stages.finish(await answerer(validated, provider));
+}

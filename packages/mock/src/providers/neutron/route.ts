@@ -1,0 +1,40 @@
+// Which Neutron operation a request is for: the version documents, show/list port, Delete Port.
+// Paths outside the served ones answer 404 HTTPNotFound, as Neutron does for an unknown URL.
+import type { Answer } from '../../answer.js';
+import type { Incoming, Routed } from '../../pipeline.js';
+import { neutronError, withRequestId } from './errors.js';
+
+const PORT_PATH = /^\/v2\.0\/ports\/([^/]+)$/;
+
+/** path pattern → method → operationId. */
+const ROUTES: Array<[RegExp, Record<string, string>]> = [
+  [/^\/$/, { GET: 'ListApiVersions' }],
+  [/^\/v2\.0\/$/, { GET: 'ListApiResources' }],
+  [/^\/v2\.0\/ports$/, { GET: 'ListPorts' }],
+  [PORT_PATH, { GET: 'ShowPort', DELETE: 'DeletePort' }],
+];
+
+/** Neutron's request-id middleware wraps everything under /v2.0, not the root versions app. */
+const underV2 = (path: string) => path.startsWith('/v2.0');
+
+export function route(request: Incoming): Routed | Answer {
+  const path = decodeURIComponent(request.rawPath);
+  const found = ROUTES.find(([pattern]) => pattern.test(path));
+  if (!found) {
+    const notFound = neutronError(404, 'HTTPNotFound', 'The resource could not be found.');
+    return underV2(path) ? withRequestId(notFound) : notFound;
+  }
+  const [pattern, methods] = found;
+  const operation = methods[request.method];
+  if (!operation) {
+    const allowed = Object.keys(methods).join(', ');
+    const answer = neutronError(
+      405,
+      'HTTPMethodNotAllowed',
+      `${request.method} is not allowed on ${path}; allowed: ${allowed}.`,
+    );
+    return underV2(path) ? withRequestId(answer) : answer;
+  }
+  const id = pattern === PORT_PATH ? PORT_PATH.exec(path)![1]! : undefined;
+  return { ...request, operation, path, params: id === undefined ? {} : { port_id: id } };
+}

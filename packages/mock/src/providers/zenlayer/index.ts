@@ -1,0 +1,55 @@
+// The Zenlayer provider: every answer is the `{requestId, code, message}` envelope (or the
+// spec's documented example), never Prism's own problem+json.
+import type { Answer } from '../../answer.js';
+import type { Provider } from '../provider.js';
+import { checkAuth } from './auth.js';
+import { envelope, internalError, newRequestId } from './envelope.js';
+import { actionsOf, route } from './route.js';
+import { validate } from './validate.js';
+
+/**
+ * Every answer gets a fresh request id (the spec's examples all carry the same one, which would
+ * mislead a consumer that logs or de-duplicates by it); the success envelope repeats it inside.
+ */
+function freshRequestId(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || !('requestId' in body)) return body;
+  const requestId = newRequestId();
+  const { response } = body as { response?: unknown };
+  return {
+    ...body,
+    requestId,
+    ...(typeof response === 'object' && response !== null && { response: { ...response, requestId } }),
+  };
+}
+
+export const zenlayer: Provider = {
+  newRequestId,
+  internalError,
+  error: envelope,
+  stages(prism, options) {
+    const actions = actionsOf(prism);
+    return {
+      route: (request) => route(actions, request),
+      authenticate(request) {
+        const failure = checkAuth({
+          headers: request.headers,
+          body: request.body.kind === 'ok' ? request.body.bytes : Buffer.alloc(0),
+          now: options.now?.() ?? new Date(),
+          ...(options.credentials && { credentials: options.credentials }),
+        });
+        return failure && envelope(401, failure.code, failure.message, request.operation);
+      },
+      validate: (request) => validate(prism, request),
+      finish(answer: Answer): Answer {
+        if (answer.body === undefined) return answer;
+        const code = (answer.body as { code?: unknown }).code;
+        return {
+          ...answer,
+          body: freshRequestId(answer.body),
+          headers: { ...answer.headers, 'content-type': 'application/json' },
+          note: answer.note || (typeof code === 'string' ? code : 'accepted'),
+        };
+      },
+    };
+  },
+};

@@ -1,0 +1,103 @@
+// The stateful answer step: a queued fault if one matches, else the spec's example when the
+// request asks for one with `Prefer`, else the provider's lifecycle rule on the inventory.
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Answer } from '../answer.js';
+import type { FaultQueue } from '../control/faults.js';
+import { type Answerer, exampleAnswerer, type Validated } from '../pipeline.js';
+import type { Api } from '../providers/index.js';
+import { keystoneUnauthorized } from '../providers/neutron/errors.js';
+import { revisionConstraint } from '../providers/neutron/if-match.js';
+import type { Provider } from '../providers/provider.js';
+import { neutronRule } from './neutron-rules.js';
+import type { Outcome, RuleContext } from './outcome.js';
+import { zenlayerRules } from './zenlayer-rules.js';
+
+export interface AnswererDeps {
+  api: Api;
+  ctx: RuleContext;
+  faults: FaultQueue;
+  /** Neutron: token → project. When given, an unmapped token is refused like Keystone would. */
+  projects?: Readonly<Record<string, string>>;
+}
+
+function dress(api: Api, outcome: Outcome, operation: string, provider: Provider): Answer {
+  if (!outcome.ok) return provider.error(outcome.status, outcome.code, outcome.message, operation);
+  if (api === 'neutron')
+    return {
+      status: outcome.status ?? 200,
+      ...(outcome.body !== undefined && { body: outcome.body }),
+      note: '',
+      operation,
+    };
+  // The provider's finish step puts a fresh request id in both places.
+  const response = { requestId: '', ...(outcome.body as object | undefined) };
+  return { status: 200, body: { requestId: '', response }, note: 'accepted', operation };
+}
+
+/** Neutron's version documents, pointing at this mock (keystoneauth compares the self href). */
+function versionDocument(request: Validated): Answer | undefined {
+  const base = `http://${request.headers.host ?? '127.0.0.1'}`;
+  const link = (href: string) => [{ rel: 'self', href }];
+  if (request.operation === 'ListApiVersions')
+    return {
+      status: 200,
+      body: { versions: [{ id: 'v2.0', status: 'CURRENT', links: link(`${base}/v2.0/`) }] },
+      note: '',
+      operation: request.operation,
+    };
+  if (request.operation === 'ListApiResources')
+    return {
+      status: 200,
+      body: { resources: [{ name: 'port', collection: 'ports', links: link(`${base}/v2.0/ports`) }] },
+      note: '',
+      operation: request.operation,
+    };
+  return undefined;
+}
+
+async function answerNeutron(deps: AnswererDeps, request: Validated, provider: Provider): Promise<Answer> {
+  const fixed = versionDocument(request);
+  if (fixed) return fixed;
+  const token = request.headers['x-auth-token']?.trim() ?? '';
+  const project = deps.projects ? deps.projects[token] : undefined;
+  if (deps.projects && project === undefined) return keystoneUnauthorized(request.operation);
+  const revision = revisionConstraint(request.headers['if-match']);
+  const outcome = neutronRule(deps.ctx, {
+    operation: request.operation,
+    ...(request.params.port_id !== undefined && { portId: request.params.port_id }),
+    ...(project !== undefined && { project }),
+    ...(revision.kind === 'revision' && { revision: revision.value }),
+    query: new URLSearchParams(request.rawQuery),
+  });
+  return outcome ? dress('neutron', outcome, request.operation, provider) : exampleAnswerer(request, provider);
+}
+
+export function statefulAnswerer(deps: AnswererDeps): Answerer {
+  return async (request, provider) => {
+    const fault = deps.faults.take(request.operation);
+    if (fault?.kind === 'drop') return { status: 0, note: 'dropped', operation: request.operation, fault: 'drop' };
+    if (fault?.kind === 'status') {
+      const message = fault.message ?? `Injected fault: ${fault.status} ${fault.code}.`;
+      const answer = provider.error(fault.status, fault.code, message, request.operation);
+      return {
+        ...answer,
+        fault: 'status',
+        ...(fault.retryAfter !== undefined && {
+          headers: { ...answer.headers, 'retry-after': String(fault.retryAfter) },
+        }),
+      };
+    }
+    if (fault?.kind === 'latency') await sleep(fault.latencyMs);
+    const answer = request.headers.prefer
+      ? await exampleAnswerer(request, provider)
+      : deps.api === 'zenlayer'
+        ? dress(
+            'zenlayer',
+            zenlayerRules[request.operation]!(deps.ctx, request.json as Record<string, unknown>),
+            request.operation,
+            provider,
+          )
+        : await answerNeutron(deps, request, provider);
+    return fault ? { ...answer, fault: 'latency' } : answer;
+  };
+}

@@ -1,0 +1,25 @@
+// What a lifecycle rule decided, before it is dressed in the provider's shape.
+import type { Inventory } from './inventory.js';
+
+export type Outcome =
+  | { ok: true; status?: number; body?: unknown }
+  | { ok: false; status: number; code: string; message: string };
+
+export const refuse = (status: number, code: string, message: string): Outcome => ({
+  ok: false,
+  status,
+  code,
+  message,
+});
+
+export interface RuleContext {
+  inventory: Inventory;
+  /** Unseeded ids do not exist (by default they are created on first use). */
+  strict: boolean;
+  /** How long an asynchronous transition (RECYCLING → RECYCLE, RELEASING → gone, …) takes. */
+  transitionMs: number;
+}
+
+/** Whether an id the mock never held may be created now, in the state its action needs. */
+export const creatable = (ctx: RuleContext, type: 'instance' | 'disk' | 'port', id: string) =>
+  !ctx.strict && !ctx.inventory.known(type, id);

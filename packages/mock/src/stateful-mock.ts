@@ -1,0 +1,40 @@
+// The control plane as methods on the object startMock({ mode: 'stateful' }) returns, for
+// tests in the same process (the same operations as the /__mock/ routes).
+
+import type { Fault } from './control/faults.js';
+import type { JournalEntry } from './control/journal.js';
+import type { RunningMock } from './server.js';
+import type { Stateful } from './state/mode.js';
+import type { Resource } from './state/resources.js';
+
+export interface StatefulMock extends RunningMock {
+  /** The inventory now (pending transitions applied). */
+  resources(): Resource[];
+  /** Adds or overwrites resources; throws SeedError (nothing changed) when one is invalid. */
+  addResources(resources: readonly unknown[]): Resource[];
+  /** Back to the seed (empty without one); clears the journal and the fault queue. */
+  reset(): void;
+  /** The journal: every request answered, oldest first. */
+  requests(): JournalEntry[];
+  clearRequests(): void;
+  /**
+   * Queues faults, e.g. `{ operation: 'ReleaseDisk', status: 429, code: 'REQUEST_LIMIT_EXCEEDED', times: 2, retryAfter: 1 }`,
+   * `{ latencyMs: 800, times: 5 }`, `{ operation: 'ReleaseInstances', drop: true }`. Throws when one is invalid (none queued).
+   */
+  fault(...faults: unknown[]): Fault[];
+  faults(): Fault[];
+  clearFaults(): void;
+}
+
+export function statefulMethods(state: Stateful): Omit<StatefulMock, keyof RunningMock> {
+  return {
+    resources: () => state.resources(),
+    addResources: (resources) => state.addResources(resources),
+    reset: () => state.reset(),
+    requests: () => state.requests(),
+    clearRequests: () => state.clearRequests(),
+    fault: (...faults) => state.addFaults(faults),
+    faults: () => state.faults(),
+    clearFaults: () => state.clearFaults(),
+  };
+}

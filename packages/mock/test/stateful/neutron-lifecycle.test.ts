@@ -1,0 +1,108 @@
+// Neutron's port rules through HTTP: gone at once, 409s, 412, projects, the reads around a delete.
+import { describe, expect, it } from 'vitest';
+import { neutron, stateful } from './support.js';
+
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const seed = {
+  resources: [
+    { id: id(1), name: 'web-port', project_id: 'proj-a', revision_number: 4 },
+    { id: id(2), name: 'router-if', device_owner: 'network:router_interface', project_id: 'proj-a' },
+    { id: id(3), name: 'fip', device_owner: 'network:floatingip', project_id: 'proj-a' },
+    { id: id(4), name: 'trunk-parent', trunk_details: { trunk_id: 't-1' }, project_id: 'proj-a' },
+    { id: id(5), name: 'other', project_id: 'proj-b' },
+    { id: id(6), name: 'dup', project_id: 'proj-a' },
+    { id: id(7), name: 'dup', project_id: 'proj-a' },
+  ],
+};
+const projects = { 'token-a': 'proj-a', 'token-b': 'proj-b' };
+const REQ_ID = /^req-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+describe('neutron ports', () => {
+  it('DELETE answers 204 and the port is gone at once: GET 404 PortNotFound, a second DELETE 404', async () => {
+    const mock = await stateful({ api: 'neutron', seed, projects });
+    expect((await neutron(mock, 'GET', `/v2.0/ports/${id(1)}`)).body.port).toMatchObject({
+      id: id(1),
+      name: 'web-port',
+      revision_number: 4,
+      project_id: 'proj-a',
+      tenant_id: 'proj-a',
+      status: 'ACTIVE',
+    });
+    const deleted = await neutron(mock, 'DELETE', `/v2.0/ports/${id(1)}`);
+    expect(deleted.status).toBe(204);
+    expect(deleted.body).toBeUndefined();
+    expect(deleted.headers.get('x-openstack-request-id')).toMatch(REQ_ID);
+    const read = await neutron(mock, 'GET', `/v2.0/ports/${id(1)}`);
+    expect(read).toMatchObject({ status: 404, body: { NeutronError: { type: 'PortNotFound' } } });
+    expect((await neutron(mock, 'DELETE', `/v2.0/ports/${id(1)}`)).status).toBe(404);
+  });
+
+  it.each([
+    [2, 'ServicePortInUse', /device owner network:router_interface/],
+    [3, 'ServicePortInUse', /device owner network:floatingip/],
+    [4, 'PortInUseAsTrunkParent', /not eligible for deletion/],
+  ])('refuses port %i with 409 %s and keeps it', async (n, type, message) => {
+    const mock = await stateful({ api: 'neutron', seed, projects });
+    const refused = await neutron(mock, 'DELETE', `/v2.0/ports/${id(n)}`);
+    expect(refused).toMatchObject({ status: 409, body: { NeutronError: { type } } });
+    expect(refused.body.NeutronError.message).toMatch(message);
+    expect((await neutron(mock, 'GET', `/v2.0/ports/${id(n)}`)).status).toBe(200);
+  });
+
+  it('answers a stale If-Match revision with 412 and deletes on the current one (quoted, in a list)', async () => {
+    const mock = await stateful({ api: 'neutron', seed, projects });
+    const stale = await neutron(mock, 'DELETE', `/v2.0/ports/${id(1)}`, { 'if-match': 'revision_number=3' });
+    expect(stale).toMatchObject({
+      status: 412,
+      body: {
+        NeutronError: {
+          type: 'RevisionNumberConstraintFailed',
+          message: 'Constrained to 3, but current revision is 4',
+        },
+      },
+    });
+    const current = await neutron(mock, 'DELETE', `/v2.0/ports/${id(1)}`, { 'if-match': '*, "revision_number=4"' });
+    expect(current.status).toBe(204);
+  });
+
+  it('hides another project’s port: 404 to its token, visible to the owner; an unknown token is 401', async () => {
+    const mock = await stateful({ api: 'neutron', seed, projects });
+    expect((await neutron(mock, 'GET', `/v2.0/ports/${id(5)}`)).status).toBe(404);
+    expect((await neutron(mock, 'DELETE', `/v2.0/ports/${id(5)}`)).body.NeutronError.type).toBe('PortNotFound');
+    expect((await neutron(mock, 'GET', `/v2.0/ports/${id(5)}`, { 'x-auth-token': 'token-b' })).status).toBe(200);
+    const stranger = await neutron(mock, 'GET', `/v2.0/ports/${id(5)}`, { 'x-auth-token': 'token-z' });
+    expect(stranger).toMatchObject({ status: 401, body: { error: { code: 401 } } });
+  });
+
+  it('lists the caller’s ports by name and by id (repeated), as openstacksdk’s find_port does', async () => {
+    const mock = await stateful({ api: 'neutron', seed, projects });
+    const byName = await neutron(mock, 'GET', '/v2.0/ports?name=dup');
+    expect(byName.body.ports.map((p: { id: string }) => p.id)).toEqual([id(6), id(7)]);
+    const byId = await neutron(mock, 'GET', `/v2.0/ports?id=${id(1)}&id=${id(5)}`);
+    expect(byId.body.ports.map((p: { id: string }) => p.id)).toEqual([id(1)]);
+    expect(byId.headers.get('x-openstack-request-id')).toMatch(REQ_ID);
+    expect((await neutron(mock, 'GET', '/v2.0/ports?name=nobody')).body).toEqual({ ports: [] });
+  });
+
+  it('serves the version documents pointing at itself; / needs no token and carries no request id', async () => {
+    const mock = await stateful({ api: 'neutron' });
+    const root = await fetch(`${mock.url}/`);
+    expect(root.status).toBe(200);
+    expect(root.headers.get('x-openstack-request-id')).toBeNull();
+    expect(await root.json()).toEqual({
+      versions: [{ id: 'v2.0', status: 'CURRENT', links: [{ rel: 'self', href: `${mock.url}/v2.0/` }] }],
+    });
+    const v2 = await neutron(mock, 'GET', '/v2.0/');
+    expect(v2.body.resources[0]).toMatchObject({ collection: 'ports', links: [{ href: `${mock.url}/v2.0/ports` }] });
+    expect((await neutron(mock, 'GET', '/v2.0')).status).toBe(404);
+  });
+
+  it('creates an unseeded port on its first DELETE (204), then 404; strict: 404 at once; reads never create', async () => {
+    const bare = await stateful({ api: 'neutron' });
+    expect((await neutron(bare, 'GET', `/v2.0/ports/${id(9)}`)).status).toBe(404);
+    expect((await neutron(bare, 'DELETE', `/v2.0/ports/${id(9)}`)).status).toBe(204);
+    expect((await neutron(bare, 'DELETE', `/v2.0/ports/${id(9)}`)).status).toBe(404);
+    const strict = await stateful({ api: 'neutron', strict: true });
+    expect((await neutron(strict, 'DELETE', `/v2.0/ports/${id(9)}`)).status).toBe(404);
+  });
+});

@@ -1,0 +1,68 @@
+// Starting stateful mocks in tests, and calling them as a client would: over HTTP.
+import { type StartMockOptions, type StatefulMock, startMock } from '@cloud-release/mock';
+import { afterEach } from 'vitest';
+
+const running: StatefulMock[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((m) => m.close()));
+});
+
+export async function stateful(options: Omit<StartMockOptions, 'mode'>): Promise<StatefulMock> {
+  const mock = await startMock({ ...options, mode: 'stateful' });
+  running.push(mock);
+  return mock;
+}
+
+const SERVICE: Record<string, string> = {
+  TerminateInstance: 'vm',
+  ReleaseInstances: 'vm',
+  DescribeInstances: 'vm',
+  ReleaseDisk: 'zec',
+  DescribeDisks: 'zec',
+  TerminatePort: 'sdn',
+  DestroyPort: 'sdn',
+  DescribePorts: 'sdn',
+};
+
+export interface Reply {
+  status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: answers are asserted field by field.
+  body: any;
+  headers: Headers;
+}
+
+/** One Zenlayer action, as the SDKs send it (bearer auth, JSON body, X-ZC-Action). */
+export async function zenlayer(mock: { url: string }, action: string, body: unknown): Promise<Reply> {
+  const response = await fetch(`${mock.url}/api/v2/${SERVICE[action]}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer t', 'x-zc-action': action },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+}
+
+/** One Neutron request with a Keystone token. */
+export async function neutron(
+  mock: { url: string },
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<Reply> {
+  const response = await fetch(`${mock.url}${path}`, { method, headers: { 'x-auth-token': 'token-a', ...headers } });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+}
+
+export const statusOf = async (mock: { url: string }, action: string, ids: Record<string, string[]>) =>
+  (await zenlayer(mock, action, ids)).body.response.dataSet.map(
+    (d: Record<string, string>) => Object.entries(d).find(([k]) => k.endsWith('Status'))?.[1],
+  );
+
+export const REQUEST_ID = /^T[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/;
+
+/** A clock a test steps by hand: pass `now: clock.now` and call `clock.advance(ms)`. */
+export function manualClock() {
+  let ms = Date.now();
+  return { now: () => new Date(ms), advance: (by: number) => void (ms += by) };
+}
