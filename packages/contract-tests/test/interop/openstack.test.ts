@@ -66,6 +66,7 @@ if (missing.length > 0 && process.env.CI !== 'true') {
 
 describe.runIf(missing.length === 0 || process.env.CI === 'true')(
   'openstacksdk and openstack CLI on the stateful Neutron mock',
+  { timeout: 60_000 },
   () => {
     let mock: RunningMock;
     let tools: Awaited<ReturnType<typeof openstackCloud>>;
@@ -73,7 +74,12 @@ describe.runIf(missing.length === 0 || process.env.CI === 'true')(
 
     beforeAll(async () => {
       expect(missing, `missing under CI; install with: ${INSTALL_HINT}`).toEqual([]);
-      mock = await startMock({ api: 'neutron', mode: 'stateful', strict: true });
+      mock = await startMock({
+        api: 'neutron',
+        mode: 'stateful',
+        strict: true,
+        projects: { [TOKEN]: 'interop-project' },
+      });
       tools = await openstackCloud(mock.url, TOKEN);
       plane = control(mock);
     });
