@@ -23,14 +23,17 @@ function authorization(contentType: string, host: string, body: string, timestam
 }
 
 type Service = 'vm' | 'zec' | 'sdn';
-const RELEASES: Record<Service, { action: string; body: Record<string, unknown>; versions: string[] }> = {
+let serial = 0;
+/** A fresh id per request: in the stateful mode each release moves its resource on. */
+const fresh = (prefix: string) => `sdk-headers-${prefix}-${++serial}`;
+const RELEASES: Record<Service, { action: string; body: () => Record<string, unknown>; versions: string[] }> = {
   vm: {
     action: 'ReleaseInstances',
-    body: { instanceIds: ['sdk-headers-i-1'] },
+    body: () => ({ instanceIds: [fresh('instance')] }),
     versions: ['2023-03-13', '2026-04-01'],
   },
-  zec: { action: 'ReleaseDisk', body: { diskId: 'sdk-headers-disk-1' }, versions: ['2024-04-01', '2025-09-01'] },
-  sdn: { action: 'DestroyPort', body: { portId: 'sdk-headers-port-1' }, versions: ['2023-08-30', '2026-04-01'] },
+  zec: { action: 'ReleaseDisk', body: () => ({ diskId: fresh('disk') }), versions: ['2024-04-01', '2025-09-01'] },
+  sdn: { action: 'DestroyPort', body: () => ({ portId: fresh('port') }), versions: ['2023-08-30', '2026-04-01'] },
 };
 
 /**
@@ -56,7 +59,7 @@ const SDKS = {
 function sdkRequest(sdk: keyof typeof SDKS, service: Service, version: string, tamper = false) {
   const { lang, version: sdkVersion, names, serialize } = SDKS[sdk];
   const release = RELEASES[service];
-  const body = serialize(release.body);
+  const body = serialize(release.body());
   const timestamp = String(Math.floor(Date.now() / 1000));
   const auth = authorization('application/json', MIXED_CASE_HOST, tamper ? `${body} ` : body, timestamp);
   const headers: Record<string, string> = {
