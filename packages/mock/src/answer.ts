@@ -11,11 +11,14 @@ export interface Answer {
   operation?: string;
   /** Stateful mode: a queued fault made this answer; 'drop' closes the connection unanswered. */
   fault?: 'status' | 'latency' | 'drop';
+  /** The mock's own answer (a 418), sent as is: no provider dressing. */
+  final?: true;
 }
 
 /** Request headers as Prism wants them: lower-cased names, single string values. */
 export function flatHeaders(req: IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {};
+  // No prototype: a header named like an Object.prototype member reads nothing inherited.
+  const headers: Record<string, string> = Object.create(null);
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }

@@ -3,10 +3,20 @@
 import { parseArgs } from 'node:util';
 import { startMock } from './server.js';
 
-const usage = `Usage: cloud-release-mock [--host 127.0.0.1] [--zenlayer-port 4010] [--neutron-port 4011] [--quiet]
+const usage = `Usage: cloud-release-mock [--host 127.0.0.1] [--zenlayer-port 4010] [--neutron-port 4011]
+                          [--bearer-token TOKEN]... [--quiet]
+                          [--stateful [--seed <file>] [--strict] [--transition-ms 50]]
 
-Serves the Zenlayer release actions and Neutron's Delete Port as the providers answer them.
-Ask for a documented answer with a header: Prefer: code=404, example=INVALID_DISK_NOT_FOUND`;
+Serves the Zenlayer release actions and Neutron's Delete Port, and the reads around them, as
+the providers answer them.
+With --bearer-token (repeatable) the Zenlayer mock accepts only those bearer tokens.
+Ask for a documented answer with a header: Prefer: code=404, example=INVALID_DISK_NOT_FOUND
+
+--stateful       keep an inventory and apply the providers' lifecycle rules; control plane
+                 on each port under /__mock/ (resources, reset, requests, faults)
+--seed <file>    YAML or JSON: { zenlayer: { resources: [...] }, neutron: { resources: [...] } }
+--strict         ids not in the inventory do not exist (default: created on first use)
+--transition-ms  how long RECYCLING, RELEASING, DESTROYING… last (default 50)`;
 
 function portOption(value: string, name: string): number {
   const port = Number(value);
@@ -21,7 +31,12 @@ const options = {
   host: { type: 'string', default: '127.0.0.1' },
   'zenlayer-port': { type: 'string', default: '4010' },
   'neutron-port': { type: 'string', default: '4011' },
+  'bearer-token': { type: 'string', multiple: true },
   quiet: { type: 'boolean', default: false },
+  stateful: { type: 'boolean', default: false },
+  seed: { type: 'string' },
+  strict: { type: 'boolean', default: false },
+  'transition-ms': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -37,11 +52,42 @@ if (args.help) {
   process.exit(0);
 }
 
+if (!args.stateful && (args.seed !== undefined || args.strict || args['transition-ms'] !== undefined)) {
+  console.error(`--seed, --strict and --transition-ms need --stateful\n\n${usage}`);
+  process.exit(2);
+}
+const transitionMs = args['transition-ms'] === undefined ? undefined : Number(args['transition-ms']);
+if (transitionMs !== undefined && !(Number.isInteger(transitionMs) && transitionMs >= 0)) {
+  console.error(`--transition-ms must be an integer ≥ 0 (got "${args['transition-ms']}")\n\n${usage}`);
+  process.exit(2);
+}
+const mode = args.stateful
+  ? {
+      mode: 'stateful' as const,
+      strict: args.strict,
+      ...(args.seed !== undefined && { seed: args.seed }),
+      ...(transitionMs !== undefined && { transitionMs }),
+    }
+  : {};
+
 const log = args.quiet ? undefined : (line: string) => console.log(line);
 const host = args.host;
 const mocks = await Promise.all([
-  startMock({ api: 'zenlayer', host, port: portOption(args['zenlayer-port'], 'zenlayer-port'), ...(log && { log }) }),
-  startMock({ api: 'neutron', host, port: portOption(args['neutron-port'], 'neutron-port'), ...(log && { log }) }),
+  startMock({
+    api: 'zenlayer',
+    host,
+    port: portOption(args['zenlayer-port'], 'zenlayer-port'),
+    ...mode,
+    ...(log && { log }),
+    ...(args['bearer-token'] && { bearerTokens: args['bearer-token'] }),
+  }),
+  startMock({
+    api: 'neutron',
+    host,
+    port: portOption(args['neutron-port'], 'neutron-port'),
+    ...mode,
+    ...(log && { log }),
+  }),
 ]).catch((error: Error) => {
   console.error(`cloud-release-mock: cannot start: ${error.message}`);
   process.exit(1);

@@ -77,11 +77,12 @@ export async function runPipeline(
   stages: Stages,
   answerer: Answerer,
 ): Promise<Answer> {
+  const dress = (answer: Answer) => (answer.final ? answer : stages.finish(answer));
   const routed = stages.route(incoming);
-  if (isAnswer(routed)) return stages.finish(routed);
+  if (isAnswer(routed)) return dress(routed);
   const denied = stages.authenticate(routed);
-  if (denied) return stages.finish(denied);
+  if (denied) return dress(denied);
   const validated = await stages.validate(routed);
-  if (isAnswer(validated)) return stages.finish(validated);
-  return stages.finish(await answerer(validated, provider));
+  if (isAnswer(validated)) return dress(validated);
+  return dress(await answerer(validated, provider));
 }

@@ -80,7 +80,9 @@ export async function createPrism(specPath: string) {
       };
       const validation = error.additional?.validation;
       if (validation?.length) return { kind: 'invalid', violations: validation.map(toViolation) };
-      return { kind: 'unroutable', status: error.status ?? 500, detail: error.detail || error.message };
+      // Prism's own text points at its website; the user needs the words only.
+      const detail = (error.detail || error.message).replace(/https?:\/\/\S+?#([A-Z_]+):?/g, '$1');
+      return { kind: 'unroutable', status: error.status ?? 500, detail };
     }
     const violations = result.right.validations.input.filter((v) => v.severity === 0);
     if (violations.length > 0) return { kind: 'invalid', violations: violations.map(toViolation) };
@@ -88,7 +90,13 @@ export async function createPrism(specPath: string) {
     return {
       kind: 'response',
       status: statusCode,
-      headers: Object.fromEntries(Object.entries(headers ?? {}).map(([k, v]) => [k.toLowerCase(), String(v)])),
+      headers: Object.fromEntries(
+        Object.entries(headers ?? {})
+          .map(([k, v]) => [k.toLowerCase(), String(v)])
+          // Prism invents `Retry-After: 0` from the 429/503 header schema, which has no
+          // example; nobody knows the real API sends one, so it comes only when asked for.
+          .filter(([k]) => k !== 'retry-after'),
+      ),
       body,
       ...(preference.example && { example: preference.example }),
     };

@@ -98,7 +98,9 @@ export async function startMock(options: StartMockOptions & ModeOptions): Promis
           log?.(
             `${api} ${req.method} ${req.url} ${answer.operation ?? '-'} -> ${answer.status} ${answer.note} ${ms}ms`,
           );
-        });
+        })
+        // Nothing a request carries (nor a throwing log callback) may take the process down.
+        .catch(() => res.destroy());
     },
   );
   await new Promise<void>((resolve, reject) => {

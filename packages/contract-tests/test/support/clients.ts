@@ -36,9 +36,12 @@ export interface ClientUnderTest {
   verify?(outcome: Outcome, response: ResponseCase): void;
 }
 
-/** Credentials the mock accepts without knowing them (it checks their shape). */
+/** The bearer token the suite's Zenlayer mock is told to accept. */
+export const SUITE_BEARER_TOKEN = 'contract-suite-token';
+
+/** Credentials the mocks accept: Neutron checks the token's presence, Zenlayer its listing. */
 export const auth: Record<Api, Record<string, string>> = {
-  zenlayer: { Authorization: 'Bearer contract-suite-token' },
+  zenlayer: { Authorization: `Bearer ${SUITE_BEARER_TOKEN}` },
   neutron: { 'X-Auth-Token': 'contract-suite-token' },
 };
 

@@ -1,7 +1,7 @@
 // Both mocks for the whole suite, on ephemeral ports; the suite's wall time is printed at the end.
 import { startMock } from '@cloud-release/mock';
 import type { TestProject } from 'vitest/node';
-import { SUITE_CREDENTIALS } from './clients.js';
+import { SUITE_BEARER_TOKEN, SUITE_CREDENTIALS } from './clients.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,6 +16,8 @@ export default async function setup(project: TestProject) {
     startMock({
       api: 'zenlayer',
       credentials: { [SUITE_CREDENTIALS.accessKeyId]: SUITE_CREDENTIALS.accessKeyPassword },
+      // With credentials the mock accepts only listed bearer tokens (issue 10).
+      bearerTokens: [SUITE_BEARER_TOKEN],
     }),
     startMock({ api: 'neutron' }),
   ]);

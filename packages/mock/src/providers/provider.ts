@@ -8,6 +8,8 @@ import type { Prism } from '../prism.js';
 export interface ProviderOptions {
   /** Zenlayer: accessKeyId → accessKeyPassword. When given, signatures are verified. */
   credentials?: Readonly<Record<string, string>>;
+  /** Zenlayer: the bearer tokens accepted. With `credentials` and without this, none is. */
+  bearerTokens?: readonly string[];
   /** Zenlayer: the mock's clock for the 5-minute timestamp window. */
   now?: () => Date;
 }

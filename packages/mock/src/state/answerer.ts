@@ -6,7 +6,6 @@ import type { FaultQueue } from '../control/faults.js';
 import { type Answerer, exampleAnswerer, type Validated } from '../pipeline.js';
 import type { Api } from '../providers/index.js';
 import { keystoneUnauthorized } from '../providers/neutron/errors.js';
-import { revisionConstraint } from '../providers/neutron/if-match.js';
 import type { Provider } from '../providers/provider.js';
 import { neutronRule } from './neutron-rules.js';
 import type { Outcome, RuleContext } from './outcome.js';
@@ -61,12 +60,13 @@ async function answerNeutron(deps: AnswererDeps, request: Validated, provider: P
   const token = request.headers['x-auth-token']?.trim() ?? '';
   const project = deps.projects ? deps.projects[token] : undefined;
   if (deps.projects && project === undefined) return keystoneUnauthorized(request.operation);
-  const revision = revisionConstraint(request.headers['if-match']);
+  // The provider's validate step put the If-Match revision (when one counts) in the params.
+  const revision = request.params.revision_number;
   const outcome = neutronRule(deps.ctx, {
     operation: request.operation,
     ...(request.params.port_id !== undefined && { portId: request.params.port_id }),
     ...(project !== undefined && { project }),
-    ...(revision.kind === 'revision' && { revision: revision.value }),
+    ...(revision !== undefined && { revision: Number(revision) }),
     query: new URLSearchParams(request.rawQuery),
   });
   return outcome ? dress('neutron', outcome, request.operation, provider) : exampleAnswerer(request, provider);

@@ -64,5 +64,10 @@ export const REQUEST_ID = /^T[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-
 /** A clock a test steps by hand: pass `now: clock.now` and call `clock.advance(ms)`. */
 export function manualClock() {
   let ms = Date.now();
-  return { now: () => new Date(ms), advance: (by: number) => void (ms += by) };
+  return {
+    now: () => new Date(ms),
+    advance(by: number) {
+      ms += by;
+    },
+  };
 }

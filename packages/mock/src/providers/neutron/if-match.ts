@@ -1,17 +1,20 @@
-// If-Match as Neutron reads it: an etag list, of which only the first entry starting with
-// `revision_number=` (quoted or not) counts; `*` and other etags are ignored.
+// If-Match read as Neutron reads it: an etag list (webob's), of which only the entries that
+// start with `revision_number=` mean anything — quoted or weak ones too. Others, like `*`,
+// are ignored. A revision number that is not an integer is a 400.
 
-export type Revision = { kind: 'none' } | { kind: 'revision'; value: number } | { kind: 'malformed'; entry: string };
+export type IfMatch = { kind: 'none' } | { kind: 'revision'; revision: number } | { kind: 'malformed'; entry: string };
 
-export function revisionConstraint(header: string | undefined): Revision {
-  for (const raw of (header ?? '').split(',')) {
-    const entry = raw
-      .trim()
-      .replace(/^W\//, '')
-      .replace(/^"(.*)"$/, '$1');
+const unquote = (etag: string) => {
+  const bare = etag.replace(/^W\//, '');
+  return bare.length >= 2 && bare.startsWith('"') && bare.endsWith('"') ? bare.slice(1, -1) : bare;
+};
+
+export function parseIfMatch(header: string | undefined): IfMatch {
+  for (const entry of (header ?? '').split(',').map((e) => unquote(e.trim()))) {
     if (!entry.startsWith('revision_number=')) continue;
     const value = entry.slice('revision_number='.length);
-    return /^[0-9]+$/.test(value) ? { kind: 'revision', value: Number(value) } : { kind: 'malformed', entry };
+    if (!/^\d+$/.test(value)) return { kind: 'malformed', entry };
+    return { kind: 'revision', revision: Number(value) };
   }
   return { kind: 'none' };
 }

@@ -17,8 +17,20 @@ const ROUTES: Array<[RegExp, Record<string, string>]> = [
 /** Neutron's request-id middleware wraps everything under /v2.0, not the root versions app. */
 const underV2 = (path: string) => path.startsWith('/v2.0');
 
+/** The decoded path, or undefined when its percent-encoding is malformed (e.g. `%E0%A4%A`). */
+function decodePath(rawPath: string): string | undefined {
+  try {
+    return decodeURIComponent(rawPath);
+  } catch {
+    return undefined;
+  }
+}
+
 export function route(request: Incoming): Routed | Answer {
-  const path = decodeURIComponent(request.rawPath);
+  const path = decodePath(request.rawPath);
+  // 400, not a 404: a client that takes any 404 as "already gone" must not read a broken URL so.
+  if (path === undefined)
+    return neutronError(400, 'HTTPBadRequest', `The path ${request.rawPath} has a malformed percent-encoding.`);
   const found = ROUTES.find(([pattern]) => pattern.test(path));
   if (!found) {
     const notFound = neutronError(404, 'HTTPNotFound', 'The resource could not be found.');

@@ -1,10 +1,12 @@
-// Neutron's own checks (a body on DELETE, a non-integer revision in If-Match, a non-UUID id),
-// then Prism's validation against the spec and its documented example.
+// What Neutron checks before it looks the port up (a body on DELETE, a non-integer revision in
+// If-Match, a non-UUID id), then Prism's validation and documented answer.
 import type { Answer } from '../../answer.js';
+import { documentedAnswer } from '../../example.js';
 import type { Routed, Validated } from '../../pipeline.js';
-import { type Prism, parsePrefer } from '../../prism.js';
+import type { Prism } from '../../prism.js';
+import { specWords } from '../../wording.js';
 import { neutronError } from './errors.js';
-import { revisionConstraint } from './if-match.js';
+import { parseIfMatch } from './if-match.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -19,44 +21,37 @@ function queryOf(rawQuery: string): Record<string, string | string[]> {
 }
 
 export async function validate(prism: Prism, request: Routed): Promise<Validated | Answer> {
-  const { operation, headers, path, params } = request;
+  const { operation, body } = request;
+  const ifMatch = parseIfMatch(operation === 'DeletePort' ? request.headers['if-match'] : undefined);
   if (operation === 'DeletePort') {
-    const sentBody = request.body.kind === 'too-large' || (request.body.kind === 'ok' && request.body.bytes.length > 0);
-    if (sentBody) return neutronError(400, 'HTTPBadRequest', 'Request body is not supported in DELETE.', operation);
-    const revision = revisionConstraint(headers['if-match']);
-    if (revision.kind === 'malformed')
+    if (body.kind === 'too-large' || body.bytes.length > 0)
+      return neutronError(400, 'HTTPBadRequest', 'Request body is not supported in DELETE.', operation);
+    // neutron-lib's BadRequest (type `BadRequest`), as spec/neutron.yaml documents it.
+    if (ifMatch.kind === 'malformed')
       return neutronError(
         400,
         'BadRequest',
-        `Bad port request: Revision number must be an integer in If-Match, got ${revision.entry}.`,
+        `Bad port request: Revision number must be an integer in If-Match, got ${ifMatch.entry}.`,
         operation,
       );
   }
+  const portId = request.params.port_id;
   // Neutron looks a non-UUID id up like any other and finds nothing.
-  if (params.port_id !== undefined && !UUID.test(params.port_id))
-    return neutronError(404, 'PortNotFound', `Port ${params.port_id} could not be found.`, operation);
-  const query = queryOf(request.rawQuery);
-  const answer = await prism.answer(
-    { method: request.method.toLowerCase() as 'get', url: { path, query }, headers },
-    parsePrefer(headers.prefer),
-  );
-  if (answer.kind === 'invalid') {
-    const v = answer.violations[0]!;
-    const field = v.path[0] === 'header' ? 'If-Match' : v.path.join('.');
-    return neutronError(
-      400,
-      'HTTPBadRequest',
-      `Invalid ${field}: ${v.message.replace(/^Request (header|query) parameter \S+ /, '')}.`,
-      operation,
-    );
+  if (portId !== undefined && !UUID.test(portId))
+    return neutronError(404, 'PortNotFound', `Port ${portId} could not be found.`, operation);
+
+  const documented = await documentedAnswer(prism, operation, {
+    method: request.method.toLowerCase() as 'get',
+    url: { path: request.path, query: queryOf(request.rawQuery) },
+    headers: request.headers,
+  });
+  if (documented.kind === 'mock-error') return documented.answer;
+  if (documented.kind === 'invalid') {
+    const v = documented.violations[0]!;
+    const field = v.path[0] === 'header' || v.path[0] === 'query' ? v.path[1] : v.path.join('.');
+    return neutronError(400, 'HTTPBadRequest', `Invalid ${field}: ${specWords(v.message)}.`, operation);
   }
-  if (answer.kind === 'unroutable')
-    return neutronError(
-      400,
-      'HTTPBadRequest',
-      `The mock cannot answer this request (check the Prefer header): ${answer.detail}`,
-      operation,
-    );
-  const { status, headers: exampleHeaders, body, example: name } = answer;
-  return { ...request, json: undefined, example: { status, headers: exampleHeaders, body, name } };
+  const params =
+    ifMatch.kind === 'revision' ? { ...request.params, revision_number: String(ifMatch.revision) } : request.params;
+  return { ...request, params, json: undefined, example: documented.example };
 }

@@ -2,7 +2,7 @@
 // spec's documented example), never Prism's own problem+json.
 import type { Answer } from '../../answer.js';
 import type { Provider } from '../provider.js';
-import { checkAuth } from './auth.js';
+import { checkAuth, type Verifier } from './auth.js';
 import { envelope, internalError, newRequestId } from './envelope.js';
 import { actionsOf, route } from './route.js';
 import { validate } from './validate.js';
@@ -28,6 +28,10 @@ export const zenlayer: Provider = {
   error: envelope,
   stages(prism, options) {
     const actions = actionsOf(prism);
+    const verifier: Verifier = {
+      ...(options.credentials && { credentials: new Map(Object.entries(options.credentials)) }),
+      ...(options.bearerTokens && { bearerTokens: new Set(options.bearerTokens) }),
+    };
     return {
       route: (request) => route(actions, request),
       authenticate(request) {
@@ -35,7 +39,7 @@ export const zenlayer: Provider = {
           headers: request.headers,
           body: request.body.kind === 'ok' ? request.body.bytes : Buffer.alloc(0),
           now: options.now?.() ?? new Date(),
-          ...(options.credentials && { credentials: options.credentials }),
+          ...verifier,
         });
         return failure && envelope(401, failure.code, failure.message, request.operation);
       },

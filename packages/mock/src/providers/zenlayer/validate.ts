@@ -1,8 +1,9 @@
 // The body checks the API makes before anything else, then Prism's validation against the spec.
 import type { Answer } from '../../answer.js';
 import { BODY_LIMIT_BYTES, jsonKind, mediaType, parseJson } from '../../body.js';
+import { documentedAnswer } from '../../example.js';
 import type { Routed, Validated } from '../../pipeline.js';
-import { type Prism, parsePrefer } from '../../prism.js';
+import type { Prism } from '../../prism.js';
 import { envelope } from './envelope.js';
 import { violationAnswer } from './violations.js';
 
@@ -38,17 +39,13 @@ export async function validate(prism: Prism, request: Routed): Promise<Validated
     );
   }
 
-  const preference = parsePrefer(headers.prefer);
-  const answer = await prism.answer({ method: 'post', url: { path }, headers, body: json.value }, preference);
-  if (answer.kind === 'invalid') return violationAnswer(answer.violations, operation);
-  if (answer.kind === 'unroutable') {
-    return envelope(
-      400,
-      'INVALID_PARAMETER_VALUE',
-      `The mock cannot answer this request (check the Prefer header): ${answer.detail}`,
-      operation,
-    );
-  }
-  const { status, headers: exampleHeaders, body: exampleBody, example: name } = answer;
-  return { ...request, json: json.value, example: { status, headers: exampleHeaders, body: exampleBody, name } };
+  const documented = await documentedAnswer(prism, operation, {
+    method: 'post',
+    url: { path },
+    headers,
+    body: json.value,
+  });
+  if (documented.kind === 'invalid') return violationAnswer(documented.violations, operation);
+  if (documented.kind === 'mock-error') return documented.answer;
+  return { ...request, json: json.value, example: documented.example };
 }

@@ -1,6 +1,7 @@
 // Prism's validation findings, told the way the Zenlayer API tells them.
 import type { Answer } from '../../answer.js';
 import type { Violation } from '../../prism.js';
+import { specWords } from '../../wording.js';
 import { envelope } from './envelope.js';
 
 // Prism reports JSON-schema keywords; the API reports its INVALID_PARAMETER_* family.
@@ -44,6 +45,8 @@ export function violationAnswer(violations: Violation[], operation: string): Ans
       ? `is not a parameter of ${operation}`
       : v.keyword === 'required'
         ? 'is required'
-        : v.message.replace(/^Request (body|header)( parameter| property)? \S+ /, '');
+        : v.keyword === 'pattern' && field === 'X-ZC-Version'
+          ? 'must be a date (yyyy-MM-dd)'
+          : specWords(v.message.replace(/^Request (body|header)( parameter| property)? \S+ /, ''));
   return envelope(400, code, `Parameter ${field} ${detail}.`.replace(/\.\.$/, '.'), operation);
 }

@@ -1,0 +1,110 @@
+// The pure parts of the stateful mode, without a server: inventory timing, seed checks, faults.
+import { describe, expect, it } from 'vitest';
+import { FaultQueue, parseFault } from '../../src/control/faults.js';
+import { Inventory } from '../../src/state/inventory.js';
+import { INSTANCE_STATUSES, NEUTRON_PORT_STATUSES, SDN_PORT_STATUSES } from '../../src/state/resources.js';
+import { resourcesOf, SeedError } from '../../src/state/seed.js';
+
+describe('Inventory', () => {
+  it('applies a pending transition once its time has come, and forgets nothing it held', () => {
+    let now = 0;
+    const inventory = new Inventory(() => now);
+    const instance = inventory.put({ type: 'instance', id: 'i-1', status: 'RECYCLE' });
+    inventory.move(instance, 'RELEASING', { afterMs: 100, to: null });
+    now = 99;
+    expect(inventory.get('instance', 'i-1')?.status).toBe('RELEASING');
+    now = 100;
+    expect(inventory.get('instance', 'i-1')).toBeUndefined();
+    expect(inventory.known('instance', 'i-1')).toBe(true);
+    expect(inventory.list()).toEqual([]);
+  });
+
+  it('holds 100,000 entries and still finds one by id at once', () => {
+    const inventory = new Inventory();
+    for (let i = 0; i < 100_000; i++) inventory.put({ type: 'disk', id: `d-${i}`, status: 'AVAILABLE' });
+    const started = performance.now();
+    for (let i = 0; i < 1000; i++) inventory.get('disk', `d-${i * 97}`);
+    expect(performance.now() - started).toBeLessThan(50);
+    expect(inventory.size).toBe(100_000);
+  });
+});
+
+describe('seed', () => {
+  it('lists every problem and accepts none of it', () => {
+    const attempt = () =>
+      resourcesOf('zenlayer', {
+        resources: [
+          { type: 'disk', id: 'd-1', status: 'AVAILABLE', diskType: 'BOOT' },
+          { type: 'disk', id: 'd-1', status: 'AVAILABLE' },
+          { type: 'port', id: '', status: 'ACTIVE', colour: 'red' },
+        ],
+      });
+    expect(attempt).toThrow(SeedError);
+    const { problems } = (() => {
+      try {
+        attempt();
+      } catch (error) {
+        return error as SeedError;
+      }
+      throw new Error('no error');
+    })();
+    expect(problems).toEqual([
+      'resources[0].diskType must be SYSTEM or DATA, on a disk only',
+      'resources[1].id d-1 appears twice',
+      'resources[2].colour is not a field of a zenlayer resource (type, id, status, name, diskType)',
+      'resources[2].id must be a non-empty string',
+      `resources[2].status must be one of the port statuses ${SDN_PORT_STATUSES.join(', ')} (got "ACTIVE")`,
+    ]);
+  });
+
+  it('fills a Neutron port’s defaults (ACTIVE, revision 1, no owner)', () => {
+    expect(resourcesOf('neutron', { resources: [{ id: '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11' }] })).toEqual([
+      {
+        type: 'port',
+        id: '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11',
+        name: '',
+        status: 'ACTIVE',
+        device_owner: '',
+        revision_number: 1,
+      },
+    ]);
+  });
+
+  it('takes only the statuses the specs document', () => {
+    expect(INSTANCE_STATUSES).toContain('RECYCLE');
+    expect(INSTANCE_STATUSES).not.toContain('RECYCLED');
+    expect(NEUTRON_PORT_STATUSES).toEqual(['ACTIVE', 'DOWN', 'BUILD', 'ERROR', 'N/A']);
+  });
+});
+
+describe('faults', () => {
+  const documented = new Map([['ReleaseDisk', new Map([[429, ['REQUEST_LIMIT_EXCEEDED']]])]]);
+
+  it('parses the three kinds and defaults times to 1', () => {
+    expect(parseFault({ latencyMs: 5 }, documented, 'f')).toEqual({ kind: 'latency', times: 1, latencyMs: 5 });
+    expect(parseFault({ operation: 'ReleaseDisk', drop: true, times: 2 }, documented, 'f')).toEqual({
+      kind: 'drop',
+      operation: 'ReleaseDisk',
+      times: 2,
+    });
+    expect(parseFault({ status: 503, code: 'SERVICE_TEMPORARY_UNAVAILABLE' }, documented, 'f')).toMatchObject({
+      kind: 'status',
+      status: 503,
+    });
+    expect(parseFault({ latencyMs: 5, drop: true }, documented, 'f')).toEqual([
+      'f must have exactly one of status, latencyMs, drop',
+    ]);
+  });
+
+  it('uses a fault up, one answer per time, first queued first', () => {
+    const queue = new FaultQueue();
+    queue.add([
+      { kind: 'drop', operation: 'ReleaseDisk', times: 2 },
+      { kind: 'latency', times: 1, latencyMs: 1 },
+    ]);
+    expect(queue.take('DestroyPort')?.kind).toBe('latency');
+    expect(queue.take('ReleaseDisk')?.kind).toBe('drop');
+    expect(queue.take('ReleaseDisk')?.kind).toBe('drop');
+    expect(queue.take('ReleaseDisk')).toBeUndefined();
+  });
+});

@@ -1,0 +1,123 @@
+// Each check of Zenlayer's authentication has a test that fails if the check is deleted
+// (issue 16), and signatures are accepted as the official SDKs write them (issue 12, item 2).
+import { describe, expect, it } from 'vitest';
+import { nowSeconds, post, sign, signedHeaders, start } from './support/mocks.js';
+
+const BODY = '{"diskId":"d-1"}';
+const HEX = 'a'.repeat(64);
+const WELL_FORMED = `ZC2-HMAC-SHA256 Credential=AK1, SignedHeaders=content-type;host, Signature=${HEX}`;
+
+async function releaseDisk(
+  headers: Record<string, string>,
+  options: Parameters<typeof start>[0] = { api: 'zenlayer' },
+) {
+  const mock = await start(options);
+  return post(`${mock.url}/api/v2/zec`, { 'x-zc-action': 'ReleaseDisk', ...headers }, BODY);
+}
+const codeOf = (response: { status: number; json: unknown }) => [
+  response.status,
+  (response.json as { code?: string }).code,
+];
+
+describe('X-ZC-Timestamp, checked without credentials too', () => {
+  it('a missing timestamp is a 401, not a NaN skew that passes', async () => {
+    const { 'x-zc-timestamp': _, ...headers } = signedHeaders(0);
+    const response = await releaseDisk(headers);
+    expect(response.status).toBe(401);
+    expect(response.json).toMatchObject({
+      code: 'AUTHFAILURE_INVALID_AUTHORIZATION',
+      message: 'X-ZC-Timestamp (Unix seconds) is required with a signed request.',
+    });
+  });
+
+  // Each of these is a number to Number() (or NaN), so only the format check refuses them.
+  for (const spell of [(n: number) => `${n}.0`, (n: number) => `${n}x`, (n: number) => `x${n}`, () => 'soon'])
+    it(`a malformed timestamp (${spell(1700000000)}) is a 401`, async () => {
+      const response = await releaseDisk(signedHeaders(spell(nowSeconds())));
+      expect(codeOf(response)).toEqual([401, 'AUTHFAILURE_INVALID_AUTHORIZATION']);
+    });
+
+  it('a well-formed current timestamp passes (the checks above are not refusing everything)', async () => {
+    expect((await releaseDisk(signedHeaders(nowSeconds()))).status).toBe(200);
+  });
+});
+
+describe('the shape of a signed request', () => {
+  it('SignedHeaders other than content-type;host is a signature failure', async () => {
+    const response = await releaseDisk({
+      ...signedHeaders(nowSeconds()),
+      authorization: `ZC2-HMAC-SHA256 Credential=AK1, SignedHeaders=host, Signature=${HEX}`,
+    });
+    expect(response.status).toBe(401);
+    expect(response.json).toMatchObject({
+      code: 'AUTHFAILURE_SIGNATURE_FAILURE',
+      message: 'SignedHeaders must be "content-type;host" (got "host").',
+    });
+  });
+
+  for (const method of [undefined, 'HmacSHA256', 'zc2-hmac-sha256'])
+    it(`X-ZC-Signature-Method ${method ?? 'missing'} is a 401`, async () => {
+      const { 'x-zc-signature-method': _, ...headers } = signedHeaders(nowSeconds());
+      const response = await releaseDisk({ ...headers, ...(method && { 'x-zc-signature-method': method }) });
+      expect(response.status).toBe(401);
+      expect(response.json).toMatchObject({
+        code: 'AUTHFAILURE_INVALID_AUTHORIZATION',
+        message: 'X-ZC-Signature-Method must be ZC2-HMAC-SHA256 with a signed request.',
+      });
+    });
+
+  for (const authorization of [
+    `x${WELL_FORMED}`, // start anchor
+    `${WELL_FORMED}0`, // end anchor: 65 hex digits
+    `${WELL_FORMED}, Extra=1`,
+    'Bearer tok extra', // bearer end anchor
+    'xBearer tok', // bearer start anchor
+    'Bearer ',
+  ])
+    it(`a malformed Authorization (${authorization.slice(0, 24)}…) is a 401`, async () => {
+      const response = await releaseDisk({ ...signedHeaders(nowSeconds()), authorization });
+      expect(response.status).toBe(401);
+      expect(response.json).toMatchObject({
+        code: 'AUTHFAILURE_INVALID_AUTHORIZATION',
+        message: expect.stringMatching(/^The Authorization header is malformed/),
+      });
+    });
+});
+
+describe('signatures as the official SDKs write them (mixed-case Host and Content-Type)', () => {
+  const ts = nowSeconds();
+  async function signedWith(
+    sent: { host: string; contentType: string },
+    signed: { host: string; contentType: string },
+  ) {
+    const mock = await start({ api: 'zenlayer', credentials: { AK1: 'pw' } });
+    const host = sent.host.replace('PORT', String(mock.port));
+    const signature = sign(BODY, signed.host.replace('PORT', String(mock.port)), ts, 'pw', signed.contentType);
+    return post(
+      `${mock.url}/api/v2/zec`,
+      {
+        ...signedHeaders(ts, signature),
+        host,
+        'content-type': sent.contentType,
+        'x-zc-action': 'ReleaseDisk',
+      },
+      BODY,
+    );
+  }
+  const sent = { host: 'Mock.Example.COM:PORT', contentType: 'Application/JSON; charset=UTF-8' };
+
+  it('accepts the value signed verbatim, as the SDKs sign it', async () => {
+    expect((await signedWith(sent, sent)).status).toBe(200);
+  });
+
+  it('accepts the value signed trimmed and lower-cased', async () => {
+    const normalized = { host: 'mock.example.com:PORT', contentType: 'application/json; charset=utf-8' };
+    expect((await signedWith(sent, normalized)).status).toBe(200);
+  });
+
+  it('refuses any other spelling of the host', async () => {
+    const other = { host: 'MOCK.EXAMPLE.COM:PORT', contentType: sent.contentType };
+    const response = await signedWith(sent, other);
+    expect(codeOf(response)).toEqual([401, 'AUTHFAILURE_SIGNATURE_FAILURE']);
+  });
+});
