@@ -3,6 +3,7 @@
 // process and each logging one line per request to stdout (read and dropped by this process).
 // Every request is a one-id ReleaseInstances with a fresh id, so the stateful mode creates the
 // unseeded instance in the recycle bin, accepts it and lets it go, as it would in a real test.
+import { loadavg } from 'node:os';
 import { report } from '../lib.mjs';
 import { DURATION_S, hammer } from './autocannon-run.mjs';
 import { SERVERS, startServer } from './server-processes.mjs';
@@ -26,4 +27,4 @@ for (const name of Object.keys(SERVERS)) {
     await server.stop();
   }
 }
-report({ seconds: DURATION_S, concurrencies: CONCURRENCIES, results });
+report({ loadAverage: loadavg()[0], seconds: DURATION_S, concurrencies: CONCURRENCIES, results });
