@@ -113,7 +113,7 @@ const lines = [
   '',
   '## 6. Load with autocannon (one-id ReleaseInstances, a fresh id each; every server logs one line a request)',
   '',
-  `Each server in its own process, ${load.seconds} s per row after a 2 s warm-up; autocannon runs in the bench process on the same cores ` +
+  `Each server in its own process, all up at once and taking turns: median of ${load.rounds} runs of ${load.seconds} s per cell, after a 2 s warm-up; autocannon runs in the bench process on the same cores ` +
     `(1-minute load average when the section started: ${f(load.loadAverage, 1)}).`,
   '',
   '| server | c1 req/s | c16 req/s | c16 p50 ms | c16 p99 ms | c64 req/s | c16 × node:http |',
