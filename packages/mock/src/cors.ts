@@ -1,6 +1,6 @@
 // CORS, so a page in a browser can call the mock: any origin may send every header the APIs
 // use, and read the response headers a client acts on. The mock holds no cookies, so `*` is safe.
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Request headers the APIs use; a preflight's own list is allowed on top (all X-ZC-* included). */
 const ALLOWED_HEADERS = [
@@ -53,4 +53,20 @@ export function preflightHeaders(req: IncomingMessage): Record<string, string> {
     'access-control-allow-headers': [...new Set([...ALLOWED_HEADERS, ...asked])].join(', '),
     'access-control-max-age': '600',
   };
+}
+
+/**
+ * Answers a browser's preflight (not an API call, so no provider sees it) and says whether it
+ * did; the caller then stops.
+ */
+export function answerPreflight(req: IncomingMessage, res: ServerResponse, log?: (line: string) => void): boolean {
+  if (!isPreflight(req)) return false;
+  req.resume();
+  res.writeHead(204, preflightHeaders(req)).end();
+  try {
+    log?.(`OPTIONS ${req.url} - -> 204 preflight`);
+  } catch {
+    // A broken log sink must not stop the mock from answering.
+  }
+  return true;
 }

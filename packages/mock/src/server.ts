@@ -5,12 +5,13 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Answer } from './answer.js';
 import { controlPlane } from './control/plane.js';
-import { CORS_HEADERS, isPreflight, preflightHeaders } from './cors.js';
+import { answerPreflight, CORS_HEADERS } from './cors.js';
 import { type Answerer, exampleAnswerer, readIncoming, runPipeline } from './pipeline.js';
 import { createPrism, type Prism } from './prism.js';
 import { type Api, providers } from './providers/index.js';
 import type { ProviderOptions } from './providers/provider.js';
-import { createStateful, type Stateful, type StatefulOptions } from './state/mode.js';
+import { createStateful, type Stateful } from './state/mode.js';
+import type { StatefulOptions } from './state/options.js';
 import { type StatefulMock, statefulMethods } from './stateful-mock.js';
 
 export type { Api };
@@ -79,25 +80,12 @@ export async function startMock(options: StartMockOptions & ModeOptions): Promis
   // A malformed seed throws here, before anything listens.
   const state: Stateful | undefined = options.mode === 'stateful' ? createStateful(api, prism, options) : undefined;
   const answerer = state?.answerer ?? options.answerer ?? exampleAnswerer;
-  const say = (line: string) => {
-    try {
-      log?.(line);
-    } catch {
-      // A broken log sink must not stop the mock from answering.
-    }
-  };
 
   const server = createServer(
     { requestTimeout: 10_000, headersTimeout: 5_000, keepAliveTimeout: 5_000 },
     (req, res) => {
+      if (answerPreflight(req, res, log && ((line) => log(`${api} ${line}`)))) return;
       const started = performance.now();
-      // A browser's preflight is not an API call: answered here, for every provider alike.
-      if (isPreflight(req)) {
-        req.resume();
-        res.writeHead(204, preflightHeaders(req)).end();
-        say(`${api} OPTIONS ${req.url} - -> 204 preflight 0.0ms`);
-        return;
-      }
       readIncoming(req)
         .then(async (incoming) => {
           if (state && incoming.rawPath.startsWith('/__mock/')) return controlPlane(state, incoming);
@@ -111,9 +99,11 @@ export async function startMock(options: StartMockOptions & ModeOptions): Promis
         .then((answer) => {
           send(res, answer);
           const ms = (performance.now() - started).toFixed(1);
-          say(`${api} ${req.method} ${req.url} ${answer.operation ?? '-'} -> ${answer.status} ${answer.note} ${ms}ms`);
+          log?.(
+            `${api} ${req.method} ${req.url} ${answer.operation ?? '-'} -> ${answer.status} ${answer.note} ${ms}ms`,
+          );
         })
-        // Nothing a request carries may take the process down.
+        // Nothing a request carries (nor a throwing log callback) may take the process down.
         .catch(() => res.destroy());
     },
   );
