@@ -1,18 +1,17 @@
 // Asking Prism for the documented answer to a request, with the `Prefer` header checked first.
 // Shared by every provider; what differs is how each words the violations.
-import type { IHttpRequest } from '@stoplight/prism-http';
 import type { Answer } from './answer.js';
 import { mockError } from './mock-error.js';
 import type { Example } from './pipeline.js';
 import { checkPreference } from './preference.js';
-import { type Prism, parsePrefer, type Violation } from './prism.js';
+import { type Prism, type PrismRequest, parsePrefer, type Violation } from './prism.js';
 
 export type Documented =
   | { kind: 'example'; example: Example }
   | { kind: 'invalid'; violations: Violation[] }
   | { kind: 'mock-error'; answer: Answer };
 
-export async function documentedAnswer(prism: Prism, operation: string, request: IHttpRequest): Promise<Documented> {
+export async function documentedAnswer(prism: Prism, operation: string, request: PrismRequest): Promise<Documented> {
   const spec = prism.operations.find((op) => op.iid === operation);
   const checked = checkPreference(spec, parsePrefer(request.headers?.prefer));
   if ('answer' in checked) return { kind: 'mock-error', answer: checked.answer };

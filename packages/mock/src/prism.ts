@@ -4,6 +4,7 @@
 import prismCore from '@stoplight/prism-core';
 import type { IHttpConfig, IHttpRequest } from '@stoplight/prism-http';
 import prismHttp from '@stoplight/prism-http';
+import type { HttpMethod, IHttpOperation } from '@stoplight/types';
 
 export interface Violation {
   /** Where, e.g. ['body', 'instanceIds', '0'] or ['header', 'x-zc-action']. */
@@ -17,6 +18,22 @@ export type PrismAnswer =
   | { kind: 'response'; status: number; headers: Record<string, string>; body: unknown; example?: string }
   | { kind: 'invalid'; violations: Violation[] }
   | { kind: 'unroutable'; status: number; detail: string };
+
+/**
+ * The request as Prism's mocker takes it, spelled here so that no declaration the package
+ * publishes reaches Prism's own types (they need pino's, which a consumer doesn't have).
+ */
+export interface PrismRequest {
+  method: HttpMethod;
+  url: { path: string; query?: Record<string, string | string[]> };
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface Prism {
+  operations: IHttpOperation[];
+  answer(request: PrismRequest, preference: Preference): Promise<PrismAnswer>;
+}
 
 export interface Preference {
   code?: number;
@@ -59,18 +76,18 @@ const baseConfig: IHttpConfig = {
   isProxy: false,
 };
 
-export async function createPrism(specPath: string) {
+export async function createPrism(specPath: string): Promise<Prism> {
   const operations = await prismHttp.getHttpOperationsFromSpec(specPath);
   const logger = prismCore.createLogger('cloud-release-mock', { enabled: false });
   const prism = prismHttp.createInstance(baseConfig, { logger });
 
-  async function answer(request: IHttpRequest, preference: Preference): Promise<PrismAnswer> {
+  async function answer(request: PrismRequest, preference: Preference): Promise<PrismAnswer> {
     const mock = {
       dynamic: false,
       ...(preference.code && { code: preference.code }),
       ...(preference.example && { exampleKey: preference.example }),
     };
-    const result = await prism.request(request, operations, { ...baseConfig, mock })();
+    const result = await prism.request(request as IHttpRequest, operations, { ...baseConfig, mock })();
     if (result._tag === 'Left') {
       // Without a documented 400/422 to pick, Prism reports violations as an error instead.
       const error = result.left as Error & {
@@ -104,5 +121,3 @@ export async function createPrism(specPath: string) {
 
   return { operations, answer };
 }
-
-export type Prism = Awaited<ReturnType<typeof createPrism>>;
