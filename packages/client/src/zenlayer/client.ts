@@ -8,7 +8,7 @@ import { MASK, withSafeFace } from '../transport/redact.js';
 import { limitResponses } from '../transport/response-limit.js';
 import { SDK_LANG, SDK_VERSION } from '../version.js';
 import type { ReleaseOptions, ReleaseResult, ZenlayerClient } from './client-types.js';
-import { toApiError, type ZenlayerApiError } from './errors.js';
+import { toApiError } from './errors.js';
 import { nodeCrypto } from './hmac.js';
 import { CONTENT_TYPE, resolveOptions, type ZenlayerClientOptions, type ZenlayerService } from './options.js';
 import { releaseInstances } from './release-instances.js';
@@ -23,7 +23,7 @@ const ROUTES = {
 } as const satisfies Record<ZenlayerAction, { path: keyof paths; service: ZenlayerService }>;
 
 /** "Later" answers: rate limited (429, whatever the body says), or the service briefly unavailable. */
-function isRetryable(e: ZenlayerApiError): boolean {
+function isRetryable(e: { status: number; code?: string | undefined }): boolean {
   return (
     e.status === 429 ||
     e.code === 'REQUEST_LIMIT_EXCEEDED' ||
