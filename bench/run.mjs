@@ -137,7 +137,7 @@ const lines = [
   '',
   ...startupGoal(startup),
   '',
-  `## 8. The stateful mock holding ${held.entries.toLocaleString('en')} inventory entries (autocannon, 16 connections)`,
+  `## 8. The stateful mock holding ${held.entries.toLocaleString('en')} inventory entries (autocannon, 16 connections; two mocks taking turns, median of ${held.rounds} rounds)`,
   '',
   ...heldRows(held),
   '',
