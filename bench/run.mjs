@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { heldRows, loadGoals, startupGoal } from './sections/goals.mjs';
 
 const started = performance.now();
 /** @param {string} name @returns {any} a section's reported result */
@@ -27,6 +28,9 @@ const mock = section('mock-throughput');
 const bulk = section('bulk-release');
 const bundles = section('bundle-size');
 const pipeline = section('pipeline');
+const load = section('load');
+const startup = section('startup');
+const held = section('inventory-memory');
 
 const raw = cost.medianUs['raw fetch'];
 const harness = cost.medianUs['openapi-fetch + middleware + timeout signal'];
@@ -111,6 +115,36 @@ const lines = [
   `| warm | ${f(pipeline.warm.ms / 1000, 1)} | ${pipeline.warm.tasks} | ${pipeline.warm.fullTurbo ? 'yes' : 'no'} |`,
   '',
   `Goal: warm fully cached under 5 s → ${verdict(pipeline.warm.fullTurbo && pipeline.warm.ms < 5000)}.`,
+  '',
+  '## 6. Load with autocannon (one-id ReleaseInstances, a fresh id each; every server logs one line a request)',
+  '',
+  `Each server in its own process, all up at once and taking turns: median of ${load.rounds} runs of ${load.seconds} s per cell, after a 2 s warm-up; autocannon runs in the bench process on the same cores ` +
+    `(1-minute load average when the section started: ${f(load.loadAverage, 1)}).`,
+  '',
+  '| server | c1 req/s | c16 req/s | c16 p50 ms | c16 p99 ms | c64 req/s | c16 × node:http |',
+  '|---|---:|---:|---:|---:|---:|---:|',
+  ...Object.entries(load.results).map(([name, r]) =>
+    r.error
+      ? `| ${name} | failed: ${r.error.replaceAll('|', '/')} | | | | | |`
+      : `| ${name} | ${f(r[1].rps, 0)} | ${f(r[16].rps, 0)} | ${r[16].p50Ms} | ${r[16].p99Ms} | ${f(r[64].rps, 0)} | ${f(r[16].rps / load.results['node:http baseline'][16].rps)} |`,
+  ),
+  '',
+  ...loadGoals(load.results),
+  '',
+  `## 7. Startup: spawn to ready in a fresh process, import included (median of ${startup.starts} starts)`,
+  '',
+  '| server | ms to ready | × prism mock |',
+  '|---|---:|---:|',
+  ...Object.entries(startup.medianMs).map(
+    ([name, ms]) =>
+      `| ${name} | ${ms === null ? `failed: ${startup.errors[name]}` : f(ms, 0)} | ${ms === null ? '' : f(ms / startup.medianMs['prism mock'])} |`,
+  ),
+  '',
+  ...startupGoal(startup),
+  '',
+  `## 8. The stateful mock holding ${held.entries.toLocaleString('en')} inventory entries (autocannon, 16 connections; two mocks taking turns, median of ${held.rounds} rounds)`,
+  '',
+  ...heldRows(held),
   '',
   `The whole bench took ${f((performance.now() - started) / 1000, 0)} s.`,
   '',

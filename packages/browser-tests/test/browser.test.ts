@@ -1,0 +1,123 @@
+// Issue 13: @cloud-release/client bundled into a page and run in Debian's Chromium against the
+// stateful mocks, cross-origin, with Zenlayer signatures verified (WebCrypto in the page).
+import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { type RunningMock, startMock } from '@cloud-release/mock';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, chromiumMissing, INSTALL_HINT, launchChromium, servePage } from './support.js';
+
+const KEY_ID = 'AK-BROWSER';
+const KEY_PASSWORD = 'browser-test-password';
+const TOKEN = 'browser-test-token';
+const ARTIFACTS = new URL('../artifacts/', import.meta.url);
+const run = !chromiumMissing() || process.env.CI === 'true';
+
+if (!run) console.warn(`browser test skipped: ${CHROMIUM} not found; install it with: ${INSTALL_HINT}`);
+
+interface JournalEntry {
+  method: string;
+  path: string;
+  operation?: string;
+  status: number;
+  code?: string;
+}
+const journal = async (mock: RunningMock) =>
+  ((await (await fetch(`${mock.url}/__mock/requests`)).json()) as { requests: JournalEntry[] }).requests;
+
+/** The page's result lines: `name: JSON`, with the outcome the page saw. */
+async function results(page: Page) {
+  const items = await page.locator('#results li').evaluateAll((lis) =>
+    lis.map((li) => ({
+      call: (li as HTMLElement).dataset.call!,
+      outcome: (li as HTMLElement).dataset.outcome!,
+      text: li.textContent!,
+    })),
+  );
+  return Object.fromEntries(
+    items.map((i) => [i.call, { outcome: i.outcome, value: JSON.parse(i.text.slice(i.call.length + 2)) }]),
+  );
+}
+
+describe.runIf(run)('the client in Chromium against the stateful mocks', () => {
+  let zenlayer: RunningMock;
+  let neutron: RunningMock;
+  let pageServer: Awaited<ReturnType<typeof servePage>>;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+
+  beforeAll(async () => {
+    expect(chromiumMissing(), `${CHROMIUM} is missing under CI; install it with: ${INSTALL_HINT}`).toBe(false);
+    [zenlayer, neutron, pageServer] = await Promise.all([
+      startMock({ api: 'zenlayer', mode: 'stateful', credentials: { [KEY_ID]: KEY_PASSWORD } }),
+      startMock({ api: 'neutron', mode: 'stateful' }),
+      servePage(),
+    ]);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all([zenlayer?.close(), neutron?.close(), pageServer?.close()]);
+  });
+
+  it('runs a signed ReleaseDisk, a ReleaseInstances of 250 ids and a Neutron delete, and shows each result', async () => {
+    const portId = randomUUID();
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    // Chromium logs every 4xx as "Failed to load resource"; the 401 below is wanted, CORS refusals are not.
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+        errors.push(message.text());
+    });
+    const query = new URLSearchParams({
+      zenlayer: zenlayer.url,
+      neutron: neutron.url,
+      keyId: KEY_ID,
+      keyPassword: KEY_PASSWORD,
+      token: TOKEN,
+      portId,
+    });
+    await page.goto(`${pageServer.url}?${query}`);
+    const done = await page
+      .waitForSelector('body[data-done="true"]', { state: 'attached', timeout: 30_000 })
+      .then(() => true)
+      .catch(() => false);
+    // The screenshot is kept whatever happened: it is what a person would have seen.
+    await mkdir(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: new URL('browser-test.png', ARTIFACTS).pathname, fullPage: true });
+    expect(done, `the page did not finish; its errors: ${errors.join(' | ')}`).toBe(true);
+
+    const shown = await results(page);
+    expect(errors).toEqual([]);
+    // One comparison for the four lines, so that a failure shows all of them.
+    expect(shown).toEqual({
+      releaseDisk: {
+        outcome: 'ok',
+        value: { requestId: expect.stringMatching(/^T[0-9A-F-]{36}$/), alreadyGone: false },
+      },
+      releaseInstances: { outcome: 'ok', value: { released: 250, batches: [100, 100, 50] } },
+      deletePort: { outcome: 'ok', value: { alreadyGone: false } },
+      // Signatures are verified: the same call signed with a wrong password is refused.
+      'releaseDisk with a wrong password': {
+        outcome: 'error',
+        value: expect.objectContaining({
+          name: 'ZenlayerApiError',
+          status: 401,
+          code: 'AUTHFAILURE_SIGNATURE_FAILURE',
+        }),
+      },
+    });
+
+    // What the mocks saw: every call arrived once, from the page.
+    const zenlayerCalls = (await journal(zenlayer)).filter((e) => e.method === 'POST');
+    expect(zenlayerCalls.map((e) => `${e.operation} ${e.status}`)).toEqual([
+      'ReleaseDisk 200',
+      'ReleaseInstances 200',
+      'ReleaseInstances 200',
+      'ReleaseInstances 200',
+      'ReleaseDisk 401',
+    ]);
+    const neutronCalls = (await journal(neutron)).filter((e) => e.method === 'DELETE');
+    expect(neutronCalls.map((e) => `${e.path} ${e.status}`)).toEqual([`/v2.0/ports/${portId} 204`]);
+  });
+});

@@ -1,0 +1,4 @@
+import { defineConfig } from 'vitest/config';
+
+// Starting Chromium on two shared cores can take seconds.
+export default defineConfig({ test: { include: ['test/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } });
