@@ -1,3 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({ test: { include: ['test/**/*.test.ts'], testTimeout: 30_000 } });
+export default defineConfig({
+  test: {
+    // A run that finds no test is a failure, never a green run that checked nothing.
+    passWithNoTests: false,
+    include: ['test/**/*.test.ts'],
+    testTimeout: 30_000,
+  },
+});
