@@ -3,11 +3,11 @@
 // and asks for nothing beyond its own origin. Screenshots go to test-artifacts/ (git-ignored).
 import { mkdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { browserMissing, launchBrowser } from '@cloud-release/headless-chromium';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { catalog, errorCodes } from '../src/catalog.mjs';
-import { browserMissing, launchBrowser } from './browser.js';
 import { serveDirectory } from './static-server.js';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));

@@ -2,18 +2,19 @@
 // stateful mocks, cross-origin, with Zenlayer signatures verified (WebCrypto in the page).
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
+import { browserMissing, executablePath, launchBrowser } from '@cloud-release/headless-chromium';
 import { type RunningMock, startMock } from '@cloud-release/mock';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, chromiumMissing, INSTALL_HINT, launchChromium, servePage } from './support.js';
+import { servePage } from './support.js';
 
 const KEY_ID = 'AK-BROWSER';
 const KEY_PASSWORD = 'browser-test-password';
 const TOKEN = 'browser-test-token';
 const ARTIFACTS = new URL('../artifacts/', import.meta.url);
-const run = !chromiumMissing() || process.env.CI === 'true';
+const run = browserMissing() === undefined || process.env.CI === 'true';
 
-if (!run) console.warn(`browser test skipped: ${CHROMIUM} not found; install it with: ${INSTALL_HINT}`);
+if (!run) console.warn(`browser test skipped: ${browserMissing()}`);
 
 interface JournalEntry {
   method: string;
@@ -43,16 +44,16 @@ describe.runIf(run)('the client in Chromium against the stateful mocks', () => {
   let zenlayer: RunningMock;
   let neutron: RunningMock;
   let pageServer: Awaited<ReturnType<typeof servePage>>;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
 
   beforeAll(async () => {
-    expect(chromiumMissing(), `${CHROMIUM} is missing under CI; install it with: ${INSTALL_HINT}`).toBe(false);
+    expect(browserMissing(), `${executablePath} is needed under CI`).toBeUndefined();
     [zenlayer, neutron, pageServer] = await Promise.all([
       startMock({ api: 'zenlayer', mode: 'stateful', credentials: { [KEY_ID]: KEY_PASSWORD } }),
       startMock({ api: 'neutron', mode: 'stateful' }),
       servePage(),
     ]);
-    browser = await launchChromium();
+    browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();

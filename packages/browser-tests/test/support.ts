@@ -1,6 +1,6 @@
 // What the browser test needs around Chromium: the page bundled with the client, a static server
-// for it (a different origin from the mocks, so every call is a CORS call), and Chromium itself.
-import { existsSync } from 'node:fs';
+// for it (a different origin from the mocks, so every call is a CORS call). Chromium itself is
+// @cloud-release/headless-chromium's.
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,12 +8,6 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { type BrowserContext, chromium } from 'playwright-core';
-
-/** Debian's chromium; playwright-core never downloads a browser of its own. */
-export const CHROMIUM = '/usr/bin/chromium';
-export const INSTALL_HINT = 'apt-get install -y chromium';
-export const chromiumMissing = () => !existsSync(CHROMIUM);
 
 const page = (file: string) => fileURLToPath(new URL(`../page/${file}`, import.meta.url));
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript' };
@@ -42,33 +36,6 @@ export async function servePage() {
     close: async () => {
       await new Promise((resolve) => server.close(resolve));
       await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** Headless Chromium with a fresh profile, nothing running in the background. */
-export async function launchChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
-  const profile = await mkdtemp(join(tmpdir(), 'cloud-release-chromium-'));
-  // playwright-core adds --user-data-dir itself from the profile path (it refuses it in args).
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  return {
-    context,
-    close: async () => {
-      await context.close();
-      await rm(profile, { recursive: true, force: true });
     },
   };
 }

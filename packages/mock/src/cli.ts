@@ -71,23 +71,16 @@ const mode = args.stateful
   : {};
 
 const log = args.quiet ? undefined : (line: string) => console.log(line);
-const host = args.host;
+// What both mocks share: the host, the mode and its options, the log.
+const common = { host: args.host, ...mode, ...(log && { log }) };
 const mocks = await Promise.all([
   startMock({
+    ...common,
     api: 'zenlayer',
-    host,
     port: portOption(args['zenlayer-port'], 'zenlayer-port'),
-    ...mode,
-    ...(log && { log }),
     ...(args['bearer-token'] && { bearerTokens: args['bearer-token'] }),
   }),
-  startMock({
-    api: 'neutron',
-    host,
-    port: portOption(args['neutron-port'], 'neutron-port'),
-    ...mode,
-    ...(log && { log }),
-  }),
+  startMock({ ...common, api: 'neutron', port: portOption(args['neutron-port'], 'neutron-port') }),
 ]).catch((error: Error) => {
   console.error(`cloud-release-mock: cannot start: ${error.message}`);
   process.exit(1);

@@ -1,8 +1,8 @@
 // startMock() as a consumer's test uses it: ephemeral port, ready on resolve, nothing left behind.
-import { createHash, createHmac } from 'node:crypto';
 import { createConnection } from 'node:net';
 import { preferHeader, type RunningMock, startMock } from '@cloud-release/mock';
 import { afterEach, describe, expect, it } from 'vitest';
+import { sign } from './support/mocks.js';
 
 const running: RunningMock[] = [];
 afterEach(async () => {
@@ -87,21 +87,6 @@ describe('preferHeader', () => {
 
 describe('signature verification (credentials given)', () => {
   // Signed here by hand, from the documented algorithm, to keep the mock an independent witness.
-  function sign(body: string, host: string, timestamp: number, password: string) {
-    const sha = (s: string) => createHash('sha256').update(s).digest('hex');
-    const canonical = [
-      'POST',
-      '/',
-      '',
-      `content-type:application/json\nhost:${host}\n`,
-      'content-type;host',
-      sha(body),
-    ].join('\n');
-    return createHmac('sha256', password)
-      .update(`ZC2-HMAC-SHA256\n${timestamp}\n${sha(canonical)}`)
-      .digest('hex');
-  }
-
   it('accepts a correct signature and refuses a wrong one with AUTHFAILURE_SIGNATURE_FAILURE', async () => {
     const mock = await start({ api: 'zenlayer', credentials: { AK1: 'pa55word' } });
     const host = new URL(mock.url).host;

@@ -12,10 +12,18 @@ type Body = Record<string, unknown>;
 const accepted: Outcome = { ok: true };
 const later = (ctx: RuleContext, to: string | null) => ({ afterMs: ctx.transitionMs, to });
 
+/**
+ * The resource with `fresh`'s type and id, or — where the mode creates unseeded ids — `fresh`
+ * itself, in the state from which the action is allowed; undefined when it does not exist.
+ */
+function lookUp<R extends Instance | Disk | SdnPort>(ctx: RuleContext, fresh: R): R | undefined {
+  const held = ctx.inventory.get(fresh.type, fresh.id) as R | undefined;
+  return held ?? (creatable(ctx, fresh.type, fresh.id) ? fresh : undefined);
+}
+
 function terminateInstance(ctx: RuleContext, { instanceId }: Body): Outcome {
   const id = instanceId as string;
-  let instance = ctx.inventory.get('instance', id) as Instance | undefined;
-  if (!instance && creatable(ctx, 'instance', id)) instance = { type: 'instance', id, status: 'RUNNING' };
+  const instance = lookUp<Instance>(ctx, { type: 'instance', id, status: 'RUNNING' });
   if (!instance) return refuse(404, 'INVALID_INSTANCE_NOT_FOUND', `Instance ${id} does not exist.`);
   if (['RECYCLE', 'RECYCLING', 'RELEASING'].includes(instance.status))
     return refuse(403, 'OPERATION_DENIED_INSTANCE_RECYCLED', `Instance ${id} is already in the recycle bin.`);
@@ -28,11 +36,7 @@ function terminateInstance(ctx: RuleContext, { instanceId }: Body): Outcome {
 function releaseInstances(ctx: RuleContext, { instanceIds }: Body): Outcome {
   const ids = [...new Set(instanceIds as string[])];
   // Ids never seen count as already in the recycle bin, but are created only if all is accepted.
-  const found = ids.map(
-    (id): Instance | undefined =>
-      (ctx.inventory.get('instance', id) as Instance | undefined) ??
-      (creatable(ctx, 'instance', id) ? { type: 'instance', id, status: 'RECYCLE' } : undefined),
-  );
+  const found = ids.map((id) => lookUp<Instance>(ctx, { type: 'instance', id, status: 'RECYCLE' }));
   const missing = ids.filter((_, i) => !found[i]);
   if (missing.length)
     return refuse(404, 'INVALID_INSTANCE_NOT_FOUND', `Instance ${missing.join(', ')} does not exist.`);
@@ -51,8 +55,7 @@ const RELEASABLE_DISK = ['AVAILABLE', 'IN_USE', 'FAILED'];
 
 function releaseDisk(ctx: RuleContext, { diskId }: Body): Outcome {
   const id = diskId as string;
-  let disk = ctx.inventory.get('disk', id) as Disk | undefined;
-  if (!disk && creatable(ctx, 'disk', id)) disk = { type: 'disk', id, status: 'AVAILABLE', diskType: 'DATA' };
+  const disk = lookUp<Disk>(ctx, { type: 'disk', id, status: 'AVAILABLE', diskType: 'DATA' });
   if (!disk) return refuse(404, 'INVALID_DISK_NOT_FOUND', `Disk ${id} does not exist.`);
   if (disk.diskType === 'SYSTEM')
     return refuse(400, 'UNSUPPORTED_OPERATION_DISK_SYSTEM_TYPE', `Disk ${id} is a system disk; it cannot be released.`);
@@ -74,8 +77,7 @@ function releaseDisk(ctx: RuleContext, { diskId }: Body): Outcome {
 
 function terminatePort(ctx: RuleContext, { portId }: Body): Outcome {
   const id = portId as string;
-  let port = ctx.inventory.get('port', id) as SdnPort | undefined;
-  if (!port && creatable(ctx, 'port', id)) port = { type: 'port', id, status: 'RUNNING' };
+  const port = lookUp<SdnPort>(ctx, { type: 'port', id, status: 'RUNNING' });
   if (!port) return refuse(404, 'SELF_SERVICE_PORT_NOT_FOUND', `Port ${id} not found.`);
   if (['RECYCLED', 'DELETING', 'DESTROYING', 'DESTROYED'].includes(port.status))
     return refuse(403, 'OPERATION_DENIED_INSTANCE_RECYCLED', `Port ${id} is already in the recycle bin.`);
@@ -85,8 +87,7 @@ function terminatePort(ctx: RuleContext, { portId }: Body): Outcome {
 
 function destroyPort(ctx: RuleContext, { portId }: Body): Outcome {
   const id = portId as string;
-  let port = ctx.inventory.get('port', id) as SdnPort | undefined;
-  if (!port && creatable(ctx, 'port', id)) port = { type: 'port', id, status: 'RECYCLED' };
+  const port = lookUp<SdnPort>(ctx, { type: 'port', id, status: 'RECYCLED' });
   if (!port) return refuse(404, 'SELF_SERVICE_PORT_NOT_FOUND', `Port ${id} not found.`);
   if (port.status !== 'RECYCLED')
     return refuse(

@@ -25,7 +25,7 @@ export const browserMissing = (): string | undefined =>
 
 /** A fresh profile (--user-data-dir) per run, removed by close(). */
 export async function launchBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
-  const profile = await mkdtemp(join(tmpdir(), 'api-reference-chromium-'));
+  const profile = await mkdtemp(join(tmpdir(), 'cloud-release-chromium-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args });
   return {
     context,
