@@ -57,32 +57,32 @@ describe('typescript-fetch zenlayer client', () => {
     ]);
   });
 
-  it('ReleaseDisk: POST /api/v2/zec', async () => {
-    const { calls, fetchApi } = stubFetch();
-    await new zenlayer.ZecApi(zenlayerConfig(fetchApi)).releaseDisk({
-      xZCAction: zenlayer.ReleaseDiskXZCActionEnum.ReleaseDisk,
-      releaseDiskBody: { diskId: 'disk-1' },
-    });
-    expect(calls[0]).toMatchObject({
-      method: 'POST',
-      url: 'http://127.0.0.1:4010/api/v2/zec',
+  it.each([
+    {
+      action: 'ReleaseDisk',
+      path: '/api/v2/zec',
+      send: (f: typeof fetch) =>
+        new zenlayer.ZecApi(zenlayerConfig(f)).releaseDisk({
+          xZCAction: zenlayer.ReleaseDiskXZCActionEnum.ReleaseDisk,
+          releaseDiskBody: { diskId: 'disk-1' },
+        }),
       body: '{"diskId":"disk-1"}',
-    });
-    expect(calls[0]!.headers['x-zc-action']).toBe('ReleaseDisk');
-  });
-
-  it('ReleaseInstances: POST /api/v2/vm', async () => {
-    const { calls, fetchApi } = stubFetch();
-    await new zenlayer.VmApi(zenlayerConfig(fetchApi)).releaseInstances({
-      xZCAction: zenlayer.ReleaseInstancesXZCActionEnum.ReleaseInstances,
-      releaseInstancesBody: { instanceIds: ['i-1', 'i-2'] },
-    });
-    expect(calls[0]).toMatchObject({
-      method: 'POST',
-      url: 'http://127.0.0.1:4010/api/v2/vm',
+    },
+    {
+      action: 'ReleaseInstances',
+      path: '/api/v2/vm',
+      send: (f: typeof fetch) =>
+        new zenlayer.VmApi(zenlayerConfig(f)).releaseInstances({
+          xZCAction: zenlayer.ReleaseInstancesXZCActionEnum.ReleaseInstances,
+          releaseInstancesBody: { instanceIds: ['i-1', 'i-2'] },
+        }),
       body: '{"instanceIds":["i-1","i-2"]}',
-    });
-    expect(calls[0]!.headers['x-zc-action']).toBe('ReleaseInstances');
+    },
+  ])('$action: POST $path', async ({ action, path, send, body }) => {
+    const { calls, fetchApi } = stubFetch();
+    await send(fetchApi);
+    expect(calls[0]).toMatchObject({ method: 'POST', url: `http://127.0.0.1:4010${path}`, body });
+    expect(calls[0]!.headers['x-zc-action']).toBe(action);
   });
 
   it('refuses a missing required body before sending', async () => {
