@@ -9,6 +9,7 @@ const ENTRIES = 100_000;
 const CHUNK = 10_000;
 const ROUNDS = Number(process.env.BENCH_LOAD_ROUNDS ?? 3);
 
+/** @param {string} url */
 async function seed(url) {
   // In chunks: one POST of 100,000 resources would test the control plane's body limit instead.
   for (let from = 0; from < ENTRIES; from += CHUNK) {
@@ -36,11 +37,14 @@ try {
   const seedMs = performance.now() - seedStarted;
   await hammer(empty.url, 16, 2); // warm-up, both alike
   await hammer(full.url, 16, 2);
+  /** @type {Record<'empty' | 'full', import('./autocannon-run.mjs').Cell[]>} */
   const runs = { empty: [], full: [] };
   for (let round = 0; round < ROUNDS; round++) {
+    /** @type {Array<'empty' | 'full'>} */
     const order = round % 2 ? ['full', 'empty'] : ['empty', 'full'];
     for (const which of order) runs[which].push(await hammer((which === 'empty' ? empty : full).url, 16));
   }
+  /** @param {import('./autocannon-run.mjs').Cell[]} cell */
   const summary = (cell) => ({
     rps: median(cell.map((r) => r.rps)),
     p50Ms: median(cell.map((r) => r.p50Ms)),
@@ -56,7 +60,7 @@ try {
     rssFullMiB: await rssMiB(full.pid),
   });
 } catch (error) {
-  report({ entries: ENTRIES, error: error.message });
+  report({ entries: ENTRIES, error: /** @type {Error} */ (error).message });
 } finally {
   await Promise.all([empty.stop(), full.stop()]);
 }

@@ -14,28 +14,36 @@ const CONCURRENCIES = [1, 16, 64];
 const ROUNDS = Number(process.env.BENCH_LOAD_ROUNDS ?? 3);
 const loadAverage = loadavg()[0];
 
+/** @type {Record<string, Awaited<ReturnType<typeof startServer>>>} */
 const servers = {};
+/** @type {import('./goals.mjs').LoadResults} */
 const results = {};
 for (const name of Object.keys(SERVERS)) {
   try {
     servers[name] = await startServer(name);
     await hammer(servers[name].url, 16, 2); // warm-up: JIT the server before anything is measured
   } catch (error) {
-    results[name] = { error: error.message };
+    results[name] = { error: /** @type {Error} */ (error).message };
   }
 }
 const running = Object.keys(servers).filter((name) => !results[name]);
-const runs = Object.fromEntries(running.map((n) => [n, Object.fromEntries(CONCURRENCIES.map((c) => [c, []]))]));
+/** @type {Record<string, Record<number, import('./autocannon-run.mjs').Cell[]>>} */
+const runs = Object.fromEntries(
+  running.map((n) => [
+    n,
+    Object.fromEntries(CONCURRENCIES.map((c) => [c, /** @type {import('./autocannon-run.mjs').Cell[]} */ ([])])),
+  ]),
+);
 try {
   for (const c of CONCURRENCIES) {
     for (let round = 0; round < ROUNDS; round++) {
       for (let i = 0; i < running.length; i++) {
-        const name = running[(i + round) % running.length];
+        const name = /** @type {string} */ (running[(i + round) % running.length]);
         if (results[name]) continue;
         try {
-          runs[name][c].push(await hammer(servers[name].url, c));
+          runs[name]?.[c]?.push(await hammer(/** @type {{ url: string }} */ (servers[name]).url, c));
         } catch (error) {
-          results[name] = { error: error.message };
+          results[name] = { error: /** @type {Error} */ (error).message };
         }
       }
     }
@@ -47,7 +55,7 @@ for (const name of running) {
   if (results[name]) continue;
   results[name] = Object.fromEntries(
     CONCURRENCIES.map((c) => {
-      const cell = runs[name][c];
+      const cell = runs[name]?.[c] ?? [];
       return [
         c,
         {

@@ -2,19 +2,13 @@
 // its own process. Requests carry a full 100-id ReleaseInstances batch, as section 3 sends.
 import { fileURLToPath } from 'node:url';
 import { load, percentile, report, startServerProcess } from '../lib.mjs';
+import { releaseHeaders } from './autocannon-run.mjs';
 
 const SEQUENTIAL = 1500;
 const CONCURRENT = 4000;
 const body = JSON.stringify({ instanceIds: Array.from({ length: 100 }, (_, i) => `instance-${i}`) });
 // The headers @cloud-release/client sends (the mock checks the signature's shape and timestamp).
-const headers = {
-  'content-type': 'application/json',
-  authorization: `ZC2-HMAC-SHA256 Credential=AK, SignedHeaders=content-type;host, Signature=${'0'.repeat(64)}`,
-  'x-zc-action': 'ReleaseInstances',
-  'x-zc-version': '2023-03-13',
-  'x-zc-signature-method': 'ZC2-HMAC-SHA256',
-  'x-zc-timestamp': String(Math.floor(Date.now() / 1000)),
-};
+const headers = releaseHeaders();
 
 /** @param {string} script @param {string[]} [args] */
 async function measure(script, args) {

@@ -8,9 +8,13 @@ const require = createRequire(new URL('../../packages/contract-tests/package.jso
 /** `prism mock` from the contract suite's own @stoplight/prism-cli (5.14.2), run by node directly. */
 export const PRISM_CLI = require.resolve('@stoplight/prism-cli/dist/index.js');
 export const ZENLAYER_SPEC = fileURLToPath(new URL('../../packages/mock/dist/spec/zenlayer.yaml', import.meta.url));
+/** @param {string} file */
 const here = (file) => fileURLToPath(new URL(file, import.meta.url));
 
+/** @typedef {{ url: string, readyMs: number, pid: number, stop: () => Promise<void> }} Server */
+
 /** Every server answers a ReleaseInstances the client would send; each logs one line a request to stdout. */
+/** @type {Record<string, { args: string[], ready: RegExp }>} */
 export const SERVERS = {
   'node:http baseline': { args: [here('./envelope-server.mjs')], ready: /http:\/\/127\.0\.0\.1:\d+/ },
   '@cloud-release/mock (examples)': { args: [here('./mock-process.mjs'), 'examples'], ready: /^ready (\S+)/m },
@@ -24,18 +28,21 @@ export const SERVERS = {
 /**
  * Spawns a server and resolves when it prints its ready line, with the milliseconds since spawn.
  * Its stdout keeps being read (and dropped), so its per-request logging costs what it costs.
+ * @param {string} name
+ * @returns {Promise<Server>}
  */
 export function startServer(name) {
-  const { args, ready } = SERVERS[name];
+  const { args, ready } = /** @type {{ args: string[], ready: RegExp }} */ (SERVERS[name]);
   const started = performance.now();
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
+    /** @type {string | null} */
     let out = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`${name}: not ready in 60 s: ${out.slice(-500)}`));
+      reject(new Error(`${name}: not ready in 60 s: ${out?.slice(-500)}`));
     }, 60_000);
-    child.once('exit', (code) => reject(new Error(`${name} exited (${code}) before ready: ${out.slice(-500)}`)));
+    child.once('exit', (code) => reject(new Error(`${name} exited (${code}) before ready: ${out?.slice(-500)}`)));
     child.stdout.on('data', (chunk) => {
       if (out === null) return;
       out += chunk;
@@ -48,22 +55,25 @@ export function startServer(name) {
       resolve({
         url: (match[1] ?? match[0]).replace(/\/$/, ''),
         readyMs,
-        pid: child.pid,
+        pid: /** @type {number} */ (child.pid),
         stop: () =>
-          new Promise((done) => {
-            if (child.exitCode !== null) return done();
-            child.once('exit', done);
-            child.kill('SIGTERM');
-            setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
-          }),
+          /** @type {Promise<void>} */ (
+            new Promise((done) => {
+              if (child.exitCode !== null) return done();
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+              setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+            })
+          ),
       });
     });
   });
 }
 
 /** Resident memory of a process, in MiB (Linux). */
+/** @param {number} pid */
 export async function rssMiB(pid) {
   const { readFile } = await import('node:fs/promises');
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)[1]) / 1024;
+  return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]) / 1024;
 }
