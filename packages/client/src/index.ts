@@ -10,6 +10,7 @@ export {
   PORT_ID_PATTERN,
 } from './neutron/client.js';
 export { NeutronApiError } from './neutron/errors.js';
+export type { ListPortsFilter, NeutronReadOptions, NeutronReads } from './neutron/reads.js';
 export type * from './neutron/types.js';
 export {
   CloudReleaseError,
@@ -51,6 +52,12 @@ export type {
   ReleaseResult,
   ZenlayerClient,
 } from './zenlayer/client-types.js';
+export {
+  type CompanionOptions,
+  type DescribeOptions,
+  MAX_PAGE_SIZE,
+  type ZenlayerCompanions,
+} from './zenlayer/companions.js';
 export { ALREADY_GONE_CODES, NOT_FOUND_CODES, ZenlayerApiError, type ZenlayerEdgeCode } from './zenlayer/errors.js';
 export {
   CONTENT_TYPE,

@@ -29,7 +29,7 @@ it('derives cases for every operation of both specs', () => {
 });
 
 // Nothing is skipped silently: each client says which operations it calls, and this is the list.
-it('runs every operation through both generated clients, and the releases through @cloud-release/client', () => {
+it('runs every operation through both generated clients, and the releases and their companions through @cloud-release/client', () => {
   const covered = Object.fromEntries(
     allClients.map((c) => [c.name, all.filter((op) => c.supports(op)).map((op) => op.operationId)]),
   );

@@ -1,5 +1,6 @@
-// createNeutronClient(): Delete Port with typed errors, a timeout and pre-send validation.
-// No retries: Neutron's documented errors (403, 404, 409, 412) are all final answers.
+// createNeutronClient(): Delete Port, and the reads real clients make around it (show and list
+// ports), with typed errors, a timeout and pre-send validation. No retries: Neutron's
+// documented errors (403, 404, 409, 412) are all final answers.
 import createClient from 'openapi-fetch';
 import type { paths } from '../generated/neutron.js';
 import { directFetch } from '../transport/direct-fetch.js';
@@ -10,6 +11,7 @@ import { MASK, withSafeFace } from '../transport/redact.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, limitResponses } from '../transport/response-limit.js';
 import { resolveRetry } from '../transport/retry.js';
 import { toNeutronError } from './errors.js';
+import { type NeutronReads, readMethods } from './reads.js';
 
 export interface NeutronClientOptions {
   /** The `network` endpoint from your Keystone catalog, e.g. https://neutron.example:9696. */
@@ -38,7 +40,7 @@ export interface DeletePortResult {
   alreadyGone: boolean;
 }
 
-export interface NeutronClient {
+export interface NeutronClient extends NeutronReads {
   /** DELETE /v2.0/ports/{portId}. Rejects with NeutronApiError, NetworkError/TimeoutError or ValidationError. */
   deletePort(portId: string, options?: DeletePortOptions): Promise<DeletePortResult>;
 }
@@ -48,6 +50,18 @@ export const PORT_ID_PATTERN = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0
 /** Neutron's documented errors (403, 404, 409, 412) are all final answers: nothing is retried. */
 const NO_RETRY = resolveRetry(false);
 const now = () => new Date();
+
+/** The port id as the spec's pattern allows it, or a ValidationError before anything is sent. */
+function checkPortId(portId: unknown): string {
+  if (typeof portId !== 'string' || !PORT_ID_PATTERN.test(portId)) {
+    throw new ValidationError(
+      'portId',
+      'a UUID',
+      `portId must be a UUID like 6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11 (got ${JSON.stringify(portId) ?? String(portId)}); nothing was sent`,
+    );
+  }
+  return portId;
+}
 
 /**
  * The Neutron client: Delete Port with the Keystone token, optional `If-Match`, typed errors
@@ -76,13 +90,7 @@ export function createNeutronClient(options: NeutronClientOptions): NeutronClien
 
   const client: NeutronClient = {
     async deletePort(portId, opts = {}) {
-      if (typeof portId !== 'string' || !PORT_ID_PATTERN.test(portId)) {
-        throw new ValidationError(
-          'portId',
-          'a UUID',
-          `portId must be a UUID like 6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11 (got ${JSON.stringify(portId) ?? String(portId)}); nothing was sent`,
-        );
-      }
+      checkPortId(portId);
       const revision: unknown = opts.ifMatchRevision;
       if (
         revision !== undefined &&
@@ -124,6 +132,7 @@ export function createNeutronClient(options: NeutronClientOptions): NeutronClien
         },
       );
     },
+    ...readMethods(api, { timeoutMs, retry: NO_RETRY, now }, checkPortId),
   };
   return withSafeFace(client, 'NeutronClient', () => ({ baseUrl, token: MASK }));
 }

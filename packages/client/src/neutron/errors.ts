@@ -3,7 +3,7 @@
 import { CloudReleaseError } from '../transport/errors.js';
 import type { NeutronErrorType } from './types.js';
 
-/** Neutron (or Keystone, for 401) answered DELETE /v2.0/ports/{id} with an error status. */
+/** Neutron (or Keystone, for 401) answered a port call (DeletePort, ShowPort, ListPorts) with an error status. */
 export class NeutronApiError extends CloudReleaseError {
   override readonly name = 'NeutronApiError';
   /** The HTTP status. */
@@ -21,9 +21,12 @@ export class NeutronApiError extends CloudReleaseError {
     readonly apiMessage: string,
     /** The X-Openstack-Request-Id of the answer: quote it to the operator. */
     readonly requestId?: string | undefined,
+    /** The operation that failed: DeletePort, ShowPort or ListPorts. */
+    readonly operation = 'DeletePort',
   ) {
     const ref = requestId ? ` [requestId ${requestId}]` : '';
-    super(`DeletePort port ${portId} failed: ${status} ${type ?? 'without an error type'} (${apiMessage})${ref}`, {
+    const subject = portId ? `port ${portId}` : 'ports';
+    super(`${operation} ${subject} failed: ${status} ${type ?? 'without an error type'} (${apiMessage})${ref}`, {
       outcome: 'refused',
       status,
       code: type,
@@ -32,7 +35,12 @@ export class NeutronApiError extends CloudReleaseError {
 }
 
 /** Reads NeutronError's envelope, Keystone's 401 envelope, or anything else as plain text. */
-export function toNeutronError(portId: string, response: Response, body: unknown): NeutronApiError {
+export function toNeutronError(
+  portId: string,
+  response: Response,
+  body: unknown,
+  operation = 'DeletePort',
+): NeutronApiError {
   const b = (typeof body === 'object' && body !== null ? body : {}) as {
     NeutronError?: { type?: unknown; message?: unknown };
     error?: { title?: unknown; message?: unknown };
@@ -45,5 +53,5 @@ export function toNeutronError(portId: string, response: Response, body: unknown
     str(b.error?.message) ??
     (text ? text.slice(0, 200) : response.statusText || 'no message');
   const requestId = response.headers.get('x-openstack-request-id') || undefined;
-  return new NeutronApiError(portId, response.status, type, message, requestId);
+  return new NeutronApiError(portId, response.status, type, message, requestId, operation);
 }

@@ -14,3 +14,6 @@ export type NeutronErrorType = JsonOf<Responses[NeutronErrorStatus]>['NeutronErr
 
 /** Keystone's 401 body. */
 export type KeystoneErrorBody = JsonOf<Responses[401]>;
+
+/** A port as Neutron shows it (GET /v2.0/ports/{id}). */
+export type NeutronPort = JsonOf<operations['ShowPort']['responses'][200]>['port'];

@@ -1,6 +1,7 @@
 // The shapes of the Zenlayer client's calls: what they take and what they resolve with.
 import type { CloudReleaseError } from '../transport/errors.js';
 import type { ReleasedBatch } from './batch-error.js';
+import type { ZenlayerCompanions } from './companions.js';
 
 export interface ReleaseOptions {
   /** Aborts the call, in flight or during a back-off; it rejects with the signal's reason. */
@@ -79,7 +80,7 @@ export interface ReleaseInstancesResult {
   batches: ReleasedBatch[];
 }
 
-export interface ZenlayerClient {
+export interface ZenlayerClient extends ZenlayerCompanions {
   /**
    * Releases any number of instances: ids de-duplicated (first-seen order kept), sent in
    * batches of 100 (MAX_IDS_PER_REQUEST) with bounded concurrency. Resolves only when every

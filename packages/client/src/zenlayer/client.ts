@@ -1,5 +1,6 @@
-// createZenlayerClient(): the three release actions, signed, typed, retried only when the
-// API says "later", batched, and never holding a secret where it could be printed.
+// createZenlayerClient(): the three release actions and their companion reads and moves,
+// signed, typed, retried only when the API says "later", batched, and never holding a secret
+// where it could be printed.
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { paths } from '../generated/zenlayer.js';
 import { bodyRegistry } from '../transport/direct-fetch.js';
@@ -8,19 +9,27 @@ import { MASK, withSafeFace } from '../transport/redact.js';
 import { limitResponses } from '../transport/response-limit.js';
 import { SDK_LANG, SDK_VERSION } from '../version.js';
 import type { ReleaseOptions, ReleaseResult, ZenlayerClient } from './client-types.js';
+import { companionMethods } from './companions.js';
 import { toApiError } from './errors.js';
 import { nodeCrypto } from './hmac.js';
 import { CONTENT_TYPE, resolveOptions, type ZenlayerClientOptions, type ZenlayerService } from './options.js';
 import { releaseInstances } from './release-instances.js';
 import { authorizationHeader, authorizationHeaderAsync, SIGNATURE_METHOD } from './signing.js';
-import type { ZenlayerAction, ZenlayerRequestBody } from './types.js';
+import type { ZenlayerAction, ZenlayerOperation, ZenlayerRequestBody } from './types.js';
 import { requireId } from './validate.js';
 
+// Every action of a service shares its URL (the action is the X-ZC-Action header); the spec's
+// companion paths carry `#<Action>`, which fetch never sends, so the wire path is the same.
 const ROUTES = {
   DestroyPort: { path: '/api/v2/sdn', service: 'sdn' },
   ReleaseDisk: { path: '/api/v2/zec', service: 'zec' },
   ReleaseInstances: { path: '/api/v2/vm', service: 'vm' },
-} as const satisfies Record<ZenlayerAction, { path: keyof paths; service: ZenlayerService }>;
+  TerminateInstance: { path: '/api/v2/vm#TerminateInstance', service: 'vm' },
+  DescribeInstances: { path: '/api/v2/vm#DescribeInstances', service: 'vm' },
+  DescribeDisks: { path: '/api/v2/zec#DescribeDisks', service: 'zec' },
+  TerminatePort: { path: '/api/v2/sdn#TerminatePort', service: 'sdn' },
+  DescribePorts: { path: '/api/v2/sdn#DescribePorts', service: 'sdn' },
+} as const satisfies Record<ZenlayerOperation, { path: keyof paths; service: ZenlayerService }>;
 
 /** "Later" answers: rate limited (429, whatever the body says), or the service briefly unavailable. */
 function isRetryable(e: { status: number; code?: string | undefined }): boolean {
@@ -31,11 +40,14 @@ function isRetryable(e: { status: number; code?: string | undefined }): boolean 
   );
 }
 
-/** The requestId of the documented 200 envelope; undefined for anything else (HTML, truncated JSON). */
-function acceptedRequestId(text: string | undefined): string | undefined {
+/** The documented 200 envelope's `response`, with its requestId; undefined for anything else (HTML, truncated JSON). */
+function envelopeResponse(text: string | undefined): ({ requestId: string } & Record<string, unknown>) | undefined {
   try {
-    const envelope = JSON.parse(text ?? '') as { requestId?: unknown };
-    return typeof envelope?.requestId === 'string' && envelope.requestId !== '' ? envelope.requestId : undefined;
+    const envelope = JSON.parse(text ?? '') as { requestId?: unknown; response?: unknown };
+    const requestId = envelope?.requestId;
+    if (typeof requestId !== 'string' || requestId === '') return undefined;
+    const response = typeof envelope.response === 'object' && envelope.response !== null ? envelope.response : {};
+    return { ...response, requestId };
   } catch {
     return undefined;
   }
@@ -99,12 +111,14 @@ export function createZenlayerClient(options: ZenlayerClientOptions): ZenlayerCl
     init: object,
   ) => Promise<{ data?: string; error?: unknown; response: Response }>;
 
-  function call<A extends ZenlayerAction>(
+  /** One operation, sent (and retried) through the shared loop; `ok` reads the 200 envelope's `response`. */
+  function send<A extends ZenlayerOperation, T>(
     action: A,
     ids: string[],
     body: ZenlayerRequestBody<A>,
     opts: ReleaseOptions & { subject: string; abortIsUnknown?: boolean },
-  ): Promise<ReleaseResult> {
+    ok: (response: { requestId: string } & Record<string, unknown>) => T,
+  ): Promise<T | ReleaseResult> {
     const { path, service } = ROUTES[action];
     const { subject, signal: callSignal, abortIsUnknown } = opts;
     const context = { operation: action, subject, ids, timeoutMs, signal: callSignal, abortIsUnknown, retry, now };
@@ -112,14 +126,14 @@ export function createZenlayerClient(options: ZenlayerClientOptions): ZenlayerCl
     const json = JSON.stringify(body);
     const params = { header: { 'X-ZC-Action': action, 'X-ZC-Version': versions[service], 'X-ZC-Service': service } };
     bodies.register(params, json);
-    return exchange<{ data?: string; error?: unknown; response: Response }, ReleaseResult>(
+    return exchange<{ data?: string; error?: unknown; response: Response }, T | ReleaseResult>(
       context,
       (signal) => post(path, { params, body, bodySerializer: () => json, parseAs: 'text', signal }),
       ({ data, error, response }) => {
         if (response.ok) {
-          const requestId = acceptedRequestId(data);
-          if (requestId === undefined) return { error: unexpectedAnswer(context, response, 'the accepted envelope') };
-          return { value: { requestId, alreadyGone: false } };
+          const answer = envelopeResponse(data);
+          if (answer === undefined) return { error: unexpectedAnswer(context, response, 'the documented envelope') };
+          return { value: ok(answer) };
         }
         const apiError = toApiError(action, ids, response, error);
         if (opts.ignoreMissing && apiError.isNotFound)
@@ -128,6 +142,15 @@ export function createZenlayerClient(options: ZenlayerClientOptions): ZenlayerCl
       },
     );
   }
+
+  /** A release: accepted (its requestId), or already gone with `ignoreMissing`. */
+  const call = <A extends ZenlayerAction>(
+    action: A,
+    ids: string[],
+    body: ZenlayerRequestBody<A>,
+    opts: ReleaseOptions & { subject: string; abortIsUnknown?: boolean },
+  ): Promise<ReleaseResult> =>
+    send(action, ids, body, opts, ({ requestId }) => ({ requestId, alreadyGone: false })) as Promise<ReleaseResult>;
 
   const client: ZenlayerClient = {
     releaseInstances: async (ids, opts = {}) =>
@@ -145,6 +168,10 @@ export function createZenlayerClient(options: ZenlayerClientOptions): ZenlayerCl
       const id = requireId('portId', portId);
       return call('DestroyPort', [id], { portId: id }, { ...opts, subject: `port ${id}` });
     },
+    // Reads and moves never take ignoreMissing: a companion's 404 is an answer to report.
+    ...companionMethods((action, ids, body, opts) =>
+      send(action, ids, body as never, { signal: opts.signal, subject: opts.subject }, (answer) => answer),
+    ),
   };
   return withSafeFace(client, 'ZenlayerClient', () => ({
     baseUrl,

@@ -3,7 +3,7 @@
 // only — never the request, its headers or the client — so it cannot carry a credential.
 import { describeIds } from '../describe-ids.js';
 import { CloudReleaseError } from '../transport/errors.js';
-import type { ZenlayerAction, ZenlayerErrorCode } from './types.js';
+import type { ZenlayerAction, ZenlayerErrorCode, ZenlayerOperation } from './types.js';
 
 /**
  * Per action, the codes that mean "this resource is already gone" — what `ignoreMissing`
@@ -45,10 +45,10 @@ function edgeCode(response: Response): ZenlayerEdgeCode | undefined {
  * `instanceof ZenlayerApiError` narrows to `ZenlayerApiError<any>`; read `any` as every action,
  * so the narrowed `code` is still the union of every documented code.
  */
-type CodeOf<A extends ZenlayerAction> = string extends A ? ZenlayerErrorCode : ZenlayerErrorCode<A>;
+type CodeOf<A extends ZenlayerOperation> = string extends A ? ZenlayerErrorCode : ZenlayerErrorCode<A>;
 
 /** The API answered with an error status. */
-export class ZenlayerApiError<A extends ZenlayerAction = ZenlayerAction> extends CloudReleaseError {
+export class ZenlayerApiError<A extends ZenlayerOperation = ZenlayerAction> extends CloudReleaseError {
   override readonly name = 'ZenlayerApiError';
   /** The HTTP status. */
   declare readonly status: number;
@@ -76,14 +76,15 @@ export class ZenlayerApiError<A extends ZenlayerAction = ZenlayerAction> extends
     );
   }
 
-  /** True for the action's already-gone codes ({@link ALREADY_GONE_CODES}). */
+  /** True for a release action's already-gone codes ({@link ALREADY_GONE_CODES}); never for a companion. */
   get isNotFound(): boolean {
-    return (ALREADY_GONE_CODES[this.action] as ReadonlySet<string>).has(this.code as string);
+    const codes = (ALREADY_GONE_CODES as Partial<Record<string, ReadonlySet<string>>>)[this.action];
+    return codes?.has(this.code as string) ?? false;
   }
 }
 
 /** Reads an error answer; tolerates bodies that are not the documented envelope. */
-export function toApiError<A extends ZenlayerAction>(
+export function toApiError<A extends ZenlayerOperation>(
   action: A,
   ids: readonly string[],
   response: Response,

@@ -1,0 +1,89 @@
+// The reads openstacksdk and the openstack CLI make around a delete: show a port by id, then
+// (on 404) list ports by name. Nothing is retried, and a 404 is reported, never "gone".
+import type { Client } from 'openapi-fetch';
+import type { paths } from '../generated/neutron.js';
+import { ValidationError } from '../transport/errors.js';
+import { type ExchangeContext, exchange, unexpectedAnswer } from '../transport/exchange.js';
+import { toNeutronError } from './errors.js';
+import type { NeutronPort } from './types.js';
+
+export interface NeutronReadOptions {
+  /** Aborts the call. */
+  signal?: AbortSignal;
+}
+
+export interface ListPortsFilter extends NeutronReadOptions {
+  /** Only ports with this name (what openstacksdk's find_port falls back to). */
+  name?: string;
+  /** Only the port(s) with these ids (repeated `id=` in the query). */
+  id?: string | readonly string[];
+}
+
+export interface NeutronReads {
+  /** GET /v2.0/ports/{portId}: the port; a 404 rejects with NeutronApiError PortNotFound. */
+  getPort(portId: string, options?: NeutronReadOptions): Promise<NeutronPort>;
+  /** GET /v2.0/ports?name=&id=: the ports that match, possibly none. */
+  listPorts(filter?: ListPortsFilter): Promise<NeutronPort[]>;
+}
+
+type Context = Omit<ExchangeContext, 'operation' | 'subject' | 'ids' | 'signal'>;
+type Answer = { data?: string; error?: unknown; response: Response };
+
+/** The body's `key` when the answer is the documented JSON object, else undefined. */
+function field(text: string | undefined, key: string): unknown {
+  try {
+    const value = (JSON.parse(text ?? '') as Record<string, unknown> | null)?.[key];
+    return value ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function readMethods(api: Client<paths>, base: Context, checkPortId: (id: unknown) => string): NeutronReads {
+  return {
+    async getPort(portId, opts = {}) {
+      const id = checkPortId(portId);
+      const context = { ...base, operation: 'ShowPort', subject: `port ${id}`, ids: [id], signal: opts.signal };
+      return exchange<Answer, NeutronPort>(
+        context,
+        (signal) =>
+          api.GET('/v2.0/ports/{port_id}', {
+            params: { path: { port_id: id } },
+            parseAs: 'text',
+            signal,
+          }) as Promise<Answer>,
+        ({ data, error, response }) => {
+          if (!response.ok) return { error: toNeutronError(id, response, error, 'ShowPort') };
+          const port = field(data, 'port');
+          if (typeof port !== 'object') return { error: unexpectedAnswer(context, response, '{"port": {…}}') };
+          return { value: port as NeutronPort };
+        },
+      );
+    },
+    async listPorts(filter = {}) {
+      const query: { name?: string; id?: string[] } = {};
+      if (filter.name !== undefined) {
+        if (typeof filter.name !== 'string')
+          throw new ValidationError(
+            'name',
+            'a string',
+            `name must be a string (got ${typeof filter.name}); nothing was sent`,
+          );
+        query.name = filter.name;
+      }
+      if (filter.id !== undefined)
+        query.id = (typeof filter.id === 'string' ? [filter.id] : [...filter.id]).map(checkPortId);
+      const context = { ...base, operation: 'ListPorts', subject: 'ports', ids: [], signal: filter.signal };
+      return exchange<Answer, NeutronPort[]>(
+        context,
+        (signal) => api.GET('/v2.0/ports', { params: { query }, parseAs: 'text', signal }) as Promise<Answer>,
+        ({ data, error, response }) => {
+          if (!response.ok) return { error: toNeutronError('', response, error, 'ListPorts') };
+          const ports = field(data, 'ports');
+          if (!Array.isArray(ports)) return { error: unexpectedAnswer(context, response, '{"ports": […]}') };
+          return { value: ports as NeutronPort[] };
+        },
+      );
+    },
+  };
+}
