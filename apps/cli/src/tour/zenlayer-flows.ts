@@ -34,11 +34,7 @@ export async function zenlayerFlows(mock: StatefulMock): Promise<void> {
 
   say('\n1. Terminate, then release instances (vm-1 and vm-2 are RUNNING).');
   say('  ReleaseInstances only takes instances in the recycle bin: first TerminateInstance each one.');
-  for (const instanceId of ['vm-1', 'vm-2'])
-    await companion.POST('/api/v2/vm#TerminateInstance', {
-      params: { header: { 'X-ZC-Action': 'TerminateInstance' } },
-      body: { instanceId },
-    });
+  for (const instanceId of ['vm-1', 'vm-2']) await companion.terminateInstance(instanceId);
   await pollUntil('vm-1, vm-2', 'RECYCLE', () => describeInstances(companion, ['vm-1', 'vm-2']));
   const released = await client().releaseInstances(['vm-1', 'vm-2']);
   check(released.ids.length === 2, 'both instances accepted');
@@ -65,10 +61,7 @@ export async function zenlayerFlows(mock: StatefulMock): Promise<void> {
     check(e.code === 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED', `refused with ${e.code}`);
     say(`  ✓ ${e.name}: status ${e.status}, code ${e.code}, requestId ${e.requestId}`);
   }
-  await companion.POST('/api/v2/sdn#TerminatePort', {
-    params: { header: { 'X-ZC-Action': 'TerminatePort' } },
-    body: { portId: 'port-01' },
-  });
+  await companion.terminatePort('port-01');
   await pollUntil('port-01', 'RECYCLED', () => describePorts(companion, ['port-01']));
   const destroyed = await client().destroyPort('port-01');
   say(`  ✓ DestroyPort accepted now (requestId ${destroyed.requestId}): DESTROYING, then gone.`);
