@@ -66,7 +66,8 @@ describe('resources', () => {
     const before = timers();
     await zc.releaseDisk('disk-1');
     await zc.releaseInstances(['i-1', 'i-2']);
-    expect(timers()).toBe(before);
+    // At most as many as before: a timer of another test may end meanwhile, but none is added.
+    expect(timers()).toBeLessThanOrEqual(before);
   });
 });
 

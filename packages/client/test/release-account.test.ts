@@ -7,6 +7,7 @@ import {
   accepted,
   type CaptureServer,
   type Reply,
+  receivedAtLeast,
   startCaptureServer,
   zenlayerError,
 } from './support/capture-server.js';
@@ -103,7 +104,8 @@ describe('releaseInstances account', () => {
     const abort = new AbortController();
     const zc = await setup(() => 'hang');
     const pending = zc.releaseInstances(ids, { concurrency: 2, signal: abort.signal });
-    setTimeout(() => abort.abort(new Error('second SIGINT')), 50);
+    await receivedAtLeast(server, 2);
+    abort.abort(new Error('second SIGINT'));
     const error = (await pending.catch((e: unknown) => e)) as ZenlayerBatchError;
     expect(error.unknown.map((u) => [u.ids[0], u.error.outcome])).toEqual([
       ['i-0', 'unknown'],

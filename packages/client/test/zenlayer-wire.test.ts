@@ -17,6 +17,7 @@ import {
   type Captured,
   type CaptureServer,
   type Reply,
+  receivedAtLeast,
   startCaptureServer,
   zenlayerError,
 } from './support/capture-server.js';
@@ -256,7 +257,8 @@ describe('abort and timeout', () => {
     const { zc } = await setup(() => 'hang');
     const controller = new AbortController();
     const pending = zc.releaseDisk('disk-1', { signal: controller.signal });
-    setTimeout(() => controller.abort(new Error('operator cancelled')), 50);
+    await receivedAtLeast(server, 1);
+    controller.abort(new Error('operator cancelled'));
     await expect(pending).rejects.toThrow('operator cancelled');
     expect(server.requests).toHaveLength(1);
   });

@@ -101,3 +101,12 @@ export async function startCaptureServer(
       }),
   };
 }
+
+/** Resolves once `server` has received `count` requests: abort tests act on requests in flight, not on a guess. */
+export async function receivedAtLeast(server: CaptureServer, count: number, withinMs = 20_000): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  while (server.requests.length < count) {
+    if (Date.now() > deadline) throw new Error(`the server saw ${server.requests.length} of ${count} requests`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
