@@ -1,4 +1,5 @@
 // The typed openapi-fetch clients, straight from the spec.
+export { describeIds } from './describe-ids.js';
 export * from './generated-clients.js';
 export {
   createNeutronClient,
@@ -10,7 +11,16 @@ export {
 } from './neutron/client.js';
 export { NeutronApiError } from './neutron/errors.js';
 export type * from './neutron/types.js';
-export { NetworkError, TimeoutError, ValidationError } from './transport/errors.js';
+export {
+  CloudReleaseError,
+  NetworkError,
+  type Outcome,
+  OutcomeUnknownError,
+  RedirectError,
+  TimeoutError,
+  type UnknownReason,
+  ValidationError,
+} from './transport/errors.js';
 export {
   DRY_RUN_REQUEST_ID,
   dryRunFetch,
@@ -20,26 +30,36 @@ export {
   type ObserverHooks,
   observingFetch,
 } from './transport/observe.js';
+export { DEFAULT_TIMEOUT_MS } from './transport/options.js';
+export { DEFAULT_MAX_RESPONSE_BYTES } from './transport/response-limit.js';
 export { DEFAULT_RETRY, type RetryOptions } from './transport/retry.js';
-export { type FailedBatch, type ReleasedBatch, ZenlayerBatchError } from './zenlayer/batch-error.js';
-// The clients users call: signing, typed errors, retries, batching.
+export { SDK_LANG, SDK_VERSION } from './version.js';
 export {
-  type BatchProgress,
+  type BatchAccount,
+  type FailedBatch,
+  type ReleasedBatch,
+  ZenlayerBatchError,
+} from './zenlayer/batch-error.js';
+// The clients users call: signing, typed errors, retries, batching.
+export { createZenlayerClient } from './zenlayer/client.js';
+export type {
+  BatchProgress,
+  BatchStart,
+  ReleaseInstancesOptions,
+  ReleaseInstancesResult,
+  ReleaseOptions,
+  ReleaseResult,
+  ZenlayerClient,
+} from './zenlayer/client-types.js';
+export { ALREADY_GONE_CODES, NOT_FOUND_CODES, ZenlayerApiError, type ZenlayerEdgeCode } from './zenlayer/errors.js';
+export {
   CONTENT_TYPE,
-  createZenlayerClient,
   DEFAULT_API_VERSIONS,
   DEFAULT_CONCURRENCY,
-  DEFAULT_TIMEOUT_MS,
-  type ReleaseInstancesOptions,
-  type ReleaseInstancesResult,
-  type ReleaseOptions,
-  type ReleaseResult,
-  type ZenlayerClient,
   type ZenlayerClientOptions,
   type ZenlayerCredentials,
   type ZenlayerService,
-} from './zenlayer/client.js';
-export { NOT_FOUND_CODES, ZenlayerApiError } from './zenlayer/errors.js';
+} from './zenlayer/options.js';
 export {
   authorizationHeader,
   canonicalRequest,

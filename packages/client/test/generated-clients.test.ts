@@ -1,7 +1,7 @@
 // Request building of the typed openapi-fetch clients: method, URL, headers and body.
 import { describe, expect, it } from 'vitest';
 import { createNeutronFetchClient, createZenlayerFetchClient } from '../src/index.js';
-import { captureFetch } from './capture.js';
+import { captureFetch } from './support/capture-fetch.js';
 
 describe('createZenlayerFetchClient', () => {
   const cases = [
@@ -26,7 +26,7 @@ describe('createZenlayerFetchClient', () => {
         url: `https://console.zenlayer.com${path}`,
         headers: { 'x-zc-action': action, 'x-zc-version': '2023-03-13', 'content-type': 'application/json' },
       });
-      expect(JSON.parse(calls[0]!.body)).toEqual(body);
+      expect(calls[0]!.json).toEqual(body);
     });
   }
 
@@ -61,9 +61,11 @@ describe('createNeutronFetchClient', () => {
     expect(calls).toEqual([
       {
         method: 'DELETE',
+        path: `/v2.0/ports/${id}`,
         url: `http://127.0.0.1:9696/v2.0/ports/${id}`,
         headers: expect.objectContaining({ 'x-auth-token': 'tok', 'if-match': 'revision_number=4' }),
-        body: '',
+        body: Buffer.alloc(0),
+        json: undefined,
       },
     ]);
   });

@@ -1,7 +1,7 @@
 // Secrets never show: not in a client's printed forms, not in any error a call can produce.
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createNeutronClient, createZenlayerClient } from '../src/index.js';
+import { CloudReleaseError, createNeutronClient, createZenlayerClient } from '../src/index.js';
 import { accepted, type CaptureServer, startCaptureServer, zenlayerError } from './support/capture-server.js';
 
 const SECRETS = ['PASSWORD-7f3a9c', 'BEARER-51d0e2', 'KEYSTONE-9a8b7c'];
@@ -66,7 +66,7 @@ describe('secrets', () => {
         'NeutronApiError',
       ]),
     );
-    expect(errors.every((e) => e instanceof Error)).toBe(true);
+    expect(errors.every((e) => e instanceof CloudReleaseError)).toBe(true);
     for (const error of errors) expectNoSecret(error);
   });
 });

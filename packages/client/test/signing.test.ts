@@ -23,10 +23,8 @@ describe('ZC2-HMAC-SHA256', () => {
     expect(signature({ ...vector, body: new TextEncoder().encode(vector.body) }, PASSWORD)).toBe(SIGNATURE);
   });
 
-  it('builds the canonical request with lower-cased, trimmed headers and a blank line after them', () => {
-    expect(
-      canonicalRequest({ ...vector, host: ' Console.Zenlayer.com ', contentType: 'Application/JSON; charset=utf-8' }),
-    ).toBe(
+  it('builds the documented canonical request, with a blank line after the headers', () => {
+    expect(canonicalRequest(vector)).toBe(
       [
         'POST',
         '/',
@@ -38,6 +36,14 @@ describe('ZC2-HMAC-SHA256', () => {
         '5f714687ba91c606d503467766151206392474accd137ffea6dce2420b67c29a',
       ].join('\n'),
     );
+  });
+
+  it('signs the Content-Type and Host values verbatim, as sent (no trimming, no lower-casing)', () => {
+    const mixed = { ...vector, host: 'Console.Zenlayer.com', contentType: 'Application/JSON; charset=utf-8' };
+    expect(canonicalRequest(mixed)).toContain(
+      'content-type:Application/JSON; charset=utf-8\nhost:Console.Zenlayer.com\n',
+    );
+    expect(signature(mixed, PASSWORD)).not.toBe(SIGNATURE);
   });
 
   it('builds the string to sign from the timestamp and the canonical request’s hash', () => {

@@ -5,6 +5,7 @@ import {
   type BatchProgress,
   createZenlayerClient,
   NetworkError,
+  OutcomeUnknownError,
   TimeoutError,
   ValidationError,
   ZenlayerApiError,
@@ -33,7 +34,8 @@ async function setup(reply?: (r: Captured, i: number) => Reply, extra: Partial<Z
     accessKeyPassword: PASSWORD,
     baseUrl: server.url,
     now: () => NOW,
-    retry: { sleep: async (ms) => void delays.push(ms) },
+    // random() = 1: each back-off is the top of its jitter range, so waits are exact.
+    retry: { random: () => 1, sleep: async (ms) => void delays.push(ms) },
     ...extra,
   } as ZenlayerClientOptions);
   return { zc, delays };
@@ -280,7 +282,8 @@ describe('abort and timeout', () => {
     const { zc } = await setup(() => 'hang', { timeoutMs: 100 });
     const error = await zc.releaseDisk('disk-1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
-    expect(error).toBeInstanceOf(NetworkError);
+    expect(error).toBeInstanceOf(OutcomeUnknownError);
+    expect(error).toMatchObject({ outcome: 'unknown', reason: 'timeout', ids: ['disk-1'], timeoutMs: 100 });
     expect((error as Error).message).toBe('ReleaseDisk disk disk-1: no answer within 100 ms');
   });
 
@@ -400,15 +403,17 @@ describe('more batching', () => {
     });
   });
 
-  it('a network failure fails its batch only', async () => {
+  it('a timeout makes its batch unknown, and only that batch', async () => {
     const { zc } = await setup((r) => (r.json.instanceIds.includes('i-0') ? 'hang' : accepted()), { timeoutMs: 100 });
     const ids = Array.from({ length: 200 }, (_, i) => `i-${i}`);
     const error = (await zc.releaseInstances(ids).catch((e: unknown) => e)) as ZenlayerBatchError;
-    expect(error.failed.map((f) => [f.ids.length, f.error.name])).toEqual([[100, 'TimeoutError']]);
+    expect(error.failed).toEqual([]);
+    expect(error.outcome).toBe('unknown');
+    expect(error.unknown.map((f) => [f.ids.length, f.error.name])).toEqual([[100, 'TimeoutError']]);
     expect(error.released.map((b) => b.ids)).toEqual([ids.slice(100)]);
   });
 
-  it('a user abort ends the call and starts no further batch', async () => {
+  it('a user abort ends the call, starts no further batch and accounts for every id', async () => {
     const { zc } = await setup();
     const controller = new AbortController();
     const ids = Array.from({ length: 300 }, (_, i) => `i-${i}`);
@@ -418,6 +423,10 @@ describe('more batching', () => {
       onBatch: () => controller.abort(new Error('operator stopped')),
     });
     await expect(pending).rejects.toThrow('operator stopped');
+    const error = (await pending.catch((e: unknown) => e)) as ZenlayerBatchError;
+    expect(error).toBeInstanceOf(ZenlayerBatchError);
+    expect(error.released.map((b) => b.ids)).toEqual([ids.slice(0, 100)]);
+    expect(error.notSent).toEqual(ids.slice(100));
     expect(server.requests).toHaveLength(1);
   });
 });
@@ -437,7 +446,13 @@ describe('more retries and aborts', () => {
       accessKeyId: 'AK-1',
       accessKeyPassword: PASSWORD,
       baseUrl: server.url,
-      retry: { retries: 4, baseDelayMs: 10, maxDelayMs: 50, sleep: async (ms) => void delays.push(ms) },
+      retry: {
+        retries: 4,
+        baseDelayMs: 10,
+        maxDelayMs: 50,
+        random: () => 1,
+        sleep: async (ms) => void delays.push(ms),
+      },
     });
     void zc;
     await expect(custom.destroyPort('port-1')).rejects.toMatchObject({
@@ -502,6 +517,7 @@ describe('errors as data', () => {
     const error = await zc.releaseDisk('disk-1').catch((e: unknown) => e);
     expect(JSON.parse(JSON.stringify(error))).toEqual({
       name: 'ZenlayerApiError',
+      outcome: 'refused',
       message:
         'ReleaseDisk disk-1 failed: 404 INVALID_INSTANCE_NOT_FOUND (INVALID_INSTANCE_NOT_FOUND happened) [requestId T-7]',
       action: 'ReleaseDisk',

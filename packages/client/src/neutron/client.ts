@@ -4,9 +4,11 @@ import createClient from 'openapi-fetch';
 import type { paths } from '../generated/neutron.js';
 import { directFetch } from '../transport/direct-fetch.js';
 import { ValidationError } from '../transport/errors.js';
-import { requireHttpUrl, requireMs } from '../transport/options.js';
+import { exchange, unexpectedAnswer } from '../transport/exchange.js';
+import { DEFAULT_TIMEOUT_MS, requireHttpUrl, requireInteger, requireMs } from '../transport/options.js';
 import { MASK, withSafeFace } from '../transport/redact.js';
-import { attempt } from '../transport/send.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, limitResponses } from '../transport/response-limit.js';
+import { resolveRetry } from '../transport/retry.js';
 import { toNeutronError } from './errors.js';
 
 export interface NeutronClientOptions {
@@ -16,8 +18,10 @@ export interface NeutronClientOptions {
   token: string;
   /** The fetch to send with. Default `globalThis.fetch`. */
   fetch?: typeof globalThis.fetch;
-  /** Per request. Default 60 000 ms (as the Zenlayer client; see DEFAULT_TIMEOUT_MS). */
+  /** Per request. Default {@link DEFAULT_TIMEOUT_MS} (60 s), as the Zenlayer client. */
   timeoutMs?: number;
+  /** The largest answer body read; a larger one is never buffered. Default 1 MiB. */
+  maxResponseBytes?: number;
 }
 
 export interface DeletePortOptions {
@@ -41,7 +45,9 @@ export interface NeutronClient {
 
 /** The spec's PortId pattern (spec/neutron.yaml, components.schemas.PortId). */
 export const PORT_ID_PATTERN = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
-const DEFAULT_TIMEOUT_MS = 60_000;
+/** Neutron's documented errors (403, 404, 409, 412) are all final answers: nothing is retried. */
+const NO_RETRY = resolveRetry(false);
+const now = () => new Date();
 
 /**
  * The Neutron client: Delete Port with the Keystone token, optional `If-Match`, typed errors
@@ -55,8 +61,11 @@ export function createNeutronClient(options: NeutronClientOptions): NeutronClien
   if (typeof token !== 'string' || token.trim() === '')
     throw new ValidationError('token', 'a non-empty string', 'token must be a non-empty Keystone token');
   const timeoutMs = requireMs('timeoutMs', options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 1);
-  // Delete Port has no body, so every request can go out as url + init.
-  const api = createClient<paths>({ baseUrl, fetch: directFetch(options.fetch ?? globalThis.fetch, new WeakMap()) });
+  const maxBytes = requireInteger('maxResponseBytes', options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
+  const fetch = limitResponses(options.fetch ?? globalThis.fetch, maxBytes);
+  // Delete Port has no body, so every request can go out as url + init. A redirect is never
+  // followed: it would re-send the DELETE, and the token, to wherever it points.
+  const api = createClient<paths>({ baseUrl, fetch: directFetch(fetch, new WeakMap()), redirect: 'manual' });
   // The token lives in this closure only.
   api.use({
     onRequest({ request }) {
@@ -85,21 +94,35 @@ export function createNeutronClient(options: NeutronClientOptions): NeutronClien
           `ifMatchRevision must be an integer ≥ 0 (got ${JSON.stringify(revision) ?? String(revision)}); nothing was sent`,
         );
       }
-      const context = { operation: 'DeletePort', subject: `port ${portId}`, timeoutMs, signal: opts.signal };
-      const { error, response } = await attempt(context, (signal) =>
-        api.DELETE('/v2.0/ports/{port_id}', {
-          params: {
-            path: { port_id: portId },
-            ...(revision !== undefined && { header: { 'If-Match': `revision_number=${revision}` } }),
-          },
-          signal,
-        }),
+      const context = {
+        operation: 'DeletePort',
+        subject: `port ${portId}`,
+        ids: [portId],
+        timeoutMs,
+        signal: opts.signal,
+        retry: NO_RETRY,
+        now,
+      };
+      return exchange<{ error?: unknown; response: Response }, DeletePortResult>(
+        context,
+        (signal) =>
+          api.DELETE('/v2.0/ports/{port_id}', {
+            params: {
+              path: { port_id: portId },
+              ...(revision !== undefined && { header: { 'If-Match': `revision_number=${revision}` } }),
+            },
+            parseAs: 'text',
+            signal,
+          }),
+        ({ error, response }) => {
+          if (response.status === 204) return { value: { alreadyGone: false } };
+          if (response.ok) return { error: unexpectedAnswer(context, response, '204 No Content') };
+          const apiError = toNeutronError(portId, response, error);
+          if (opts.ignoreMissing && response.status === 404 && apiError.type === 'PortNotFound')
+            return { value: { alreadyGone: true } };
+          return { error: apiError };
+        },
       );
-      if (response.ok) return { alreadyGone: false };
-      const apiError = toNeutronError(portId, response, error);
-      if (opts.ignoreMissing && response.status === 404 && apiError.type === 'PortNotFound')
-        return { alreadyGone: true };
-      throw apiError;
     },
   };
   return withSafeFace(client, 'NeutronClient', () => ({ baseUrl, token: MASK }));

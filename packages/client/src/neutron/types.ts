@@ -1,10 +1,10 @@
 // Names for the generated Neutron types, derived from the spec so they follow it.
 import type { operations } from '../generated/neutron.js';
+import type { JsonOf } from '../spec-types.js';
 
 export type { components as NeutronComponents, paths as NeutronPaths } from '../generated/neutron.js';
 
 type Responses = operations['DeletePort']['responses'];
-type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : never;
 
 /** The statuses answered with Neutron's own `NeutronError` envelope. */
 export type NeutronErrorStatus = Exclude<keyof Responses, 204 | 401>;

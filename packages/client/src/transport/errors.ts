@@ -1,9 +1,60 @@
-// Errors that are not an API's answer: bad input caught before sending, and a request that
-// never got an answer. API answers have their own classes per provider. None of them holds
+// The one root every error of this package derives from, and the errors that are not an
+// API's answer. Each says what happened to the request on the server side (`outcome`), so a
+// caller (or the CLI) can act on it without a chain of instanceof checks. None of them holds
 // the request (its headers carry credentials), only what failed and why.
 
+/** What happened to the request on the server side. */
+export type Outcome = 'not-sent' | 'refused' | 'unknown';
+
+/** Why the outcome of a request that was sent is unknown. */
+export type UnknownReason = 'timeout' | 'connection-lost' | 'unexpected-answer' | 'response-too-large';
+
+/** Own fields every error names itself, in this order, before its subclass's facts. */
+const HEAD = ['name', 'message', 'outcome', 'status', 'code'];
+
+/** An error's own facts as plain data: nested errors by their own toJSON, anything else as is. */
+function facts(value: unknown): unknown {
+  if (value instanceof CloudReleaseError) return value.toJSON();
+  if (value instanceof Error) return { name: value.name, message: value.message };
+  if (Array.isArray(value)) return value.map(facts);
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, facts(v)]));
+  return value;
+}
+
+/** The root of every error @cloud-release/client throws. */
+export abstract class CloudReleaseError extends Error {
+  abstract override readonly name: string;
+  /** What happened to the request on the server side. */
+  readonly outcome: Outcome;
+  /** The HTTP status, where there was an answer. */
+  readonly status?: number;
+  /** The provider's code, Neutron's type, or this package's own code. */
+  readonly code?: string | undefined;
+
+  constructor(
+    message: string,
+    head: { outcome: Outcome; status?: number | undefined; code?: string | undefined },
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.outcome = head.outcome;
+    if (head.status !== undefined) this.status = head.status;
+    if (head.code !== undefined) this.code = head.code;
+  }
+
+  /** For JSON logs: name, message, outcome, status, code and the subclass's own facts; never a secret. */
+  toJSON(): Record<string, unknown> {
+    const json: Record<string, unknown> = {};
+    const self = this as unknown as Record<string, unknown>;
+    for (const key of HEAD) json[key] = self[key];
+    for (const [key, value] of Object.entries(this)) if (!HEAD.includes(key)) json[key] = facts(value);
+    return json;
+  }
+}
+
 /** Bad input, caught before anything is sent. Names the field and the limit. */
-export class ValidationError extends Error {
+export class ValidationError extends CloudReleaseError {
   override readonly name = 'ValidationError';
   constructor(
     /** The offending field, e.g. `instanceIds[3]` or `portId`. */
@@ -12,47 +63,68 @@ export class ValidationError extends Error {
     readonly limit: string,
     message: string,
   ) {
-    super(message);
-  }
-
-  toJSON() {
-    return { name: this.name, message: this.message, field: this.field, limit: this.limit };
+    super(message, { outcome: 'not-sent' });
   }
 }
 
-/** The request got no HTTP answer: connection refused or reset, DNS, TLS… `cause` has the detail. */
-export class NetworkError extends Error {
-  override readonly name: string = 'NetworkError';
+/** No connection was made (refused, DNS, TLS before the request): nothing reached the server. */
+export class NetworkError extends CloudReleaseError {
+  override readonly name = 'NetworkError';
   constructor(
     message: string,
     /** The operation, e.g. `ReleaseDisk` or `DeletePort`. */
     readonly operation: string,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
-  }
-
-  toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message, operation: this.operation };
+    super(message, { outcome: 'not-sent' }, options);
   }
 }
 
 /**
- * No answer within `timeoutMs` (one attempt). A subclass of NetworkError: nothing came back.
- * Not retried: the release may have been accepted without the answer arriving.
+ * The request was sent, but whether the server acted on it is unknown: no answer in time, the
+ * connection lost, or an answer that is not the documented one. Re-run with ignoreMissing, or
+ * look the resources up, before treating `ids` as either released or not.
  */
-export class TimeoutError extends NetworkError {
+export class OutcomeUnknownError extends CloudReleaseError {
+  override readonly name: string = 'OutcomeUnknownError';
+  constructor(
+    message: string,
+    /** The operation, e.g. `ReleaseInstances`. */
+    readonly operation: string,
+    /** The ids the request was about. */
+    readonly ids: readonly string[],
+    readonly reason: UnknownReason,
+    options?: { cause?: unknown; status?: number | undefined },
+  ) {
+    super(message, { outcome: 'unknown', status: options?.status }, options);
+  }
+}
+
+/** No answer within `timeoutMs` (one attempt). Never retried: the release may have been accepted. */
+export class TimeoutError extends OutcomeUnknownError {
   override readonly name = 'TimeoutError';
   constructor(
     message: string,
     operation: string,
+    ids: readonly string[],
     readonly timeoutMs: number,
     options?: { cause?: unknown },
   ) {
-    super(message, operation, options);
+    super(message, operation, ids, 'timeout', options);
   }
+}
 
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), timeoutMs: this.timeoutMs };
+/** The server answered with a redirect, which is never followed: nothing was sent elsewhere. */
+export class RedirectError extends CloudReleaseError {
+  override readonly name = 'RedirectError';
+  constructor(
+    message: string,
+    /** The operation, e.g. `DeletePort`. */
+    readonly operation: string,
+    status: number,
+    /** The Location's origin only (never its path, query or userinfo); undefined without one. */
+    readonly locationOrigin: string | undefined,
+  ) {
+    super(message, { outcome: 'refused', status });
   }
 }

@@ -29,7 +29,11 @@ export function requireMs(field: string, value: unknown, min = 0): number {
   return value;
 }
 
-/** An absolute http(s) URL (the base URL of an API). */
+/** A URL as it may be shown: anything between `//` and `@` (userinfo) masked. */
+const withoutUserinfo = (value: unknown) =>
+  typeof value === 'string' ? value.replace(/\/\/[^/?#]*@/, '//***@') : value;
+
+/** An absolute http(s) URL (the base URL of an API), without credentials in it. */
 export function requireHttpUrl(field: string, value: unknown): string {
   let url: URL | undefined;
   try {
@@ -41,8 +45,23 @@ export function requireHttpUrl(field: string, value: unknown): string {
     throw new ValidationError(
       field,
       'an http(s) URL',
-      `${field} must be an absolute http(s) URL (got ${shown(value)})`,
+      `${field} must be an absolute http(s) URL (got ${shown(withoutUserinfo(value))})`,
+    );
+  }
+  // Credentials in a URL end up in logs, errors and Referer headers; they are never sent.
+  if (url.username !== '' || url.password !== '') {
+    throw new ValidationError(
+      field,
+      'no credentials in the URL',
+      `${field} must not contain credentials (user:password@); give them as the client's credential options (got ${url.protocol}//***@${url.host})`,
     );
   }
   return value as string;
 }
+
+/**
+ * 60 s per attempt, as the official Python SDK (Go uses 300 s, Terraform 600 s): these calls
+ * only *accept* a release, so an answer normally comes in well under a second; a minute is
+ * generous for a slow accept and short enough for a stuck connection to be noticed.
+ */
+export const DEFAULT_TIMEOUT_MS = 60_000;

@@ -1,7 +1,7 @@
-// ZC2-HMAC-SHA256, as Zenlayer documents it (shared/reference/zenlayer-api-facts.md,
-// "Signing"), as pure synchronous functions: same input, same output, no clock, no I/O.
-// The clock and the request belong to the caller (the client's middleware), which is what
-// lets the documented test vector be checked here byte for byte.
+// ZC2-HMAC-SHA256, as Zenlayer's API reference documents it, as pure synchronous functions:
+// same input, same output, no clock, no I/O. The clock and the request belong to the caller
+// (the client's middleware), which is what lets the documented test vector be checked byte
+// for byte (test/signing.test.ts).
 //
 // Why node:crypto, and why fetched with process.getBuiltinModule rather than imported:
 // synchronous hashing keeps signing a plain function of its input (and costs a few µs, where
@@ -41,12 +41,13 @@ export type SigningSecret = string | KeyObject;
 const sha256Hex = (data: string | Uint8Array) => nodeCrypto().createHash('sha256').update(data).digest('hex');
 
 /**
- * Step 1, the canonical request: `POST`, `/`, an empty query, the canonical headers (keys and
- * values trimmed and lower-cased, sorted by key, each ending with `\n` — hence the blank line),
- * the signed header names, and the hex SHA-256 of the body bytes.
+ * Step 1, the canonical request: `POST`, `/`, an empty query, the canonical headers (names
+ * lower-case, sorted; values exactly as sent — the official SDKs sign them verbatim, so a
+ * verifier sees the same bytes; each line ends with `\n`, hence the blank line), the signed
+ * header names, and the hex SHA-256 of the body bytes.
  */
 export function canonicalRequest({ body, contentType, host }: Omit<SignInput, 'timestamp'>): string {
-  const canonicalHeaders = `content-type:${contentType.trim().toLowerCase()}\nhost:${host.trim().toLowerCase()}\n`;
+  const canonicalHeaders = `content-type:${contentType}\nhost:${host}\n`;
   return ['POST', '/', '', canonicalHeaders, SIGNED_HEADERS, sha256Hex(body)].join('\n');
 }
 

@@ -1,5 +1,6 @@
 // Names for the generated Zenlayer types, derived from the spec so they follow it.
 import type { operations, paths } from '../generated/zenlayer.js';
+import type { JsonOf } from '../spec-types.js';
 
 export type { components as ZenlayerComponents, paths as ZenlayerPaths } from '../generated/zenlayer.js';
 
@@ -10,7 +11,6 @@ export type { components as ZenlayerComponents, paths as ZenlayerPaths } from '.
 export type ZenlayerAction = Extract<keyof operations, 'DestroyPort' | 'ReleaseDisk' | 'ReleaseInstances'>;
 
 type Responses<A extends ZenlayerAction> = operations[A]['responses'];
-type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : never;
 
 /** The error statuses the spec documents for an action. */
 export type ZenlayerErrorStatus<A extends ZenlayerAction> = Exclude<keyof Responses<A>, 200>;

@@ -17,8 +17,17 @@ export interface Captured {
   json: any;
 }
 
-export type Answer = { status: number; headers?: Record<string, string>; body?: unknown; delayMs?: number };
-export type Reply = Answer | 'hang';
+export type Answer = {
+  status: number;
+  headers?: Record<string, string>;
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Sent as is, instead of `body` (an HTML page, truncated JSON). */
+  raw?: string;
+  delayMs?: number;
+};
+/** 'hang': never answer; 'reset': destroy the connection once the request was read. */
+export type Reply = Answer | 'hang' | 'reset';
 
 export interface CaptureServer {
   url: string;
@@ -62,14 +71,15 @@ export async function startCaptureServer(
       const answer = reply(captured, state.requests.length);
       state.requests.push(captured);
       if (answer === 'hang') return;
+      if (answer === 'reset') return req.socket.destroy();
       inFlight++;
       state.maxInFlight = Math.max(state.maxInFlight, inFlight);
       setTimeout(() => {
         inFlight--;
-        const payload = answer.body === undefined ? undefined : JSON.stringify(answer.body);
+        const json = answer.body === undefined ? undefined : JSON.stringify(answer.body);
         res
-          .writeHead(answer.status, { ...(payload && { 'content-type': 'application/json' }), ...answer.headers })
-          .end(payload);
+          .writeHead(answer.status, { ...(json && { 'content-type': 'application/json' }), ...answer.headers })
+          .end(answer.raw ?? json);
       }, answer.delayMs ?? 0);
     });
   });

@@ -84,11 +84,12 @@ try {
   } catch (error) {
     check(error instanceof ZenlayerBatchError, 'releaseInstances reports failed batches with ZenlayerBatchError');
     const cause = (error as ZenlayerBatchError).failed[0]!.error;
+    // Narrowed by hand: instanceof on the generic class loses the action's code union.
+    const apiError = cause as ZenlayerApiError<'ReleaseInstances'>;
     check(
-      cause instanceof ZenlayerApiError && cause.code === 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED',
+      cause instanceof ZenlayerApiError && apiError.code === 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED',
       'the batch error carries the typed API error',
     );
-    const apiError = cause as ZenlayerApiError<'ReleaseInstances'>;
     say(`  ✓ ${apiError.name}: status ${apiError.status}, code ${apiError.code}, requestId ${apiError.requestId}`);
     say(`    message: ${apiError.message}`);
   }
@@ -100,7 +101,7 @@ try {
   say('  ✓ 204 No Content: the port is deleted and its addresses return to their pools.');
 
   say(
-    '\nTour complete. Try the CLI: npx pnpm@10.34.9 cloud-release --help (it too runs on an embedded mock by default).',
+    '\nTour complete. Try the CLI: npx --yes pnpm@10.34.9 -s cloud-release --help (it too runs on an embedded mock by default).',
   );
 } catch (error) {
   console.error(`demo failed: ${(error as Error).stack ?? String(error)}`);

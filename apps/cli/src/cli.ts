@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// cloud-release: release Zenlayer instances, disks and ports, or delete a Neutron port.
+// Every command runs against the embedded mock unless --endpoint says otherwise.
+import { processIo } from './io.js';
+import { main } from './main.js';
+
+process.exitCode = await main(process.argv.slice(2), processIo());

@@ -1,0 +1,7 @@
+/** A mistake in how the CLI was called: exit code 2, nothing sent. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** 130 = 128 + SIGINT, what a shell reports for a run stopped by Ctrl-C. */
+export const EXIT = { ok: 0, apiError: 1, usage: 2, interrupted: 130 } as const;

@@ -1,0 +1,99 @@
+// Answering like the providers' official clients, detail by detail (issue 12).
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createNeutronClient, createZenlayerClient, SDK_VERSION } from '../src/index.js';
+import { type CaptureServer, startCaptureServer, zenlayerError } from './support/capture-server.js';
+
+let server: CaptureServer;
+afterEach(async () => server?.close());
+const zenlayer = () =>
+  createZenlayerClient({ accessKeyId: 'AK', accessKeyPassword: 'pw', baseUrl: server.url, retry: false });
+
+describe('Zenlayer headers', () => {
+  it.each([
+    ['releaseInstances', 'vm'],
+    ['releaseDisk', 'zec'],
+    ['destroyPort', 'sdn'],
+  ] as const)('%s sends X-ZC-Service %s, X-ZC-SDK-Lang and X-ZC-SDK-Version', async (method, service) => {
+    server = await startCaptureServer();
+    const zc = zenlayer();
+    await (method === 'releaseInstances' ? zc.releaseInstances(['i-1']) : zc[method]('x-1'));
+    expect(server.requests[0]!.headers).toMatchObject({
+      'x-zc-service': service,
+      'x-zc-sdk-lang': 'typescript',
+      'x-zc-sdk-version': SDK_VERSION,
+    });
+  });
+
+  it('X-ZC-SDK-Version is the package version', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    expect(SDK_VERSION).toBe(pkg.version);
+  });
+});
+
+describe('edge proxy answers', () => {
+  it('a 403 with cf-mitigated: challenge is SECURITY_CHALLENGE', async () => {
+    server = await startCaptureServer(() => ({ status: 403, headers: { 'cf-mitigated': 'challenge' }, raw: '<html>' }));
+    await expect(zenlayer().releaseDisk('d-1')).rejects.toMatchObject({ status: 403, code: 'SECURITY_CHALLENGE' });
+  });
+
+  it('a plain 403 without the envelope has no code; a 451 is REQUEST_BLOCKED', async () => {
+    server = await startCaptureServer((_, i) => (i === 0 ? { status: 403, raw: 'Forbidden' } : { status: 451 }));
+    await expect(zenlayer().releaseDisk('d-1')).rejects.toMatchObject({ status: 403, code: undefined });
+    await expect(zenlayer().releaseDisk('d-1')).rejects.toMatchObject({ status: 451, code: 'REQUEST_BLOCKED' });
+  });
+});
+
+describe('already gone, per action (as the Terraform provider)', () => {
+  it.each([
+    ['releaseInstances', 'INVALID_INSTANCE_NOT_FOUND', true],
+    ['releaseInstances', 'OPERATION_FAILED_RESOURCE_NOT_FOUND', false],
+    ['releaseInstances', 'INVALID_DISK_NOT_FOUND', false],
+    ['releaseDisk', 'INVALID_DISK_NOT_FOUND', true],
+    ['releaseDisk', 'OPERATION_FAILED_RESOURCE_NOT_FOUND', true],
+    ['releaseDisk', 'INVALID_INSTANCE_NOT_FOUND', false],
+    ['destroyPort', 'SELF_SERVICE_PORT_NOT_FOUND', true],
+    ['destroyPort', 'INVALID_PORT_NOT_FOUND', true],
+    ['destroyPort', 'OPERATION_FAILED_RESOURCE_NOT_FOUND', true],
+    ['destroyPort', 'INVALID_DISK_NOT_FOUND', false],
+  ] as const)('%s with ignoreMissing: %s is already gone: %s', async (method, code, gone) => {
+    server = await startCaptureServer(() => zenlayerError(404, code));
+    const zc = zenlayer();
+    const call =
+      method === 'releaseInstances'
+        ? zc.releaseInstances(['i-1'], { ignoreMissing: true })
+        : zc[method]('x-1', { ignoreMissing: true });
+    const outcome = await call.then(
+      () => 'gone',
+      () => 'error',
+    );
+    expect(outcome).toBe(gone ? 'gone' : 'error');
+  });
+});
+
+describe('Neutron', () => {
+  const PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
+  it('NeutronApiError carries the X-Openstack-Request-Id', async () => {
+    server = await startCaptureServer(() => ({
+      status: 409,
+      headers: { 'x-openstack-request-id': 'req-1b2c' },
+      body: { NeutronError: { type: 'ServicePortInUse', message: 'busy', detail: '' } },
+    }));
+    const ne = createNeutronClient({ baseUrl: server.url, token: 't' });
+    const error = await ne.deletePort(PORT).catch((e: unknown) => e);
+    expect(error).toMatchObject({ requestId: 'req-1b2c', code: 'ServicePortInUse', outcome: 'refused' });
+    expect((error as Error).message).toMatch(/\[requestId req-1b2c\]$/);
+  });
+
+  it('ignoreMissing accepts PortNotFound only, not a bare HTTPNotFound (maybe a wrong base URL)', async () => {
+    server = await startCaptureServer(() => ({
+      status: 404,
+      body: { NeutronError: { type: 'HTTPNotFound', message: 'The resource could not be found.', detail: '' } },
+    }));
+    const ne = createNeutronClient({ baseUrl: server.url, token: 't' });
+    await expect(ne.deletePort(PORT, { ignoreMissing: true })).rejects.toMatchObject({
+      status: 404,
+      type: 'HTTPNotFound',
+    });
+  });
+});

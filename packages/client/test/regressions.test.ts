@@ -1,0 +1,93 @@
+// Regression tests for mutants that once survived (issue 16): each fails if its bug is planted.
+import { createHash, createHmac } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createZenlayerClient, type ZenlayerBatchError } from '../src/index.js';
+import { abortableSleep } from '../src/transport/retry.js';
+import { accepted, type CaptureServer, startCaptureServer, zenlayerError } from './support/capture-server.js';
+
+const NOW = new Date('2026-11-23T08:00:00Z');
+let server: CaptureServer;
+afterEach(async () => server?.close());
+
+function client(extra: object = {}) {
+  return createZenlayerClient({ bearerToken: 't', baseUrl: server.url, now: () => NOW, ...extra });
+}
+
+describe('retries', () => {
+  it('a bare 429 from a proxy, with no REQUEST_LIMIT_EXCEEDED code, is retried', async () => {
+    server = await startCaptureServer((_, i) => (i === 0 ? { status: 429 } : accepted('T-2')));
+    const delays: number[] = [];
+    const zc = client({ retry: { random: () => 1, sleep: async (ms: number) => void delays.push(ms) } });
+    await expect(zc.releaseDisk('disk-1')).resolves.toEqual({ requestId: 'T-2', alreadyGone: false });
+    expect(server.requests).toHaveLength(2);
+    expect(delays).toEqual([1000]);
+  });
+
+  it('waits date − now for an HTTP-date Retry-After within the cap', async () => {
+    const in5s = new Date(NOW.getTime() + 5000).toUTCString();
+    server = await startCaptureServer((_, i) =>
+      i === 0 ? { ...zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED'), headers: { 'retry-after': in5s } } : accepted(),
+    );
+    const delays: number[] = [];
+    await client({ retry: { random: () => 0, sleep: async (ms: number) => void delays.push(ms) } }).releaseDisk('d');
+    expect(delays).toEqual([5000]);
+  });
+
+  it('the default sleep really waits, and wakes up', async () => {
+    const started = performance.now();
+    await abortableSleep(40);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(35);
+    server = await startCaptureServer((_, i) => (i === 0 ? zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED') : accepted()));
+    const t = performance.now();
+    const zc = client({ retry: { baseDelayMs: 60, minDelayMs: 60, random: () => 0 } });
+    await expect(zc.releaseDisk('disk-1')).resolves.toMatchObject({ requestId: 'T-OK' });
+    expect(performance.now() - t).toBeGreaterThanOrEqual(55);
+    expect(server.requests).toHaveLength(2);
+  });
+});
+
+describe('batches', () => {
+  it('without ignoreMissing, a not-found multi-id batch is not split into single releases', async () => {
+    server = await startCaptureServer(() => zenlayerError(404, 'INVALID_INSTANCE_NOT_FOUND'));
+    const error = (await client()
+      .releaseInstances(['a', 'b', 'c'])
+      .catch((e: unknown) => e)) as ZenlayerBatchError;
+    expect(server.requests.map((r) => r.json.instanceIds)).toEqual([['a', 'b', 'c']]);
+    expect(error.failedIds).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('resources', () => {
+  it('leaves no timer keeping the process alive after a request', async () => {
+    server = await startCaptureServer();
+    const zc = client();
+    await zc.releaseDisk('warm-up');
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = timers();
+    await zc.releaseDisk('disk-1');
+    await zc.releaseInstances(['i-1', 'i-2']);
+    expect(timers()).toBe(before);
+  });
+});
+
+describe('host casing', () => {
+  it('signs the Host the server receives when the base URL has upper-case letters', async () => {
+    server = await startCaptureServer();
+    const port = new URL(server.url).port;
+    const zc = createZenlayerClient({
+      accessKeyId: 'AK-1',
+      accessKeyPassword: 'pw',
+      baseUrl: `http://LocalHost:${port}`,
+      now: () => NOW,
+    });
+    await zc.releaseDisk('disk-1');
+    const [r] = server.requests;
+    expect(r!.headers.host).toBe(`localhost:${port}`);
+    const sha = (d: string | Buffer) => createHash('sha256').update(d).digest('hex');
+    const canonical = `POST\n/\n\ncontent-type:${r!.headers['content-type']}\nhost:${r!.headers.host}\n\ncontent-type;host\n${sha(r!.body)}`;
+    const toSign = `ZC2-HMAC-SHA256\n${r!.headers['x-zc-timestamp']}\n${sha(canonical)}`;
+    expect(r!.headers.authorization).toBe(
+      `ZC2-HMAC-SHA256 Credential=AK-1, SignedHeaders=content-type;host, Signature=${createHmac('sha256', 'pw').update(toSign).digest('hex')}`,
+    );
+  });
+});
