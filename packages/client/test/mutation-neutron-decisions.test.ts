@@ -76,9 +76,7 @@ describe('If-Match revision', () => {
     const error = await ne.deletePort(PORT, { ifMatchRevision: revision as number }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect(error).toMatchObject({ field: 'ifMatchRevision', outcome: 'not-sent', limit: 'an integer ≥ 0' });
-    expect((error as Error).message).toBe(
-      `ifMatchRevision must be an integer ≥ 0 (got ${shown}); nothing was sent`,
-    );
+    expect((error as Error).message).toBe(`ifMatchRevision must be an integer ≥ 0 (got ${shown}); nothing was sent`);
     expect(server!.requests).toHaveLength(0);
   });
 });
