@@ -2,7 +2,7 @@
 // blank lines and # comments skipped.
 import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { UsageError } from './usage.js';
+import { helpHint, UsageError } from './usage.js';
 
 export function parseIdList(text: string): string[] {
   return text
@@ -34,6 +34,7 @@ export async function collectIds(args: string[], idsFile: string | undefined, st
     if (fromFile.length === 0) throw new UsageError(`--ids-file ${idsFile} lists no ids`);
   }
   const ids = [...args, ...fromFile];
-  if (ids.length === 0) throw new UsageError('no ids: give them as arguments or with --ids-file <path|->');
+  if (ids.length === 0)
+    throw new UsageError('no ids: give them as arguments or with --ids-file <path|->', helpHint('release-instances'));
   return ids;
 }

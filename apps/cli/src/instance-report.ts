@@ -3,7 +3,7 @@
 import type { ReleaseInstancesResult } from '@cloud-release/client';
 import type { Account } from './instance-run.js';
 import type { Out } from './io.js';
-import { plural } from './text.js';
+import { plural, sanitize } from './text.js';
 
 /** The command that finishes a run from its journal. */
 export function resumeCommand(journal: string, endpoint: string | undefined): string {
@@ -27,7 +27,7 @@ export function successSummary(r: ReleaseInstancesResult, journal: string | unde
     ...(listed
       ? r.batches.map(
           (b) =>
-            `  ${plural(b.ids.length, 'instance')} ${b.alreadyGone ? 'already gone' : 'accepted'}: requestId ${b.requestId}`,
+            `  ${plural(b.ids.length, 'instance')} ${b.alreadyGone ? 'already gone' : 'accepted'}: requestId ${sanitize(String(b.requestId))}`,
         )
       : [`  ${r.batches.length} requestIds: see --json${journal ? ' or the journal' : ''}.`]),
     ...(earlier > 0 ? [`  ${plural(earlier, 'instance')} accepted earlier, as the journal records.`] : []),

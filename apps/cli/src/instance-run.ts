@@ -107,7 +107,7 @@ export class InstanceRun {
           ? `${outcome === 'unknown' ? 'OUTCOME UNKNOWN' : 'FAILED'}: ${sanitize(p.error.message)}`
           : p.alreadyGone
             ? 'already gone'
-            : `accepted (requestId ${p.requestId})`;
+            : `accepted (requestId ${sanitize(String(p.requestId))})`;
         this.out.err(`batch ${p.index + 1}/${p.total}: ${plural(p.ids.length, 'instance')} ${what}`);
       },
     };

@@ -1,37 +1,30 @@
 // release-instances: any number of Zenlayer instances, sent in batches of 100, journaled,
 // resumable, and stoppable with Ctrl-C without losing the account of what was sent.
+
+import { resolve } from 'node:path';
 import { createZenlayerClient, describeIds } from '@cloud-release/client';
 import { type Command, Option } from 'commander';
+import { seedHelp } from './embedded-seed.js';
 import { collectIds } from './ids.js';
 import { accountJson, printAccount, resumeCommand, successSummary } from './instance-report.js';
 import { type Group, InstanceRun } from './instance-run.js';
 import { watchInterrupts } from './interrupt.js';
 import { type CliIo, lineOutput } from './io.js';
-import {
-  type BatchOutcome,
-  defaultJournalPath,
-  type JournalWriter,
-  openJournal,
-  readJournal,
-  resumePlan,
-} from './journal.js';
+import { type BatchOutcome, type JournalWriter, readJournal, resumePlan } from './journal.js';
 import type { Finish } from './main.js';
 import { withCommonOptions } from './options.js';
 import { type CallContext, type CommonFlags, type Release, runRelease } from './release.js';
 import { reportError } from './report.js';
+import { EMBEDDED, noteInterruption, openRunJournal } from './run-journal.js';
 import { zenlayerCredentials } from './target.js';
 import { plural } from './text.js';
-import { EXIT, UsageError } from './usage.js';
+import { EXIT, helpHint, UsageError } from './usage.js';
 
 interface InstanceFlags extends CommonFlags {
   idsFile?: string;
   journal?: string;
   resume?: string;
 }
-
-/** Runs above this many ids get a journal even without --journal. */
-export const JOURNAL_THRESHOLD = 100;
-const EMBEDDED = 'embedded-mock';
 
 export function addInstanceCommand(program: Command, io: CliIo, finish: Finish): void {
   withCommonOptions(
@@ -41,6 +34,7 @@ export function addInstanceCommand(program: Command, io: CliIo, finish: Finish):
     'Zenlayer API base URL',
   )
     .argument('[ids...]', 'instance ids')
+    .addHelpText('after', seedHelp('zenlayer', 'release-instances'))
     .addOption(new Option('--ids-file <path>', 'read ids from a file, one per line (# comments); - reads stdin'))
     .addOption(new Option('--journal <path>', 'append one JSON line per batch, on disk before it is reported'))
     .addOption(new Option('--resume <journal>', 'send only what the journal does not record as accepted'))
@@ -65,8 +59,9 @@ async function instanceRelease(args: string[], flags: InstanceFlags, io: CliIo):
     if (args.length || flags.idsFile !== undefined || flags.journal !== undefined)
       throw new UsageError(
         '--resume takes its ids from the journal and appends to it: no ids, --ids-file or --journal',
+        helpHint('release-instances'),
       );
-    const state = readJournal(flags.resume);
+    const state = readJournal(resolve(io.cwd, flags.resume));
     const wanted = state.endpoint === EMBEDDED ? undefined : state.endpoint;
     if ((flags.endpoint?.replace(/\/+$/, '') ?? undefined) !== wanted)
       throw new UsageError(
@@ -113,13 +108,13 @@ async function instanceRelease(args: string[], flags: InstanceFlags, io: CliIo):
       const interruption = watchInterrupts(io.signals, {
         onStop: (signal, drainMs) => {
           interruptedBy = signal;
-          journal?.write({ event: 'interrupted', signal, abort: false });
+          noteInterruption(journal, signal, false);
           ctx.out.err(
             `${signal}: no new batches; waiting up to ${drainMs / 1000} s for the batches in flight (again to abort them).`,
           );
         },
         onAbort: (reason) => {
-          journal?.write({ event: 'interrupted', signal: reason, abort: true });
+          noteInterruption(journal, reason, true);
           ctx.out.err(`Aborting the batches in flight (${reason}); they will be recorded as unknown.`);
         },
       });
@@ -161,25 +156,4 @@ async function instanceRelease(args: string[], flags: InstanceFlags, io: CliIo):
 function counts(run: InstanceRun) {
   const a = run.account();
   return { accepted: a.accepted, refused: a.refused, unknown: a.unknown.length, notSent: a.notSent };
-}
-
-function openRunJournal(flags: InstanceFlags, io: CliIo, allIds: string[], groups: Group[], ctx: CallContext) {
-  const path =
-    flags.resume ??
-    flags.journal ??
-    (allIds.length > JOURNAL_THRESHOLD ? defaultJournalPath(io.cwd, io.now()) : undefined);
-  if (path === undefined) return undefined;
-  const journal = openJournal(path, io.now);
-  if (flags.resume)
-    journal.write({ event: 'resume', ids: groups.flatMap((g) => g.ids), unknown: groups[0]?.ids ?? [] });
-  else
-    journal.write({
-      event: 'run',
-      command: 'release-instances',
-      endpoint: ctx.embedded ? EMBEDDED : ctx.baseUrl,
-      ignoreMissing: flags.ignoreMissing === true,
-      ids: allIds,
-    });
-  ctx.out.err(`Journal: ${path}`);
-  return journal;
 }

@@ -1,6 +1,8 @@
 // Everything the CLI touches outside itself, injected: tests run `main` in-process with fake
 // streams, a fake terminal flag and their own environment; `cli.ts` passes the real ones.
 import type { Readable, Writable } from 'node:stream';
+import type { Api } from '@cloud-release/mock';
+import type { EmbeddedMock } from './target.js';
 
 /** Where SIGINT/SIGTERM arrive: `process` in production, an EventEmitter in tests. */
 export interface SignalSource {
@@ -19,6 +21,11 @@ export interface CliIo {
   cwd: string;
   signals: SignalSource;
   now(): Date;
+  /**
+   * Starts the embedded mock (default: a fresh one per run, from the seed). Tests pass one
+   * that hands out a shared mock, to see state carried from one run to the next.
+   */
+  startEmbedded?: (api: Api) => Promise<EmbeddedMock>;
 }
 
 export function processIo(): CliIo {

@@ -26,6 +26,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       'Release cloud resources for good, safely: typed, signed, confirmed.\nCredentials come from the environment only: ZENLAYER_ACCESS_KEY_ID + ZENLAYER_ACCESS_KEY_PASSWORD or ZENLAYER_BEARER_TOKEN, and OS_TOKEN.',
     )
     .version(version, '-V, --version', 'print the version')
+    .addHelpText(
+      'after',
+      "\nWithout --endpoint every command runs on an embedded mock (nothing real is released);\neach command's --help names the inventory it starts from.\n",
+    )
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),

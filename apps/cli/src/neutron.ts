@@ -1,6 +1,8 @@
 // neutron delete-port: OpenStack Networking's Delete Port.
+
 import { createNeutronClient } from '@cloud-release/client';
 import { type Command, Option } from 'commander';
+import { seedHelp } from './embedded-seed.js';
 import type { CliIo } from './io.js';
 import type { Finish } from './main.js';
 import { nonNegativeInteger, withCommonOptions } from './options.js';
@@ -14,6 +16,7 @@ export function addNeutronCommands(program: Command, io: CliIo, finish: Finish):
     'Neutron network endpoint',
   )
     .argument('<portId>', 'port UUID')
+    .addHelpText('after', seedHelp('neutron', 'neutron delete-port'))
     .addOption(
       new Option('--if-match-revision <n>', 'delete only while the port is still at revision n').argParser(
         nonNegativeInteger,

@@ -61,7 +61,7 @@ export async function runRelease<R>(release: Release<R>, flags: CommonFlags, io:
     // Validates every id and the credentials before a mock starts or a prompt appears.
     await plan(endpoint ?? NOT_STARTED);
     await release.prepare?.(out);
-    target = await resolveTarget(release.api, endpoint);
+    target = await resolveTarget(release.api, endpoint, io.startEmbedded);
     if (target.embedded) out.err(embeddedNotice(release.api, target.baseUrl, io.env));
     if (flags.dryRun) {
       printPlanned(await plan(target.baseUrl), target.baseUrl, out);

@@ -2,9 +2,9 @@
 // Client errors all share one root (CloudReleaseError) with toJSON(), outcome and code, so
 // they are printed from their facts; the only other question is "was it a mistake in how we
 // were called" (exit 2).
-import { CloudReleaseError, type ObservedRequest, ValidationError } from '@cloud-release/client';
+import { CloudReleaseError, describeIds, type ObservedRequest, ValidationError } from '@cloud-release/client';
 import type { Out } from './io.js';
-import { sanitize } from './text.js';
+import { plural, sanitize } from './text.js';
 import { EXIT, UsageError } from './usage.js';
 
 type Facts = Record<string, unknown>;
@@ -38,13 +38,13 @@ function partDetail(facts: Facts | undefined): string {
 
 function printBatchParts(facts: Facts, io: Out): void {
   const parts = (key: string) => (Array.isArray(facts[key]) ? (facts[key] as Facts[]) : []);
-  const span = (ids: string[]) => `${ids.length} instance(s) ${ids[0]}…${ids[ids.length - 1]}`;
+  const span = (ids: string[]) => `${plural(ids.length, 'instance')} (${sanitize(describeIds(ids))})`;
   for (const f of parts('failed'))
     io.err(`  not released: ${span(f.ids as string[])}: ${partDetail(f.error as Facts | undefined)}`);
   for (const u of parts('unknown'))
     io.err(`  outcome unknown: ${span(u.ids as string[])}: ${partDetail(u.error as Facts | undefined)}`);
   for (const r of parts('released'))
-    io.err(`  released: ${(r.ids as string[]).length} instance(s), requestId ${sanitize(String(r.requestId))}`);
+    io.err(`  released: ${plural((r.ids as string[]).length, 'instance')}, requestId ${sanitize(String(r.requestId))}`);
   const notSent = Array.isArray(facts.notSent) ? (facts.notSent as string[]) : [];
   if (notSent.length) io.err(`  not sent: ${span(notSent)}`);
 }
@@ -69,6 +69,7 @@ export function reportError(error: unknown, io: Out, endpoint?: string, extra?: 
     return code;
   }
   io.err(`error: ${sanitize(String(facts.message), 2000)}`);
+  if (error instanceof UsageError && error.hint) io.err(error.hint);
   for (const key of ['status', 'code', 'type', 'requestId'] as const)
     if (facts[key] !== undefined && facts[key] !== null) io.err(`  ${key}: ${sanitize(String(facts[key]))}`);
   printBatchParts(facts, io);

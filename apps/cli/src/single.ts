@@ -1,17 +1,20 @@
 // release-disk and destroy-port: one Zenlayer resource each.
+
 import { createZenlayerClient, type ReleaseResult } from '@cloud-release/client';
 import type { Command } from 'commander';
+import { seedHelp } from './embedded-seed.js';
 import type { CliIo } from './io.js';
 import type { Finish } from './main.js';
 import { withCommonOptions } from './options.js';
 import { type CommonFlags, runRelease } from './release.js';
 import { zenlayerCredentials } from './target.js';
+import { sanitize } from './text.js';
 
 function singleSummary(kind: string, id: string) {
   return (r: ReleaseResult) =>
     r.alreadyGone
-      ? `${kind} ${id} was already gone (requestId ${r.requestId ?? 'none'}).`
-      : `Release of ${kind.toLowerCase()} ${id} accepted (requestId ${r.requestId}); it completes asynchronously.`;
+      ? `${kind} ${id} was already gone (requestId ${sanitize(r.requestId ?? 'none')}).`
+      : `Release of ${kind.toLowerCase()} ${id} accepted (requestId ${sanitize(String(r.requestId))}); it completes asynchronously.`;
 }
 
 const COMMANDS = [
@@ -29,6 +32,7 @@ export function addSingleZenlayerCommands(program: Command, io: CliIo, finish: F
   for (const c of COMMANDS) {
     withCommonOptions(program.command(c.name).description(c.help), 'Zenlayer API base URL')
       .argument(`<${c.arg}>`, `${c.kind.toLowerCase()} id`)
+      .addHelpText('after', seedHelp('zenlayer', c.name))
       .action(async (id: string, flags: CommonFlags) => {
         const code = await runRelease(
           {

@@ -4,7 +4,8 @@
 // embedded mock ignores real credentials in the environment: a 401 from a mock that does not
 // know them would read as if the real API had rejected the key.
 import type { ZenlayerCredentials } from '@cloud-release/client';
-import type { Api } from '@cloud-release/mock';
+import type { Api, StatefulMock } from '@cloud-release/mock';
+import { seedFor } from './embedded-seed.js';
 import { redactUrl } from './text.js';
 import { UsageError } from './usage.js';
 
@@ -50,14 +51,34 @@ export function embeddedNotice(api: Api, baseUrl: string, env: Env): string {
   }.`;
 }
 
-export async function resolveTarget(api: Api, endpoint: string | undefined): Promise<Target> {
-  if (endpoint !== undefined) return { baseUrl: endpoint, embedded: false, close: async () => {} };
+/** A running embedded mock: what `resolveTarget` needs of it. */
+export interface EmbeddedMock {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The embedded mock: stateful (lifecycle rules, fresh request ids), seeded with the inventory
+ * `--help` names, not strict (an unseeded id is accepted once), and checking signatures.
+ */
+export async function startEmbeddedMock(api: Api): Promise<StatefulMock> {
   // Loaded only when needed: Prism is most of the CLI's start-up time.
   const { startMock } = await import('@cloud-release/mock');
-  const mock = await startMock({
+  return startMock({
     api,
+    mode: 'stateful',
+    seed: seedFor(api),
     ...(api === 'zenlayer' && { credentials: { [DEMO_CREDENTIALS.accessKeyId]: DEMO_CREDENTIALS.accessKeyPassword } }),
   });
+}
+
+export async function resolveTarget(
+  api: Api,
+  endpoint: string | undefined,
+  start: (api: Api) => Promise<EmbeddedMock> = startEmbeddedMock,
+): Promise<Target> {
+  if (endpoint !== undefined) return { baseUrl: endpoint, embedded: false, close: async () => {} };
+  const mock = await start(api);
   return { baseUrl: mock.url, embedded: true, close: () => mock.close() };
 }
 

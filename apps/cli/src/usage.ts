@@ -1,7 +1,16 @@
 /** A mistake in how the CLI was called: exit code 2, nothing sent. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
+  constructor(
+    message: string,
+    /** Where to read more, for a mistake in the arguments: "Run 'cloud-release … --help' for usage." */
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
 }
+
+export const helpHint = (command: string) => `Run 'cloud-release ${command} --help' for usage.`;
 
 /** 130 = 128 + SIGINT, what a shell reports for a run stopped by Ctrl-C. */
 export const EXIT = { ok: 0, apiError: 1, usage: 2, interrupted: 130 } as const;

@@ -114,7 +114,7 @@ it('SIGINT midway: in-flight batches finish, the journal lists every batch the s
   expect(zenlayer.received.flatMap((q) => q.ids).sort()).toEqual(ids);
   expect(r2.stderr).toContain(`Journal: ${journal}`);
   expect(r2.stdout).toContain(`${summary.accepted} instances accepted earlier, as the journal records.`);
-});
+}, 60_000);
 
 it('a second signal aborts the batches in flight: recorded as unknown, then resumed with ignore-missing', async () => {
   const zenlayer = await slowZenlayer(3000);
@@ -152,4 +152,4 @@ it('a second signal aborts the batches in flight: recorded as unknown, then resu
   // Sent again because the journal says their outcome is unknown (never one it records as accepted).
   const resent = zenlayer.received.slice(2).flatMap((q) => q.ids);
   expect(new Set(resent)).toEqual(new Set(ids));
-}, 30_000);
+}, 60_000);

@@ -35,4 +35,4 @@ it('the bin itself: --version and --json from node dist/cli.js', async () => {
   expect(version).toMatchObject({ code: 0, stdout: '0.1.0\n' });
   const r = await exec(process.execPath, [CLI, 'destroy-port', 'port-1', '--yes', '--json'], root);
   expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, embeddedMock: true });
-});
+}, 60_000);

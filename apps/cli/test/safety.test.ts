@@ -119,6 +119,16 @@ describe('what is printed', () => {
     expect(json.stdout).not.toContain('\x1b');
   });
 
+  it('a requestId with ANSI escapes in an accepted answer is printed stripped', async () => {
+    const requestId = 'T-1\x1b[2K\rRelease of disk disk-2 accepted';
+    const s = await server({ status: 200, body: { requestId, response: { requestId } } });
+    const r = await runMain(['release-disk', 'disk-1', '--endpoint', s.url, '--yes']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      'Release of disk disk-1 accepted (requestId T-1 Release of disk disk-2 accepted); it completes asynchronously.\n',
+    );
+  });
+
   it('a long server message is capped in human output', async () => {
     const s = await server({ status: 403, body: { requestId: 'T-LONG', code: 'X', message: 'a'.repeat(10_000) } });
     const r = await runMain(['release-disk', 'disk-1', '--endpoint', s.url, '--yes']);

@@ -36,7 +36,7 @@ describe('errors and exit codes', () => {
     const r = await runMain(['release-instances', 'vm-1', '--endpoint', s.url, '--yes']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(
-      'not released: 1 instance(s) vm-1…vm-1: code OPERATION_DENIED_INSTANCE_NOT_RECYCLED, requestId T-DENIED',
+      'not released: 1 instance (vm-1): code OPERATION_DENIED_INSTANCE_NOT_RECYCLED, requestId T-DENIED',
     );
   });
 
@@ -108,6 +108,7 @@ describe('errors and exit codes', () => {
     [['release-disk', 'd', '--access-key', 'x'], "Run 'cloud-release release-disk --help' for usage."],
     [['neutron', 'delete-port'], "Run 'cloud-release neutron delete-port --help' for usage."],
     [['release-everything'], "Run 'cloud-release --help' for usage."],
+    [['release-instances', '--yes'], "Run 'cloud-release release-instances --help' for usage."],
   ])('a usage error %j prints one line and a hint, not the whole help', async (args, hint) => {
     const r = await runMain(args);
     expect(r.code).toBe(2);

@@ -62,12 +62,15 @@ export {
 } from './zenlayer/options.js';
 export {
   authorizationHeader,
+  authorizationHeaderAsync,
   canonicalRequest,
   SIGNATURE_METHOD,
   SIGNED_HEADERS,
   type SignInput,
+  SigningKey,
   type SigningSecret,
   signature,
+  signatureAsync,
   signingKey,
   stringToSign,
 } from './zenlayer/signing.js';

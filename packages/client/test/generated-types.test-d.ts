@@ -72,7 +72,15 @@ describe('neutron generated types', () => {
 
   it('types NeutronError.type as the documented exception names', () => {
     expectTypeOf<NeutronErrorType>().toEqualTypeOf<
-      'PolicyNotAuthorized' | 'PortNotFound' | 'ServicePortInUse' | 'RevisionNumberConstraintFailed'
+      | 'HTTPBadRequest'
+      | 'BadRequest'
+      | 'PolicyNotAuthorized'
+      | 'InvalidScope'
+      | 'PortNotFound'
+      | 'HTTPNotFound'
+      | 'ServicePortInUse'
+      | 'PortInUseAsTrunkParent'
+      | 'RevisionNumberConstraintFailed'
     >();
   });
 });

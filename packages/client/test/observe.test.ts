@@ -12,16 +12,19 @@ import { type CaptureServer, startCaptureServer } from './support/capture-server
 let server: CaptureServer;
 afterEach(async () => server?.close());
 
+/** A Zenlayer client against a fresh capture server, sending through `fetch`. */
+async function zenlayerVia(fetch: typeof globalThis.fetch, auth: object) {
+  server = await startCaptureServer();
+  return createZenlayerClient({ ...auth, baseUrl: server.url, fetch } as never);
+}
+
 describe('dryRunFetch', () => {
   it('reports the signed request with the signature masked and sends nothing', async () => {
-    server = await startCaptureServer();
     const seen: ObservedRequest[] = [];
-    const zc = createZenlayerClient({
-      accessKeyId: 'AK-1',
-      accessKeyPassword: 'pw-SECRET',
-      baseUrl: server.url,
-      fetch: dryRunFetch((r) => seen.push(r)),
-    });
+    const zc = await zenlayerVia(
+      dryRunFetch((r) => seen.push(r)),
+      { accessKeyId: 'AK-1', accessKeyPassword: 'pw-SECRET' },
+    );
     await expect(zc.releaseDisk('disk-1')).resolves.toEqual({ requestId: 'DRY-RUN', alreadyGone: false });
     expect(server.requests).toHaveLength(0);
     expect(seen).toEqual([
@@ -51,16 +54,12 @@ describe('dryRunFetch', () => {
 
 describe('observingFetch', () => {
   it('reports each request and its answer while really sending it', async () => {
-    server = await startCaptureServer();
     const log: string[] = [];
-    const zc = createZenlayerClient({
-      bearerToken: 'tok-SECRET',
-      baseUrl: server.url,
-      fetch: observingFetch({
-        onRequest: (r) => log.push(`${r.method} ${new URL(r.url).pathname} ${r.headers.authorization}`),
-        onResponse: (_, res) => log.push(`${res.status} ${JSON.stringify(res.body)}`),
-      }),
+    const observing = observingFetch({
+      onRequest: (r) => log.push(`${r.method} ${new URL(r.url).pathname} ${r.headers.authorization}`),
+      onResponse: (_, res) => log.push(`${res.status} ${JSON.stringify(res.body)}`),
     });
+    const zc = await zenlayerVia(observing, { bearerToken: 'tok-SECRET' });
     await zc.destroyPort('port-1');
     expect(server.requests).toHaveLength(1);
     expect(log).toEqual(['POST /api/v2/sdn Bearer ***', '200 {"requestId":"T-OK","response":{"requestId":"T-OK"}}']);

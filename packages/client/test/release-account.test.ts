@@ -5,7 +5,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type BatchProgress, createZenlayerClient, type ZenlayerBatchError } from '../src/index.js';
 import {
   accepted,
-  type Captured,
   type CaptureServer,
   type Reply,
   startCaptureServer,
@@ -15,9 +14,10 @@ import {
 let server: CaptureServer;
 afterEach(async () => server?.close());
 const ids = Array.from({ length: 400 }, (_, i) => `i-${i}`);
-const batchOf = (r: Captured) => Number(r.json.instanceIds[0].slice(2)) / 100;
+/** Which batch a request is: its first id is i-0, i-100, i-200… */
+const batchOf = (r: { json: { instanceIds: string[] } }) => Number(r.json.instanceIds[0]!.slice(2)) / 100;
 
-async function setup(reply: (r: Captured) => Reply, timeoutMs = 60_000) {
+async function setup(reply: (r: { json: { instanceIds: string[] } }) => Reply, timeoutMs = 60_000) {
   server = await startCaptureServer(reply);
   return createZenlayerClient({ bearerToken: 't', baseUrl: server.url, timeoutMs, retry: false });
 }
@@ -125,5 +125,23 @@ describe('releaseInstances account', () => {
     expect(server.requests).toHaveLength(1);
     expect(error.notSent).toEqual(ids.slice(100));
     expect(error.cause).toMatchObject({ message: 'journal disk full' });
+  });
+
+  it('an error that is none of the client’s own still leaves an account (as unknown), never a lost run', async () => {
+    server = await startCaptureServer(() => zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED'));
+    const zc = createZenlayerClient({
+      bearerToken: 't',
+      baseUrl: server.url,
+      retry: {
+        sleep: async () => {
+          throw new Error('sleep broke');
+        },
+      },
+    });
+    const error = (await zc.releaseInstances(ids.slice(0, 150)).catch((e: unknown) => e)) as ZenlayerBatchError;
+    expect(error.unknown.map((u) => [u.ids.length, u.error.name, u.error.message])).toEqual([
+      [100, 'OutcomeUnknownError', 'ReleaseInstances 100 instances: sleep broke; the outcome is unknown'],
+      [50, 'OutcomeUnknownError', 'ReleaseInstances 50 instances: sleep broke; the outcome is unknown'],
+    ]);
   });
 });

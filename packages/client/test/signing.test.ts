@@ -3,15 +3,7 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { authorizationHeader, canonicalRequest, signature, signingKey, stringToSign } from '../src/index.js';
-
-const PASSWORD = 'Gu5t9xGARNpq86cd98joQYCN3';
-const SIGNATURE = 'efb356c32e55c781e10dc676da59462c22596d82e91c57803666243379555b2f';
-const vector = {
-  body: '{"pageSize":10,"pageNum":1,"zoneId":"HKG-A"}',
-  contentType: 'application/json; charset=utf-8',
-  host: 'console.zenlayer.com',
-  timestamp: 1673361177,
-};
+import { PASSWORD, SIGNATURE, vector } from './support/vector.js';
 
 describe('ZC2-HMAC-SHA256', () => {
   it('reproduces the documented signature, keyed by the password string or a key made from it', () => {

@@ -5,11 +5,13 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Answer } from './answer.js';
 import { controlPlane } from './control/plane.js';
+import { answerPreflight, CORS_HEADERS } from './cors.js';
 import { type Answerer, exampleAnswerer, readIncoming, runPipeline } from './pipeline.js';
 import { createPrism, type Prism } from './prism.js';
 import { type Api, providers } from './providers/index.js';
 import type { ProviderOptions } from './providers/provider.js';
-import { createStateful, type Stateful, type StatefulOptions } from './state/mode.js';
+import { createStateful, type Stateful } from './state/mode.js';
+import type { StatefulOptions } from './state/options.js';
 import { type StatefulMock, statefulMethods } from './stateful-mock.js';
 
 export type { Api };
@@ -58,6 +60,7 @@ function send(res: ServerResponse, answer: Answer) {
   if (answer.fault === 'drop') return void res.socket?.destroy();
   const body = answer.body === undefined ? undefined : JSON.stringify(answer.body);
   res.writeHead(answer.status, {
+    ...CORS_HEADERS,
     ...answer.headers,
     ...(body !== undefined && {
       'content-type': answer.headers?.['content-type'] ?? 'application/json',
@@ -81,6 +84,7 @@ export async function startMock(options: StartMockOptions & ModeOptions): Promis
   const server = createServer(
     { requestTimeout: 10_000, headersTimeout: 5_000, keepAliveTimeout: 5_000 },
     (req, res) => {
+      if (answerPreflight(req, res, log && ((line) => log(`${api} ${line}`)))) return;
       const started = performance.now();
       readIncoming(req)
         .then(async (incoming) => {

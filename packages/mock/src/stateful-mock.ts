@@ -4,7 +4,6 @@
 import type { Fault } from './control/faults.js';
 import type { JournalEntry } from './control/journal.js';
 import type { RunningMock } from './server.js';
-import type { Stateful } from './state/mode.js';
 import type { Resource } from './state/resources.js';
 
 export interface StatefulMock extends RunningMock {
@@ -26,7 +25,19 @@ export interface StatefulMock extends RunningMock {
   clearFaults(): void;
 }
 
-export function statefulMethods(state: Stateful): Omit<StatefulMock, keyof RunningMock> {
+/** The control-plane operations a stateful mock exposes (see state/mode.ts). */
+interface ControlOperations {
+  resources(): Resource[];
+  addResources(input: unknown): Resource[];
+  reset(): void;
+  requests(): JournalEntry[];
+  clearRequests(): void;
+  addFaults(input: unknown): Fault[];
+  faults(): Fault[];
+  clearFaults(): void;
+}
+
+export function statefulMethods(state: ControlOperations): Omit<StatefulMock, keyof RunningMock> {
   return {
     resources: () => state.resources(),
     addResources: (resources) => state.addResources(resources),

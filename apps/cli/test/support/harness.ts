@@ -33,6 +33,8 @@ export interface InProcess {
   signals?: EventEmitter;
   /** Called with the live stdin and a way to read stderr so far, once main has started. */
   drive?: (stdin: PassThrough, stderr: () => string) => void | Promise<void>;
+  /** Hands the run its embedded mock (e.g. one shared across runs); default: a fresh one. */
+  startEmbedded?: CliIo['startEmbedded'];
 }
 
 export async function runMain(args: string[], options: InProcess = {}): Promise<Run> {
@@ -53,6 +55,7 @@ export async function runMain(args: string[], options: InProcess = {}): Promise<
     cwd: options.cwd ?? process.cwd(),
     signals: (options.signals ?? new EventEmitter()) as CliIo['signals'],
     now: () => new Date(),
+    ...(options.startEmbedded && { startEmbedded: options.startEmbedded }),
   };
   const running = main(args, io);
   await options.drive?.(stdin, () => err);

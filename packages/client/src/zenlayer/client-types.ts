@@ -6,7 +6,9 @@ export interface ReleaseOptions {
   /** Aborts the call, in flight or during a back-off; it rejects with the signal's reason. */
   signal?: AbortSignal;
   /**
-   * Not-found codes (INVALID_INSTANCE_NOT_FOUND, INVALID_DISK_NOT_FOUND, SELF_SERVICE_PORT_NOT_FOUND,
+   * The action's "already gone" codes (ALREADY_GONE_CODES: ReleaseInstances
+   * INVALID_INSTANCE_NOT_FOUND; ReleaseDisk INVALID_DISK_NOT_FOUND,
+   * OPERATION_FAILED_RESOURCE_NOT_FOUND; DestroyPort SELF_SERVICE_PORT_NOT_FOUND,
    * INVALID_PORT_NOT_FOUND, OPERATION_FAILED_RESOURCE_NOT_FOUND) resolve as success with
    * `alreadyGone: true`, like openstacksdk's `ignore_missing`. Default false.
    */

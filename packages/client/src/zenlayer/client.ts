@@ -8,10 +8,11 @@ import { MASK, withSafeFace } from '../transport/redact.js';
 import { limitResponses } from '../transport/response-limit.js';
 import { SDK_LANG, SDK_VERSION } from '../version.js';
 import type { ReleaseOptions, ReleaseResult, ZenlayerClient } from './client-types.js';
-import { toApiError, type ZenlayerApiError } from './errors.js';
+import { toApiError } from './errors.js';
+import { nodeCrypto } from './hmac.js';
 import { CONTENT_TYPE, resolveOptions, type ZenlayerClientOptions, type ZenlayerService } from './options.js';
 import { releaseInstances } from './release-instances.js';
-import { authorizationHeader, SIGNATURE_METHOD } from './signing.js';
+import { authorizationHeader, authorizationHeaderAsync, SIGNATURE_METHOD } from './signing.js';
 import type { ZenlayerAction, ZenlayerRequestBody } from './types.js';
 import { requireId } from './validate.js';
 
@@ -22,7 +23,7 @@ const ROUTES = {
 } as const satisfies Record<ZenlayerAction, { path: keyof paths; service: ZenlayerService }>;
 
 /** "Later" answers: rate limited (429, whatever the body says), or the service briefly unavailable. */
-function isRetryable(e: ZenlayerApiError): boolean {
+function isRetryable(e: { status: number; code?: string | undefined }): boolean {
   return (
     e.status === 429 ||
     e.code === 'REQUEST_LIMIT_EXCEEDED' ||
@@ -71,8 +72,15 @@ export function createZenlayerClient(options: ZenlayerClientOptions): ZenlayerCl
       const input = { body, contentType: request.headers.get('content-type') ?? '', host, timestamp };
       request.headers.set('X-ZC-Timestamp', String(timestamp));
       request.headers.set('X-ZC-Signature-Method', SIGNATURE_METHOD);
-      request.headers.set('Authorization', authorizationHeader(input, auth.accessKeyId, auth.key));
-      return request;
+      // Synchronous node:crypto where it exists (cheaper); WebCrypto in browsers and edge runtimes.
+      if (nodeCrypto()) {
+        request.headers.set('Authorization', authorizationHeader(input, auth.accessKeyId, auth.key));
+        return request;
+      }
+      return authorizationHeaderAsync(input, auth.accessKeyId, auth.key).then((value) => {
+        request.headers.set('Authorization', value);
+        return request;
+      });
     },
   };
   // Never follow a redirect: it would re-send the release (and its X-ZC-* headers) elsewhere.

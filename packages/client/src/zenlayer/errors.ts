@@ -41,6 +41,12 @@ function edgeCode(response: Response): ZenlayerEdgeCode | undefined {
   return response.status === 451 ? 'REQUEST_BLOCKED' : undefined;
 }
 
+/**
+ * `instanceof ZenlayerApiError` narrows to `ZenlayerApiError<any>`; read `any` as every action,
+ * so the narrowed `code` is still the union of every documented code.
+ */
+type CodeOf<A extends ZenlayerAction> = string extends A ? ZenlayerErrorCode : ZenlayerErrorCode<A>;
+
 /** The API answered with an error status. */
 export class ZenlayerApiError<A extends ZenlayerAction = ZenlayerAction> extends CloudReleaseError {
   override readonly name = 'ZenlayerApiError';
@@ -50,7 +56,7 @@ export class ZenlayerApiError<A extends ZenlayerAction = ZenlayerAction> extends
    * The envelope's `code`, typed as the codes the spec documents for the action. `undefined`
    * when the answer was not the documented envelope (a proxy's HTML page, an empty body…).
    */
-  declare readonly code: ZenlayerErrorCode<A> | ZenlayerEdgeCode | undefined;
+  declare readonly code: CodeOf<A> | ZenlayerEdgeCode | undefined;
 
   constructor(
     /** The action that failed, e.g. `ReleaseDisk`. */

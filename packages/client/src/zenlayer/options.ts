@@ -1,12 +1,11 @@
 // What createZenlayerClient accepts, and reading it: every option checked up front (naming the
 // option, never echoing a secret), the credentials turned into the one form the signer needs.
-import type { KeyObject } from 'node:crypto';
 import { ZENLAYER_DEFAULT_BASE_URL } from '../generated-clients.js';
 import { ValidationError } from '../transport/errors.js';
 import { DEFAULT_TIMEOUT_MS, requireHttpUrl, requireInteger, requireMs } from '../transport/options.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../transport/response-limit.js';
 import { type ResolvedRetry, type RetryOptions, resolveRetry } from '../transport/retry.js';
-import { signingKey } from './signing.js';
+import { type SigningKey, signingKey } from './signing.js';
 
 export type ZenlayerService = 'sdn' | 'vm' | 'zec';
 
@@ -69,7 +68,7 @@ export type ZenlayerClientOptions = ZenlayerCredentials & {
   maxResponseBytes?: number;
 };
 
-export type Auth = { kind: 'bearer'; token: string } | { kind: 'signed'; accessKeyId: string; key: KeyObject };
+export type Auth = { kind: 'bearer'; token: string } | { kind: 'signed'; accessKeyId: string; key: SigningKey };
 
 export interface ResolvedOptions {
   auth: Auth;
@@ -143,6 +142,6 @@ function readCredentials(options: ZenlayerClientOptions): Auth {
       );
     }
   }
-  // From here on the password only exists inside a KeyObject, which never prints its bytes.
+  // From here on the password only exists inside a SigningKey, which never prints its bytes.
   return { kind: 'signed', accessKeyId: o.accessKeyId as string, key: signingKey(o.accessKeyPassword as string) };
 }

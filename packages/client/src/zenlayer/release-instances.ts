@@ -1,7 +1,7 @@
 // ReleaseInstances for any number of ids: de-duplicated, cut into the API's batches, run with
 // bounded concurrency, each batch announced before it is sent and reported when it ends, and
 // an account of every id at the end — released, refused, unknown or never sent.
-import { CloudReleaseError } from '../transport/errors.js';
+import { CloudReleaseError, OutcomeUnknownError } from '../transport/errors.js';
 import { requireInteger } from '../transport/options.js';
 import { type FailedBatch, type ReleasedBatch, ZenlayerBatchError } from './batch-error.js';
 import { chunk, mapWithConcurrency } from './batching.js';
@@ -45,9 +45,21 @@ async function releaseBatch(send: SendBatch, ids: string[], opts: ReleaseOptions
         if (stopped()) return merge(account, { ...empty(), notSent: ids.slice(i) });
         merge(account, await releaseBatch(send, [id], opts, stopped));
       }
-    } else if (!(error instanceof CloudReleaseError))
-      account.notSent.push(...ids); // aborted before sending
-    else (error.outcome === 'unknown' ? account.unknown : account.failed).push({ ids, error });
+    } else if (error instanceof CloudReleaseError) {
+      (error.outcome === 'unknown' ? account.unknown : account.failed).push({ ids, error });
+    } else if (opts.signal?.aborted) {
+      account.notSent.push(...ids); // the abort came before this request was sent
+    } else {
+      // Not one of ours (a bug, a throwing fetch): whether it was sent is not known.
+      const unknown = new OutcomeUnknownError(
+        `ReleaseInstances ${subject}: ${(error as Error)?.message}; the outcome is unknown`,
+        'ReleaseInstances',
+        ids,
+        'connection-lost',
+        { cause: error },
+      );
+      account.unknown.push({ ids, error: unknown });
+    }
   }
   return account;
 }

@@ -1,24 +1,13 @@
-// ZC2-HMAC-SHA256, as Zenlayer's API reference documents it, as pure synchronous functions:
-// same input, same output, no clock, no I/O. The clock and the request belong to the caller
-// (the client's middleware), which is what lets the documented test vector be checked byte
-// for byte (test/signing.test.ts).
-//
-// Why node:crypto, and why fetched with process.getBuiltinModule rather than imported:
-// synchronous hashing keeps signing a plain function of its input (and costs a few µs, where
-// WebCrypto's async round trips cost tens), while having no static `node:` import keeps the
-// package bundlable for browsers and edge runtimes, where the Bearer-token mode still works.
-import type * as NodeCrypto from 'node:crypto';
+// ZC2-HMAC-SHA256, as Zenlayer's API reference documents it, as pure functions: same input,
+// same output, no clock, no I/O. The clock and the request belong to the caller (the client's
+// middleware), which is what lets the documented test vector be checked byte for byte
+// (test/signing.test.ts). Two forms: synchronous over node:crypto (a few µs, where WebCrypto's
+// async round trips cost tens), and `…Async` over WebCrypto, which works in any runtime.
+import { hmacHexAsync, requireNodeCrypto, sha256HexAsync } from './hmac.js';
+import { nodeKey, webKey } from './key-material.js';
+import type { SigningKey } from './signing-key.js';
 
-type KeyObject = NodeCrypto.KeyObject;
-
-let loaded: typeof NodeCrypto | undefined;
-/** node:crypto, looked up once, on the first signature (never at import: bearer mode needs none). */
-function nodeCrypto(): typeof NodeCrypto {
-  loaded ??= globalThis.process?.getBuiltinModule?.('node:crypto');
-  if (!loaded)
-    throw new Error('ZC2-HMAC-SHA256 signing needs node:crypto (Node ≥ 20.16); elsewhere use the bearerToken option');
-  return loaded;
-}
+export { SigningKey, signingKey } from './signing-key.js';
 
 export const SIGNATURE_METHOD = 'ZC2-HMAC-SHA256';
 /** Only these two headers are signed, so only they must not change between signing and sending. */
@@ -36,19 +25,22 @@ export interface SignInput {
 }
 
 /** The AccessKeyPassword, or a key made from it once with {@link signingKey}. */
-export type SigningSecret = string | KeyObject;
+export type SigningSecret = string | SigningKey;
 
-const sha256Hex = (data: string | Uint8Array) => nodeCrypto().createHash('sha256').update(data).digest('hex');
+const sha256Hex = (data: string | Uint8Array) => requireNodeCrypto().createHash('sha256').update(data).digest('hex');
 
 /**
- * Step 1, the canonical request: `POST`, `/`, an empty query, the canonical headers (names
- * lower-case, sorted; values exactly as sent — the official SDKs sign them verbatim, so a
- * verifier sees the same bytes; each line ends with `\n`, hence the blank line), the signed
- * header names, and the hex SHA-256 of the body bytes.
+ * Step 1, the canonical request, from the body's hex SHA-256: `POST`, `/`, an empty query, the
+ * canonical headers (names lower-case, sorted; values exactly as sent — the official SDKs sign
+ * them verbatim, so a verifier sees the same bytes; each line ends with `\n`, hence the blank
+ * line), the signed header names, and the body hash.
  */
+function canonicalFrom(contentType: string, host: string, bodyHash: string): string {
+  return ['POST', '/', '', `content-type:${contentType}\nhost:${host}\n`, SIGNED_HEADERS, bodyHash].join('\n');
+}
+
 export function canonicalRequest({ body, contentType, host }: Omit<SignInput, 'timestamp'>): string {
-  const canonicalHeaders = `content-type:${contentType}\nhost:${host}\n`;
-  return ['POST', '/', '', canonicalHeaders, SIGNED_HEADERS, sha256Hex(body)].join('\n');
+  return canonicalFrom(contentType, host, sha256Hex(body));
 }
 
 /** Step 2: `ZC2-HMAC-SHA256\n<timestamp>\n<hex SHA-256 of the canonical request>`. */
@@ -56,20 +48,31 @@ export function stringToSign(input: SignInput): string {
   return `${SIGNATURE_METHOD}\n${input.timestamp}\n${sha256Hex(canonicalRequest(input))}`;
 }
 
-/**
- * Wraps the AccessKeyPassword (raw UTF-8, no key derivation) in a KeyObject, so a client can
- * hold the key rather than the password string; a KeyObject never prints its bytes.
- */
-export function signingKey(accessKeyPassword: string): KeyObject {
-  return nodeCrypto().createSecretKey(accessKeyPassword, 'utf8');
-}
-
 /** Step 3: lowercase hex HMAC-SHA256 of the string to sign, keyed by the password itself. */
 export function signature(input: SignInput, secret: SigningSecret): string {
-  return nodeCrypto().createHmac('sha256', secret).update(stringToSign(input), 'utf8').digest('hex');
+  return requireNodeCrypto().createHmac('sha256', nodeKey(secret)).update(stringToSign(input), 'utf8').digest('hex');
 }
 
 /** Step 4: `ZC2-HMAC-SHA256 Credential=<id>, SignedHeaders=content-type;host, Signature=<hex>`. */
 export function authorizationHeader(input: SignInput, accessKeyId: string, secret: SigningSecret): string {
-  return `${SIGNATURE_METHOD} Credential=${accessKeyId}, SignedHeaders=${SIGNED_HEADERS}, Signature=${signature(input, secret)}`;
+  return header(accessKeyId, signature(input, secret));
 }
+
+/** {@link signature} over WebCrypto: for browsers and edge runtimes (works in Node too). */
+export async function signatureAsync(input: SignInput, secret: SigningSecret): Promise<string> {
+  const canonical = canonicalFrom(input.contentType, input.host, await sha256HexAsync(input.body));
+  const toSign = `${SIGNATURE_METHOD}\n${input.timestamp}\n${await sha256HexAsync(canonical)}`;
+  return hmacHexAsync(await webKey(secret), toSign);
+}
+
+/** {@link authorizationHeader} over WebCrypto. */
+export async function authorizationHeaderAsync(
+  input: SignInput,
+  accessKeyId: string,
+  secret: SigningSecret,
+): Promise<string> {
+  return header(accessKeyId, await signatureAsync(input, secret));
+}
+
+const header = (accessKeyId: string, signature: string) =>
+  `${SIGNATURE_METHOD} Credential=${accessKeyId}, SignedHeaders=${SIGNED_HEADERS}, Signature=${signature}`;

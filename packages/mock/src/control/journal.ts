@@ -50,6 +50,9 @@ function codeOf(body: unknown): string | null {
   return typeof code === 'string' ? code : null;
 }
 
+/** The journal keeps the newest entries only, so a mock under load for hours stays bounded. */
+export const JOURNAL_LIMIT = 100_000;
+
 export class Journal {
   readonly #entries: JournalEntry[] = [];
 
@@ -67,6 +70,8 @@ export class Journal {
       requestId: typeof requestId === 'string' ? requestId : null,
       ...(fault && { fault }),
     });
+    // Trimmed in chunks, not per entry: dropping the oldest one at a time would cost O(n) each.
+    if (this.#entries.length > JOURNAL_LIMIT * 1.1) this.#entries.splice(0, this.#entries.length - JOURNAL_LIMIT);
   }
 
   list(): JournalEntry[] {

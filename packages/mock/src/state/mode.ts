@@ -7,22 +7,10 @@ import type { Prism } from '../prism.js';
 import type { Api } from '../providers/index.js';
 import { statefulAnswerer } from './answerer.js';
 import { Inventory } from './inventory.js';
+import { DEFAULT_TRANSITION_MS, type StatefulOptions } from './options.js';
 import type { RuleContext } from './outcome.js';
 import type { Resource } from './resources.js';
 import { readSeedFile, resourcesOf, SeedError, validateResources } from './seed.js';
-
-export interface StatefulOptions {
-  /** A seed object (`{ resources }`, or `{ zenlayer, neutron }`) or the path of a YAML/JSON seed file. */
-  seed?: unknown;
-  /** Unseeded ids do not exist. By default an unknown id is created on first use, in the state its action needs. */
-  strict?: boolean;
-  /** How long asynchronous transitions take (RECYCLING → RECYCLE, RELEASING → gone, …). Default 50 ms. */
-  transitionMs?: number;
-  /** Neutron: Keystone token → project id. Ports of other projects are hidden (404). */
-  projects?: Readonly<Record<string, string>>;
-}
-
-export const DEFAULT_TRANSITION_MS = 50;
 
 /** operationId → status → the codes (Zenlayer) or types (Neutron) the spec lists as examples. */
 export function documentedOf(prism: Prism): Documented {
@@ -99,4 +87,5 @@ export function createStateful(api: Api, prism: Prism, options: StatefulOptions 
 }
 
 export type Stateful = ReturnType<typeof createStateful>;
+export type { StatefulOptions };
 export { SeedError };

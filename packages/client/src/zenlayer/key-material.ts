@@ -1,0 +1,36 @@
+// The bytes behind each SigningKey, in a WeakMap only this module reads: neither
+// util.inspect, JSON.stringify nor a walk of the key's properties can reach them. (Kept apart
+// from signing-key.ts so that WebCrypto's types stay out of the package's public types.)
+import { nodeCrypto, subtle, utf8 } from './hmac.js';
+
+interface Material {
+  /** node:crypto's KeyObject, where node:crypto exists. */
+  node?: { export(): Uint8Array };
+  /** The raw bytes, where it does not (WebCrypto imports them on first use). */
+  raw?: Uint8Array;
+  web?: Promise<CryptoKey>;
+}
+const materials = new WeakMap<object, Material>();
+
+export function holdKey(key: object, password: string): void {
+  const crypto = nodeCrypto();
+  materials.set(key, crypto ? { node: crypto.createSecretKey(password, 'utf8') } : { raw: utf8(password) });
+}
+
+/** The key for node:crypto's createHmac (a KeyObject), or the password string as given. */
+export function nodeKey(secret: string | object): unknown {
+  return typeof secret === 'string' ? secret : materials.get(secret)?.node;
+}
+
+/** The key for WebCrypto's HMAC, imported once per SigningKey. */
+export function webKey(secret: string | object): Promise<CryptoKey> {
+  const m: Material = typeof secret === 'string' ? { raw: utf8(secret) } : (materials.get(secret) ?? {});
+  m.web ??= subtle().importKey(
+    'raw',
+    (m.raw ?? m.node?.export() ?? new Uint8Array()) as Uint8Array<ArrayBuffer>,
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
+  return m.web;
+}

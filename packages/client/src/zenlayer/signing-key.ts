@@ -1,0 +1,27 @@
+// The AccessKeyPassword held as a key that never prints it (its bytes: key-material.ts).
+import { holdKey } from './key-material.js';
+
+/** A signing key made from an AccessKeyPassword with {@link signingKey}. Prints as `SigningKey`. */
+export class SigningKey {
+  /** Prefer {@link signingKey}. */
+  constructor(accessKeyPassword: string) {
+    holdKey(this, accessKeyPassword);
+  }
+  toJSON(): string {
+    return 'SigningKey';
+  }
+  toString(): string {
+    return 'SigningKey';
+  }
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return 'SigningKey';
+  }
+}
+
+/**
+ * Wraps the AccessKeyPassword (raw UTF-8, no key derivation) in a {@link SigningKey}, so a
+ * client can hold the key rather than the password string.
+ */
+export function signingKey(accessKeyPassword: string): SigningKey {
+  return new SigningKey(accessKeyPassword);
+}

@@ -1,0 +1,117 @@
+// Signing wherever consumers are: WebCrypto where node:crypto is absent, against the
+// documented vector; and public types that need no @types/node.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { authorizationHeaderAsync, signatureAsync, signingKey } from '../src/index.js';
+import { type CaptureServer, startCaptureServer } from './support/capture-server.js';
+import { PASSWORD, SIGNATURE, vector } from './support/vector.js';
+
+let server: CaptureServer | undefined;
+afterEach(async () => {
+  vi.unstubAllGlobals();
+  vi.resetModules();
+  await server?.close();
+});
+
+/** The package as loaded in a runtime without node:crypto (a browser, an edge runtime). */
+async function withoutNodeCrypto() {
+  const real = process.getBuiltinModule.bind(process);
+  vi.stubGlobal('process', {
+    ...process,
+    getBuiltinModule: (id: string) => (id === 'node:crypto' || id === 'crypto' ? undefined : real(id)),
+  });
+  vi.resetModules();
+  return (await import('../src/index.js')) as typeof import('../src/index.js');
+}
+
+describe('WebCrypto signing', () => {
+  it('reproduces the documented signature, keyed by the password or a SigningKey', async () => {
+    expect(await signatureAsync(vector, PASSWORD)).toBe(SIGNATURE);
+    expect(await signatureAsync(vector, signingKey(PASSWORD))).toBe(SIGNATURE);
+    expect(await authorizationHeaderAsync(vector, 'AK', PASSWORD)).toBe(
+      `ZC2-HMAC-SHA256 Credential=AK, SignedHeaders=content-type;host, Signature=${SIGNATURE}`,
+    );
+  });
+
+  it('without node:crypto, the same vector signs with WebCrypto; the sync form is a ValidationError', async () => {
+    const pkg = await withoutNodeCrypto();
+    const key = pkg.signingKey(PASSWORD);
+    expect(await pkg.signatureAsync(vector, key)).toBe(SIGNATURE);
+    expect(() => pkg.signature(vector, key)).toThrow(pkg.ValidationError);
+    expect(JSON.stringify(key) + String(key)).not.toContain(PASSWORD);
+  });
+
+  it('without node:crypto, the client signs its requests with WebCrypto', async () => {
+    const pkg = await withoutNodeCrypto();
+    server = await startCaptureServer();
+    const now = new Date(vector.timestamp * 1000);
+    const zc = pkg.createZenlayerClient({
+      accessKeyId: 'AK',
+      accessKeyPassword: PASSWORD,
+      baseUrl: server.url,
+      now: () => now,
+    });
+    await zc.releaseDisk('disk-1');
+    const [r] = server.requests;
+    const expected = await authorizationHeaderAsync(
+      { body: r!.body, contentType: r!.headers['content-type']!, host: r!.headers.host!, timestamp: vector.timestamp },
+      'AK',
+      PASSWORD,
+    );
+    expect(r!.headers.authorization).toBe(expected);
+  });
+});
+
+describe('public types', () => {
+  it('compile in a DOM-only project, without @types/node and without skipLibCheck', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cloud-release-types-'));
+    try {
+      const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+      const root = fileURLToPath(new URL('..', import.meta.url));
+      execFileSync(process.execPath, [
+        tsc,
+        '-p',
+        join(root, 'tsconfig.build.json'),
+        '--emitDeclarationOnly',
+        '--declarationMap',
+        'false',
+        '--outDir',
+        join(dir, 'types'),
+      ]);
+      writeFileSync(
+        join(dir, 'consumer.ts'),
+        `import { createZenlayerClient, type CloudReleaseError } from './types/index.js';
+const zc = createZenlayerClient({ accessKeyId: 'a', accessKeyPassword: 'b' });
+export const p: Promise<unknown> = zc.releaseDisk('d').catch((e: CloudReleaseError) => e.toJSON());\n`,
+      );
+      const options = {
+        strict: true,
+        noEmit: true,
+        module: 'ESNext',
+        moduleResolution: 'Bundler',
+        target: 'ES2022',
+        lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+        types: [],
+        skipLibCheck: false,
+        baseUrl: root,
+        paths: { 'openapi-fetch': [join(root, 'node_modules/openapi-fetch')] },
+      };
+      writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: options, files: ['consumer.ts'] }));
+      const out = (() => {
+        try {
+          return execFileSync(process.execPath, [tsc, '-p', join(dir, 'tsconfig.json')], { encoding: 'utf8' });
+        } catch (error) {
+          return (error as { stdout: string }).stdout;
+        }
+      })();
+      expect(out).toBe('');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

@@ -1,0 +1,15 @@
+// The options of the stateful mode (kept apart from the engine so that the public types
+// of @cloud-release/mock do not reach into Prism's).
+
+export interface StatefulOptions {
+  /** A seed object (`{ resources }`, or `{ zenlayer, neutron }`) or the path of a YAML/JSON seed file. */
+  seed?: unknown;
+  /** Unseeded ids do not exist. By default an unknown id is created on first use, in the state its action needs. */
+  strict?: boolean;
+  /** How long asynchronous transitions take (RECYCLING → RECYCLE, RELEASING → gone, …). Default 50 ms. */
+  transitionMs?: number;
+  /** Neutron: Keystone token → project id. Ports of other projects are hidden (404). */
+  projects?: Readonly<Record<string, string>>;
+}
+
+export const DEFAULT_TRANSITION_MS = 50;
