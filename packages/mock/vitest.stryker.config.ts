@@ -8,7 +8,8 @@ import { defineConfig } from 'vitest/config';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 mkdirSync(here('./src/spec/'), { recursive: true });
-for (const name of ['zenlayer.yaml', 'neutron.yaml']) copyFileSync(here(`./dist/spec/${name}`), here(`./src/spec/${name}`));
+for (const name of ['zenlayer.yaml', 'neutron.yaml'])
+  copyFileSync(here(`./dist/spec/${name}`), here(`./src/spec/${name}`));
 
 export default defineConfig({
   resolve: {
