@@ -14,7 +14,14 @@ import {
 } from '../src/index.js';
 
 const PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
-const refused = new ZenlayerApiError('ReleaseInstances', ['i-1'], 403, 'OPERATION_DENIED', 'T-1', 'no');
+const refused = new ZenlayerApiError(
+  'ReleaseInstances',
+  ['i-1'],
+  403,
+  'OPERATION_DENIED_INSTANCE_NOT_RECYCLED',
+  'T-1',
+  'no',
+);
 const timedOut = new TimeoutError('ReleaseInstances i-2: no answer within 5 ms', 'ReleaseInstances', ['i-2'], 5);
 
 describe('ZenlayerBatchError message: only the parts that happened', () => {
