@@ -57,4 +57,19 @@ describe('who is asking', () => {
       message: 'Unknown access key id AK9.',
     });
   });
+
+  it('a signature made with another password is a 401 saying it does not match', async () => {
+    const mock = await start({ api: 'zenlayer', now: () => NOW, credentials: { AK1: 'pw' } });
+    const signature = sign(BODY, new URL(mock.url).host, NOW_S, 'not-the-password');
+    const response = await post(
+      `${mock.url}/api/v2/zec`,
+      { 'x-zc-action': 'ReleaseDisk', ...signedHeaders(NOW_S, signature, 'AK1') },
+      BODY,
+    );
+    expect(response.status).toBe(401);
+    expect(response.json).toMatchObject({
+      code: 'AUTHFAILURE_SIGNATURE_FAILURE',
+      message: 'The request signature does not match.',
+    });
+  });
 });
