@@ -148,6 +148,8 @@ const lines = [
   '',
   `The whole bench took ${f((performance.now() - started) / 1000, 0)} s.`,
   '',
+  'Mutation scores (how many planted bugs the tests catch), per package: [QUALITY.md](QUALITY.md).',
+  '',
 ];
 const markdown = lines.join('\n');
 writeFileSync(fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url)), markdown);
