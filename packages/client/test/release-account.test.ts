@@ -3,14 +3,8 @@
 // the run is stopped, aborted or partly refused.
 import { afterEach, describe, expect, it } from 'vitest';
 import { type BatchProgress, createZenlayerClient, type ZenlayerBatchError } from '../src/index.js';
-import {
-  accepted,
-  type CaptureServer,
-  type Reply,
-  receivedAtLeast,
-  startCaptureServer,
-  zenlayerError,
-} from './support/capture-server.js';
+import type { CaptureServer, Reply } from './support/capture-server.js';
+import { accepted, receivedAtLeast, startCaptureServer, zenlayerError } from './support/capture-server.js';
 
 let server: CaptureServer;
 afterEach(async () => server?.close());

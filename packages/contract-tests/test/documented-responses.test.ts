@@ -3,7 +3,7 @@
 
 import { preferHeader } from '@cloud-release/mock';
 import { describe, expect, inject, it } from 'vitest';
-import { allClients, CLOUD_RELEASE_OPERATIONS } from './support/clients.js';
+import { allClients, NOT_CALLED_BY_CLOUD_RELEASE } from './support/clients.js';
 import { type Api, operations, schemaErrors } from './support/spec.js';
 
 const urls: Record<Api, string> = { zenlayer: inject('zenlayerUrl'), neutron: inject('neutronUrl') };
@@ -35,7 +35,8 @@ it('runs every operation through both generated clients, and the releases and th
   );
   expect(covered['openapi-fetch']).toHaveLength(all.length);
   expect(covered['typescript-fetch']).toHaveLength(all.length);
-  expect(covered['@cloud-release/client']?.sort()).toEqual(CLOUD_RELEASE_OPERATIONS);
+  expect(covered['@cloud-release/client']).toHaveLength(all.length - NOT_CALLED_BY_CLOUD_RELEASE.length);
+  expect(covered['@cloud-release/client']).toEqual(expect.arrayContaining(['DeletePort', 'DescribePorts', 'ShowPort']));
 });
 
 /** The example with the request id the mock actually sent (fresh per answer, in Zenlayer's format). */
