@@ -1,6 +1,6 @@
 // Additive edits pass the gate; the gate still lists them, so a reviewer sees what grew.
 import { describe, expect, it } from 'vitest';
-import { type Spec, verdictOf } from './edits.js';
+import { addHeader, type Spec, verdictOf } from './edits.js';
 
 const diskNotFound = (s: Spec) => s.paths['/api/v2/zec'].post.responses['404'].content['application/json'];
 
@@ -41,13 +41,7 @@ describe('zenlayer.yaml: an additive edit passes', () => {
     ],
     [
       'a new optional header parameter',
-      (s: Spec) =>
-        s.paths['/api/v2/sdn'].post.parameters.push({
-          name: 'X-ZC-Trace',
-          in: 'header',
-          required: false,
-          schema: { type: 'string' },
-        }),
+      (s: Spec) => addHeader(s, '/api/v2/sdn', 'X-ZC-Trace', false),
       'DestroyPort (POST /api/v2/sdn): new optional header parameter X-ZC-Trace',
     ],
     [

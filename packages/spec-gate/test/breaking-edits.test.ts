@@ -1,7 +1,7 @@
 // Each known breaking edit fails the gate with a line naming the change.
 import { describe, expect, it } from 'vitest';
 import { compareSpecs } from '../src/gate.js';
-import { edited, type Spec, verdictOf } from './edits.js';
+import { addHeader, edited, type Spec, verdictOf } from './edits.js';
 
 const vmBody = (s: Spec) => s.components.schemas.ReleaseInstancesBody;
 const port = (s: Spec) => s.paths['/v2.0/ports/{port_id}'].delete;
@@ -66,13 +66,7 @@ describe('zenlayer.yaml: a breaking edit is refused, naming the change', () => {
     ],
     [
       'adding a required header parameter',
-      (s: Spec) =>
-        s.paths['/api/v2/vm'].post.parameters.push({
-          name: 'X-ZC-Region',
-          in: 'header',
-          required: true,
-          schema: { type: 'string' },
-        }),
+      (s: Spec) => addHeader(s, '/api/v2/vm', 'X-ZC-Region', true),
       'ReleaseInstances (POST /api/v2/vm): new required header parameter X-ZC-Region',
     ],
     [

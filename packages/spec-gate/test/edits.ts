@@ -23,3 +23,8 @@ export async function verdictOf(name: 'zenlayer.yaml' | 'neutron.yaml', edit: (s
   const lines = (verdict: string) => findings.filter((f) => f.verdict === verdict).map(describeFinding);
   return { breaking: lines('breaking'), additive: lines('additive') };
 }
+
+/** Adds a string header parameter to an operation's path (an edit both verdict tables make). */
+export function addHeader(s: Spec, path: string, name: string, required: boolean): void {
+  s.paths[path].post.parameters.push({ name, in: 'header', required, schema: { type: 'string' } });
+}

@@ -59,26 +59,28 @@ describe('spec-gate CLI', () => {
     expect(output).toContain('spec-gate: breaking change in zenlayer.yaml');
   });
 
-  it('still fails with a major bump but no changeset saying why', async () => {
-    await breakZenlayer('2.0.0');
-    await changeset('minor', 'Drop the VM release.');
-    const { code, output } = await gate();
-    expect(code).toBe(1);
-    expect(output).toContain('add a .changeset/*.md naming "@cloud-release/spec": major with a summary saying why');
-  });
-
-  it('still fails with a major changeset but no major bump', async () => {
-    await breakZenlayer('1.1.0');
-    await changeset('major', 'Drop the VM release: Zenlayer retired it.');
-    expect((await gate()).code).toBe(1);
-  });
-
-  it('allows a breaking edit with a major bump and a major changeset that says why', async () => {
-    await breakZenlayer('2.0.0');
-    await changeset('major', 'Drop the VM release: Zenlayer retired it.');
-    const { code, output } = await gate();
-    expect(code).toBe(0);
-    expect(output).toContain('allowed: info.version major 1 → 2 and .changeset/drop-vm.md says why');
+  it.each([
+    {
+      why: 'a major bump but no changeset saying why',
+      version: '2.0.0',
+      bump: 'minor',
+      code: 1,
+      says: 'add a .changeset/*.md naming "@cloud-release/spec": major with a summary saying why',
+    },
+    { why: 'a major changeset but no major bump', version: '1.1.0', bump: 'major', code: 1, says: 'BREAKING' },
+    {
+      why: 'a major bump and a major changeset that says why',
+      version: '2.0.0',
+      bump: 'major',
+      code: 0,
+      says: 'allowed: info.version major 1 → 2 and .changeset/drop-vm.md says why',
+    },
+  ])('a breaking edit with $why exits $code', async ({ version, bump, code, says }) => {
+    await breakZenlayer(version);
+    await changeset(bump, bump === 'major' ? 'Drop the VM release: Zenlayer retired it.' : 'Drop the VM release.');
+    const result = await gate();
+    expect(result.code).toBe(code);
+    expect(result.output).toContain(says);
   });
 
   it('fails when a released spec has no working copy', async () => {

@@ -71,6 +71,12 @@ describe.runIf(missing.length === 0 || process.env.CI === 'true')(
     let mock: RunningMock;
     let tools: Awaited<ReturnType<typeof openstackCloud>>;
     let plane: ReturnType<typeof control>;
+    /** A port seeded into the mock for one test. */
+    const seeded = async (overrides: Partial<Port> = {}) => {
+      const p = port(overrides);
+      await plane.seed([p]);
+      return p;
+    };
 
     beforeAll(async () => {
       expect(missing, `missing under CI; install with: ${INSTALL_HINT}`).toEqual([]);
@@ -89,8 +95,7 @@ describe.runIf(missing.length === 0 || process.env.CI === 'true')(
     });
 
     it('conn.network.delete_port deletes a seeded port with one DELETE, and the port is gone', async () => {
-      const p = port();
-      await plane.seed([p]);
+      const p = await seeded();
       const run = await tools.sdk('network-delete', p.id);
       expect(run.exitCode, run.stderr).toBe(0);
       expect(JSON.parse(run.stdout)).toEqual({ returned: null });
@@ -99,8 +104,7 @@ describe.runIf(missing.length === 0 || process.env.CI === 'true')(
     });
 
     it('ignore_missing (the default) swallows the 404 of a port already gone; ignore_missing=False raises it', async () => {
-      const p = port();
-      await plane.seed([p]);
+      const p = await seeded();
       expect((await tools.sdk('network-delete', p.id)).exitCode).toBe(0);
       const again = await tools.sdk('network-delete', p.id);
       expect(again.exitCode, again.stderr).toBe(0);
@@ -117,8 +121,7 @@ describe.runIf(missing.length === 0 || process.env.CI === 'true')(
     });
 
     it('a stale if_revision is refused with 412 and the port stays; the current revision deletes it', async () => {
-      const p = port({ revision_number: 5 });
-      await plane.seed([p]);
+      const p = await seeded({ revision_number: 5 });
       const stale = await tools.sdk('network-delete', p.id, '--strict', '--if-revision', '4');
       expect(stale.exitCode).toBe(1);
       expect(JSON.parse(stale.stdout)).toMatchObject({ raised: 'PreconditionFailedException', status: 412 });
@@ -130,8 +133,7 @@ describe.runIf(missing.length === 0 || process.env.CI === 'true')(
     });
 
     it('conn.delete_port by name finds the port (GET by id, then by name) and deletes it', async () => {
-      const p = port();
-      await plane.seed([p]);
+      const p = await seeded();
       const run = await tools.sdk('cloud-delete', p.name);
       expect(run.exitCode, run.stderr).toBe(0);
       expect(JSON.parse(run.stdout)).toEqual({ returned: true });
@@ -148,8 +150,7 @@ describe.runIf(missing.length === 0 || process.env.CI === 'true')(
     });
 
     it('openstack port delete by id reads the port, deletes it, and fails visibly the second time', async () => {
-      const p = port();
-      await plane.seed([p]);
+      const p = await seeded();
       const first = await tools.cli('port', 'delete', p.id);
       expect(first.exitCode, first.stderr).toBe(0);
       expect((await plane.ports()).map((q) => q.id)).not.toContain(p.id);
@@ -172,8 +173,7 @@ describe.runIf(missing.length === 0 || process.env.CI === 'true')(
     });
 
     it("openstack port delete of a router's port fails with the 409 the CLI prints, and the port stays", async () => {
-      const p = port({ device_owner: 'network:router_interface' });
-      await plane.seed([p]);
+      const p = await seeded({ device_owner: 'network:router_interface' });
       const run = await tools.cli('port', 'delete', p.id);
       expect(run.exitCode).toBe(1);
       expect(run.stderr).toContain('cannot be deleted directly via the port API');
