@@ -111,7 +111,7 @@ const lines = [
   '',
   '| run | seconds | tasks | fully cached |',
   '|---|---:|---:|---|',
-  `| cold (turbo cache cleared) | ${f(pipeline.cold.ms / 1000, 1)} | ${pipeline.cold.tasks} | ${pipeline.cold.fullTurbo ? 'yes' : 'no'} |`,
+  `| cold (turbo cache cleared) | ${f(pipeline.cold.ms / 1000, 1)} | ${pipeline.cold.tasks}${pipeline.cold.failed ? ` (failed: ${pipeline.cold.failed})` : ''} | ${pipeline.cold.fullTurbo ? 'yes' : 'no'} |`,
   `| warm | ${f(pipeline.warm.ms / 1000, 1)} | ${pipeline.warm.tasks} | ${pipeline.warm.fullTurbo ? 'yes' : 'no'} |`,
   '',
   `Goal: warm fully cached under 5 s → ${verdict(pipeline.warm.fullTurbo && pipeline.warm.ms < 5000)}.`,
