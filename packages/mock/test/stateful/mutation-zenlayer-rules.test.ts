@@ -6,20 +6,21 @@ import { describe, expect, it } from 'vitest';
 import { stateful, statusOf, zenlayer } from './support.js';
 
 describe('ids never seen, not strict: created in the state their action needs', () => {
+  // A transition slower than any machine: the state right after the move is the one asserted.
   it('TerminateInstance on a new id: accepted, RECYCLING', async () => {
-    const mock = await stateful({ api: 'zenlayer' });
+    const mock = await stateful({ api: 'zenlayer', transitionMs: 60_000 });
     expect((await zenlayer(mock, 'TerminateInstance', { instanceId: 'i-new' })).status).toBe(200);
     expect(await statusOf(mock, 'DescribeInstances', { instanceIds: ['i-new'] })).toEqual(['RECYCLING']);
   });
 
   it('ReleaseDisk on a new id: accepted, RECYCLING', async () => {
-    const mock = await stateful({ api: 'zenlayer' });
+    const mock = await stateful({ api: 'zenlayer', transitionMs: 60_000 });
     expect((await zenlayer(mock, 'ReleaseDisk', { diskId: 'd-new' })).status).toBe(200);
     expect(await statusOf(mock, 'DescribeDisks', { diskIds: ['d-new'] })).toEqual(['RECYCLING']);
   });
 
   it('TerminatePort on a new id: accepted, DELETING', async () => {
-    const mock = await stateful({ api: 'zenlayer' });
+    const mock = await stateful({ api: 'zenlayer', transitionMs: 60_000 });
     expect((await zenlayer(mock, 'TerminatePort', { portId: 'p-new' })).status).toBe(200);
     expect(await statusOf(mock, 'DescribePorts', { portIds: ['p-new'] })).toEqual(['DELETING']);
   });
