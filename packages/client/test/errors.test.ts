@@ -7,21 +7,10 @@ import {
   NeutronApiError,
   OutcomeUnknownError,
   RedirectError,
-  TimeoutError,
   ValidationError,
-  ZenlayerApiError,
   ZenlayerBatchError,
 } from '../src/index.js';
-
-const apiError = new ZenlayerApiError(
-  'ReleaseInstances',
-  ['i-1'],
-  403,
-  'OPERATION_DENIED_INSTANCE_NOT_RECYCLED',
-  'T-1',
-  'no',
-);
-const timeout = new TimeoutError('ReleaseInstances i-2: no answer within 5 ms', 'ReleaseInstances', ['i-2'], 5);
+import { apiError, timeout } from './support/error-fixtures.js';
 
 describe('CloudReleaseError', () => {
   it.each([

@@ -8,21 +8,12 @@ import {
   createNeutronClient,
   createZenlayerClient,
   NeutronApiError,
-  TimeoutError,
   ZenlayerApiError,
   ZenlayerBatchError,
 } from '../src/index.js';
+import { apiError as refused, timeout as timedOut } from './support/error-fixtures.js';
 
 const PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
-const refused = new ZenlayerApiError(
-  'ReleaseInstances',
-  ['i-1'],
-  403,
-  'OPERATION_DENIED_INSTANCE_NOT_RECYCLED',
-  'T-1',
-  'no',
-);
-const timedOut = new TimeoutError('ReleaseInstances i-2: no answer within 5 ms', 'ReleaseInstances', ['i-2'], 5);
 
 describe('ZenlayerBatchError message: only the parts that happened', () => {
   it('refusals only', () => {
@@ -68,16 +59,15 @@ function neutronAnswer(response: () => Response) {
 }
 const long = `<html>${'x'.repeat(300)}</html>`;
 
+/** Answers without the envelope, each with the apiMessage a caller gets from it. */
+const NOT_ENVELOPES: Array<[string, () => Response, string]> = [
+  ['an HTML page: its start, trimmed', () => new Response(`  ${long}  `, { status: 502 }), long.slice(0, 200)],
+  ['an empty body: the status text', () => new Response('', { status: 502, statusText: 'Bad Gateway' }), 'Bad Gateway'],
+  ['nothing at all', () => new Response('', { status: 502 }), 'no message'],
+];
+
 describe('an error answer that is not the documented envelope', () => {
-  it.each([
-    ['an HTML page: its start, trimmed', () => new Response(`  ${long}  `, { status: 502 }), long.slice(0, 200)],
-    [
-      'an empty body: the status text',
-      () => new Response('', { status: 502, statusText: 'Bad Gateway' }),
-      'Bad Gateway',
-    ],
-    ['nothing at all', () => new Response('', { status: 502 }), 'no message'],
-  ])('Zenlayer, %s', async (_, response, apiMessage) => {
+  it.each(NOT_ENVELOPES)('Zenlayer, %s', async (_, response, apiMessage) => {
     const error = await zenlayerAnswer(response)
       .releaseDisk('disk-1')
       .catch((e: unknown) => e);
@@ -85,15 +75,7 @@ describe('an error answer that is not the documented envelope', () => {
     expect(error).toMatchObject({ status: 502, apiMessage, requestId: undefined, outcome: 'refused' });
   });
 
-  it.each([
-    ['an HTML page: its start, trimmed', () => new Response(`  ${long}  `, { status: 502 }), long.slice(0, 200)],
-    [
-      'an empty body: the status text',
-      () => new Response('', { status: 502, statusText: 'Bad Gateway' }),
-      'Bad Gateway',
-    ],
-    ['nothing at all', () => new Response('', { status: 502 }), 'no message'],
-  ])('Neutron, %s', async (_, response, apiMessage) => {
+  it.each(NOT_ENVELOPES)('Neutron, %s', async (_, response, apiMessage) => {
     const error = await neutronAnswer(response)
       .deletePort(PORT)
       .catch((e: unknown) => e);

@@ -42,34 +42,32 @@ describe('who is asking', () => {
     });
   });
 
-  it('an access key the mock does not know is a 401 naming the key', async () => {
+  /** A ReleaseDisk to a mock that knows AK1 / pw, signed as `keyId` with `password`. */
+  async function signedBy(keyId: string, password: string) {
     const mock = await start({ api: 'zenlayer', now: () => NOW, credentials: { AK1: 'pw' } });
-    const host = new URL(mock.url).host;
-    const signature = sign(BODY, host, NOW_S, 'pw');
-    const response = await post(
-      `${mock.url}/api/v2/zec`,
-      { 'x-zc-action': 'ReleaseDisk', ...signedHeaders(NOW_S, signature, 'AK9') },
-      BODY,
-    );
-    expect(response.status).toBe(401);
-    expect(response.json).toMatchObject({
-      code: 'AUTHFAILURE_INVALID_AUTHORIZATION',
-      message: 'Unknown access key id AK9.',
-    });
-  });
+    const signature = sign(BODY, new URL(mock.url).host, NOW_S, password);
+    const headers = { 'x-zc-action': 'ReleaseDisk', ...signedHeaders(NOW_S, signature, keyId) };
+    return post(`${mock.url}/api/v2/zec`, headers, BODY);
+  }
 
-  it('a signature made with another password is a 401 saying it does not match', async () => {
-    const mock = await start({ api: 'zenlayer', now: () => NOW, credentials: { AK1: 'pw' } });
-    const signature = sign(BODY, new URL(mock.url).host, NOW_S, 'not-the-password');
-    const response = await post(
-      `${mock.url}/api/v2/zec`,
-      { 'x-zc-action': 'ReleaseDisk', ...signedHeaders(NOW_S, signature, 'AK1') },
-      BODY,
-    );
+  it.each([
+    [
+      'an access key the mock does not know',
+      'AK9',
+      'pw',
+      'AUTHFAILURE_INVALID_AUTHORIZATION',
+      'Unknown access key id AK9.',
+    ],
+    [
+      'a signature made with another password',
+      'AK1',
+      'not-the-password',
+      'AUTHFAILURE_SIGNATURE_FAILURE',
+      'The request signature does not match.',
+    ],
+  ])('%s is a 401 saying so', async (_, keyId, password, code, message) => {
+    const response = await signedBy(keyId, password);
     expect(response.status).toBe(401);
-    expect(response.json).toMatchObject({
-      code: 'AUTHFAILURE_SIGNATURE_FAILURE',
-      message: 'The request signature does not match.',
-    });
+    expect(response.json).toMatchObject({ code, message });
   });
 });

@@ -71,6 +71,13 @@ describe.runIf(missing.length === 0 || process.env.CI === 'true')(
     let mock: RunningMock;
     let tools: Awaited<ReturnType<typeof openstackCloud>>;
     let plane: ReturnType<typeof control>;
+    const portIds = async () => (await plane.ports()).map((q) => q.id);
+    /** Runs an SDK call that must succeed, and checks what it returned. */
+    const succeeds = async (call: string, arg: string, returned: unknown) => {
+      const run = await tools.sdk(call, arg);
+      expect(run.exitCode, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout)).toEqual({ returned });
+    };
     /** A port seeded into the mock for one test. */
     const seeded = async (overrides: Partial<Port> = {}) => {
       const p = port(overrides);
@@ -96,10 +103,8 @@ describe.runIf(missing.length === 0 || process.env.CI === 'true')(
 
     it('conn.network.delete_port deletes a seeded port with one DELETE, and the port is gone', async () => {
       const p = await seeded();
-      const run = await tools.sdk('network-delete', p.id);
-      expect(run.exitCode, run.stderr).toBe(0);
-      expect(JSON.parse(run.stdout)).toEqual({ returned: null });
-      expect((await plane.ports()).map((q) => q.id)).not.toContain(p.id);
+      await succeeds('network-delete', p.id, null);
+      expect(await portIds()).not.toContain(p.id);
       expect(lines(await plane.journal(p.id))).toEqual(['DELETE 204']);
     });
 
@@ -125,19 +130,17 @@ describe.runIf(missing.length === 0 || process.env.CI === 'true')(
       const stale = await tools.sdk('network-delete', p.id, '--strict', '--if-revision', '4');
       expect(stale.exitCode).toBe(1);
       expect(JSON.parse(stale.stdout)).toMatchObject({ raised: 'PreconditionFailedException', status: 412 });
-      expect((await plane.ports()).map((q) => q.id)).toContain(p.id);
+      expect(await portIds()).toContain(p.id);
       const current = await tools.sdk('network-delete', p.id, '--strict', '--if-revision', '5');
       expect(current.exitCode, current.stdout).toBe(0);
-      expect((await plane.ports()).map((q) => q.id)).not.toContain(p.id);
+      expect(await portIds()).not.toContain(p.id);
       expect(lines(await plane.journal(p.id))).toEqual(['DELETE 412', 'DELETE 204']);
     });
 
     it('conn.delete_port by name finds the port (GET by id, then by name) and deletes it', async () => {
       const p = await seeded();
-      const run = await tools.sdk('cloud-delete', p.name);
-      expect(run.exitCode, run.stderr).toBe(0);
-      expect(JSON.parse(run.stdout)).toEqual({ returned: true });
-      expect((await plane.ports()).map((q) => q.id)).not.toContain(p.id);
+      await succeeds('cloud-delete', p.name, true);
+      expect(await portIds()).not.toContain(p.id);
       const all = await plane.journal('');
       const reads = all.filter((e) => e.path.includes(p.name));
       expect(lines(reads)).toEqual(['GET 404', 'GET 200']);
@@ -153,7 +156,7 @@ describe.runIf(missing.length === 0 || process.env.CI === 'true')(
       const p = await seeded();
       const first = await tools.cli('port', 'delete', p.id);
       expect(first.exitCode, first.stderr).toBe(0);
-      expect((await plane.ports()).map((q) => q.id)).not.toContain(p.id);
+      expect(await portIds()).not.toContain(p.id);
       expect(lines(await plane.journal(p.id))).toEqual(['GET 200', 'DELETE 204']);
       const second = await tools.cli('port', 'delete', p.id);
       expect(second.exitCode).toBe(1);
@@ -168,7 +171,7 @@ describe.runIf(missing.length === 0 || process.env.CI === 'true')(
       const run = await tools.cli('port', 'delete', p.name);
       expect(run.exitCode, run.stderr).toBe(0);
       expect((await plane.ports()).map((q) => q.id)).toEqual(expect.arrayContaining([other.id]));
-      expect((await plane.ports()).map((q) => q.id)).not.toContain(p.id);
+      expect(await portIds()).not.toContain(p.id);
       expect(lines(await plane.journal(p.id))).toEqual(['DELETE 204']);
     });
 
@@ -177,7 +180,7 @@ describe.runIf(missing.length === 0 || process.env.CI === 'true')(
       const run = await tools.cli('port', 'delete', p.id);
       expect(run.exitCode).toBe(1);
       expect(run.stderr).toContain('cannot be deleted directly via the port API');
-      expect((await plane.ports()).map((q) => q.id)).toContain(p.id);
+      expect(await portIds()).toContain(p.id);
       expect(lines(await plane.journal(p.id))).toEqual(['GET 200', 'DELETE 409']);
     });
   },

@@ -75,10 +75,19 @@ function releaseDisk(ctx: RuleContext, { diskId }: Body): Outcome {
   return accepted;
 }
 
-function terminatePort(ctx: RuleContext, { portId }: Body): Outcome {
+/** The port an sdn action is about (created in `status` where allowed), or the API's 404 for it. */
+function portOr404(ctx: RuleContext, portId: unknown, status: SdnPort['status']): SdnPort | Outcome {
   const id = portId as string;
-  const port = lookUp<SdnPort>(ctx, { type: 'port', id, status: 'RUNNING' });
-  if (!port) return refuse(404, 'SELF_SERVICE_PORT_NOT_FOUND', `Port ${id} not found.`);
+  return (
+    lookUp<SdnPort>(ctx, { type: 'port', id, status }) ??
+    refuse(404, 'SELF_SERVICE_PORT_NOT_FOUND', `Port ${id} not found.`)
+  );
+}
+
+function terminatePort(ctx: RuleContext, { portId }: Body): Outcome {
+  const port = portOr404(ctx, portId, 'RUNNING');
+  if (!('type' in port)) return port;
+  const { id } = port;
   if (['RECYCLED', 'DELETING', 'DESTROYING', 'DESTROYED'].includes(port.status))
     return refuse(403, 'OPERATION_DENIED_INSTANCE_RECYCLED', `Port ${id} is already in the recycle bin.`);
   ctx.inventory.move(port, 'DELETING', later(ctx, 'RECYCLED'));
@@ -86,9 +95,9 @@ function terminatePort(ctx: RuleContext, { portId }: Body): Outcome {
 }
 
 function destroyPort(ctx: RuleContext, { portId }: Body): Outcome {
-  const id = portId as string;
-  const port = lookUp<SdnPort>(ctx, { type: 'port', id, status: 'RECYCLED' });
-  if (!port) return refuse(404, 'SELF_SERVICE_PORT_NOT_FOUND', `Port ${id} not found.`);
+  const port = portOr404(ctx, portId, 'RECYCLED');
+  if (!('type' in port)) return port;
+  const { id } = port;
   if (port.status !== 'RECYCLED')
     return refuse(
       403,
