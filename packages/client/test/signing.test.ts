@@ -66,4 +66,13 @@ describe('ZC2-HMAC-SHA256', () => {
     expect(inspect(key, { showHidden: true, depth: 5 })).not.toContain(PASSWORD);
     expect(JSON.stringify(key)).not.toContain(PASSWORD);
   });
+
+  it('a signing key prints as `SigningKey` wherever a log line or an error puts it', () => {
+    const key = signingKey(PASSWORD);
+    // Template strings and String() call toString: without it they throw, not print.
+    expect(`key=${key}`).toBe('key=SigningKey');
+    expect(String(key)).toBe('SigningKey');
+    expect(JSON.stringify({ key })).toBe('{"key":"SigningKey"}');
+    expect(inspect({ key })).toBe('{ key: SigningKey }');
+  });
 });

@@ -39,8 +39,9 @@ export abstract class CloudReleaseError extends Error {
   ) {
     super(message, options);
     this.outcome = head.outcome;
-    if (head.status !== undefined) this.status = head.status;
-    if (head.code !== undefined) this.code = head.code;
+    // Declared fields are own properties already (ES2022 class fields): undefined stays undefined.
+    this.status = head.status;
+    this.code = head.code;
   }
 
   /** For JSON logs: name, message, outcome, status, code and the subclass's own facts; never a secret. */
@@ -48,7 +49,8 @@ export abstract class CloudReleaseError extends Error {
     const json: Record<string, unknown> = {};
     const self = this as unknown as Record<string, unknown>;
     for (const key of HEAD) json[key] = self[key];
-    for (const [key, value] of Object.entries(this)) if (!HEAD.includes(key)) json[key] = facts(value);
+    // The head's own fields come round again here as the same primitives, in the place HEAD gave them.
+    for (const [key, value] of Object.entries(this)) json[key] = facts(value);
     return json;
   }
 }
