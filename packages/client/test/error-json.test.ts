@@ -79,4 +79,13 @@ describe('toJSON of a partly done release: plain data, nested errors as their fa
       message: 'socket hang up',
     });
   });
+
+  it('a null a caller put in a batch stays null, and toJSON does not throw on it', () => {
+    const e = new ZenlayerBatchError({
+      released: [{ ids: ['i-0'], requestId: null as unknown as string, alreadyGone: false }],
+      failed: [{ ids: ['i-1'], error: refused }],
+      total: 2,
+    });
+    expect(JSON.parse(JSON.stringify(e)).released).toEqual([{ ids: ['i-0'], requestId: null, alreadyGone: false }]);
+  });
 });
