@@ -46,6 +46,40 @@ describe('WebCrypto signing', () => {
     expect(JSON.stringify(key) + String(key)).not.toContain(PASSWORD);
   });
 
+  it('without node:crypto, a body given as its bytes signs as the same body given as a string', async () => {
+    const pkg = await withoutNodeCrypto();
+    const bytes = new TextEncoder().encode(vector.body);
+    expect(await pkg.signatureAsync({ ...vector, body: bytes }, PASSWORD)).toBe(SIGNATURE);
+  });
+
+  it('without node:crypto, the sync form says what to use instead, naming the field and the limit', async () => {
+    const pkg = await withoutNodeCrypto();
+    const error = (() => {
+      try {
+        pkg.signature(vector, PASSWORD);
+      } catch (e) {
+        return e as InstanceType<typeof pkg.ValidationError>;
+      }
+      throw new Error('signature() did not throw');
+    })();
+    expect(error).toMatchObject({ field: 'crypto', limit: 'node:crypto', outcome: 'not-sent' });
+    expect(error.message).toBe(
+      'the synchronous signing functions need node:crypto; here use signatureAsync / authorizationHeaderAsync (WebCrypto)',
+    );
+  });
+
+  it('with neither node:crypto nor WebCrypto, signing fails before anything is sent, saying why', async () => {
+    const pkg = await withoutNodeCrypto();
+    vi.stubGlobal('crypto', undefined);
+    const rejection = pkg.signatureAsync(vector, PASSWORD);
+    await expect(rejection).rejects.toBeInstanceOf(pkg.ValidationError);
+    await expect(rejection).rejects.toMatchObject({
+      field: 'crypto',
+      limit: 'WebCrypto',
+      message: 'ZC2-HMAC-SHA256 signing needs WebCrypto or node:crypto',
+    });
+  });
+
   it('without node:crypto, the client signs its requests with WebCrypto', async () => {
     const pkg = await withoutNodeCrypto();
     server = await startCaptureServer();
