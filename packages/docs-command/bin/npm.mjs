@@ -12,7 +12,7 @@
 // else — `npm docs <pkg>`, `npm publish`, npm inside any script — goes to the real npm,
 // unchanged, with its exit status.
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, readFileSync, realpathSync } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, readFileSync, readSync, realpathSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 
 const args = process.argv.slice(2);
@@ -30,8 +30,16 @@ function hasDocsScript(/** @type {string} */ dir) {
 /** Whether an `npm` on PATH is this file: itself, or the wrapper pnpm writes in .bin for it. */
 function isThisShim(/** @type {string} */ candidate, /** @type {string} */ self) {
   if (realpathSync(candidate) === self) return true;
-  // pnpm's .bin entries are small shell scripts that exec `node <path to this file>`.
-  return readFileSync(candidate, 'utf8').slice(0, 4096).includes('docs-command/bin/npm.mjs');
+  // pnpm's .bin entries are small shell scripts that exec `node <path to this file>`; the real
+  // npm may be a large binary, so only its head is read.
+  const head = Buffer.alloc(4096);
+  const fd = openSync(candidate, 'r');
+  try {
+    const length = readSync(fd, head, 0, head.length, 0);
+    return head.subarray(0, length).toString('utf8').includes('docs-command/bin/npm.mjs');
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** @returns {string | undefined} the first executable `npm` on PATH that is not this shim */
