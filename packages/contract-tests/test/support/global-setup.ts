@@ -3,7 +3,7 @@
 // an unbounded wait here once let vitest end with no test run and exit 0.
 import { startMock } from '@cloud-release/mock';
 import type { TestProject } from 'vitest/node';
-import { SUITE_BEARER_TOKEN, SUITE_CREDENTIALS } from './clients.js';
+import { SUITE_MOCKS } from './suite-mocks.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -31,13 +31,8 @@ function startWithin(name: string, start: Promise<Mock>, ms: number): Promise<Mo
 export default async function setup(project: TestProject) {
   const started = performance.now();
   const starting = {
-    zenlayer: startMock({
-      api: 'zenlayer',
-      credentials: { [SUITE_CREDENTIALS.accessKeyId]: SUITE_CREDENTIALS.accessKeyPassword },
-      // With credentials the mock accepts only listed bearer tokens (issue 10).
-      bearerTokens: [SUITE_BEARER_TOKEN],
-    }),
-    neutron: startMock({ api: 'neutron' }),
+    zenlayer: startMock(SUITE_MOCKS.zenlayer),
+    neutron: startMock(SUITE_MOCKS.neutron),
   };
   const results = await Promise.allSettled([
     startWithin('zenlayer', starting.zenlayer, START_TIMEOUT_MS),

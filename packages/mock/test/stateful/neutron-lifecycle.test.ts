@@ -65,6 +65,47 @@ describe('neutron ports', () => {
     expect(current.status).toBe(204);
   });
 
+  // What a client sees of each etag form webob reads (port 1 is at revision 4): the entry that
+  // constrains, the ones that are ignored, and the ones that are a 400 before anything is deleted.
+  it.each([
+    ['W/"revision_number=3"', 3],
+    ['"revision_number=3"', 3],
+    ['W/revision_number=3', 3],
+    ['revision_number=12', 12],
+  ])('reads If-Match %s as revision %i: 412 and the port is kept', async (ifMatch, revision) => {
+    const mock = await stateful({ api: 'neutron', seed, projects });
+    const stale = await neutron(mock, 'DELETE', `/v2.0/ports/${id(1)}`, { 'if-match': ifMatch });
+    expect(stale.status).toBe(412);
+    expect(stale.body.NeutronError.message).toBe(`Constrained to ${revision}, but current revision is 4`);
+    expect((await neutron(mock, 'GET', `/v2.0/ports/${id(1)}`)).status).toBe(200);
+  });
+
+  it('ignores If-Match "W/revision_number=3" (a quoted etag that is not a revision entry): the port is deleted', async () => {
+    const mock = await stateful({ api: 'neutron', seed, projects });
+    const deleted = await neutron(mock, 'DELETE', `/v2.0/ports/${id(1)}`, { 'if-match': '"W/revision_number=3"' });
+    expect(deleted.status).toBe(204);
+    expect((await neutron(mock, 'GET', `/v2.0/ports/${id(1)}`)).status).toBe(404);
+  });
+
+  it('refuses an unbalanced quote ("revision_number=3) as a malformed header, not as a revision', async () => {
+    const mock = await stateful({ api: 'neutron', seed, projects });
+    const refused = await neutron(mock, 'DELETE', `/v2.0/ports/${id(1)}`, { 'if-match': '"revision_number=3' });
+    expect(refused).toMatchObject({ status: 400, body: { NeutronError: { type: 'HTTPBadRequest' } } });
+    expect(refused.body.NeutronError.message).toMatch(/^Invalid if-match: /);
+    expect((await neutron(mock, 'GET', `/v2.0/ports/${id(1)}`)).status).toBe(200);
+  });
+
+  it.each(['revision_number=3"', 'revision_number=a4'])(
+    'refuses If-Match %s with 400 BadRequest and keeps the port',
+    async (ifMatch) => {
+      const mock = await stateful({ api: 'neutron', seed, projects });
+      const refused = await neutron(mock, 'DELETE', `/v2.0/ports/${id(1)}`, { 'if-match': ifMatch });
+      expect(refused).toMatchObject({ status: 400, body: { NeutronError: { type: 'BadRequest' } } });
+      expect(refused.body.NeutronError.message).toContain(ifMatch);
+      expect((await neutron(mock, 'GET', `/v2.0/ports/${id(1)}`)).status).toBe(200);
+    },
+  );
+
   it('hides another project’s port: 404 to its token, visible to the owner; an unknown token is 401', async () => {
     const mock = await stateful({ api: 'neutron', seed, projects });
     expect((await neutron(mock, 'GET', `/v2.0/ports/${id(5)}`)).status).toBe(404);

@@ -1,0 +1,14 @@
+// How the contract suite starts its two mocks, shared by the suite's global setup and by the
+// mock's mutation run (worker-mocks.ts), so that both test the same configuration.
+import type { StartMockOptions } from '@cloud-release/mock';
+import { SUITE_BEARER_TOKEN, SUITE_CREDENTIALS } from './clients.js';
+
+export const SUITE_MOCKS = {
+  zenlayer: {
+    api: 'zenlayer',
+    credentials: { [SUITE_CREDENTIALS.accessKeyId]: SUITE_CREDENTIALS.accessKeyPassword },
+    // With credentials the mock accepts only listed bearer tokens (issue 10).
+    bearerTokens: [SUITE_BEARER_TOKEN],
+  },
+  neutron: { api: 'neutron' },
+} as const satisfies Record<string, StartMockOptions>;
