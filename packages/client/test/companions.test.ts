@@ -93,6 +93,121 @@ describe('on the wire', () => {
   });
 });
 
+// What a caller is told when a read or a move goes wrong: the operation, what it was about and
+// which ids, so that a teardown's log says which resource the unknown outcome concerns.
+describe('the account of a failed read or move', () => {
+  async function answering(answer: (path: string) => { status: number; body?: unknown; raw?: string }) {
+    const server = await startCaptureServer((r) => answer(r.path));
+    cleanup.push(() => server.close());
+    return server;
+  }
+
+  it('getPort: a 200 without the port is an unknown outcome naming the port, not a port', async () => {
+    const server = await answering(() => ({ status: 200, body: { ports: [] } }));
+    const ne = createNeutronClient({ baseUrl: server.url, token: 'tok' });
+    await expect(ne.getPort(PORT)).rejects.toMatchObject({
+      name: 'OutcomeUnknownError',
+      operation: 'ShowPort',
+      ids: [PORT],
+      message: `ShowPort port ${PORT}: 200 answer is not {"port": {…}}; the outcome is unknown`,
+    });
+  });
+
+  it('listPorts: a 200 without the list is an unknown outcome about no id in particular', async () => {
+    const server = await answering(() => ({ status: 200, body: { port: [] } }));
+    const ne = createNeutronClient({ baseUrl: server.url, token: 'tok' });
+    await expect(ne.listPorts()).rejects.toMatchObject({
+      name: 'OutcomeUnknownError',
+      operation: 'ListPorts',
+      ids: [],
+      message: 'ListPorts ports: 200 answer is not {"ports": […]}; the outcome is unknown',
+    });
+  });
+
+  it('listPorts: a refusal is the API error with its status, not an unexpected answer', async () => {
+    const server = await answering(() => ({ status: 401, body: { error: { code: 401, title: 'Unauthorized' } } }));
+    const ne = createNeutronClient({ baseUrl: server.url, token: 'tok' });
+    const error = await ne.listPorts({ name: 'web' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NeutronApiError);
+    expect(error).toMatchObject({ status: 401, operation: 'ListPorts' });
+  });
+
+  it('listPorts: one id as a string is one id filter; no name filter is sent when none is given', async () => {
+    const server = await answering(() => ({ status: 200, body: { ports: [] } }));
+    const ne = createNeutronClient({ baseUrl: server.url, token: 'tok' });
+    await expect(ne.listPorts({ id: PORT })).resolves.toEqual([]);
+    expect(server.requests.map((r) => r.path)).toEqual([`/v2.0/ports?id=${PORT}`]);
+  });
+
+  it('listPorts: a name that is not a string is refused, naming the field, and nothing is sent', async () => {
+    const server = await answering(() => ({ status: 200, body: { ports: [] } }));
+    const ne = createNeutronClient({ baseUrl: server.url, token: 'tok' });
+    const error = await ne.listPorts({ name: 3 as unknown as string }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ field: 'name', message: 'name must be a string (got number); nothing was sent' });
+    expect(server.requests).toEqual([]);
+  });
+
+  it.each([
+    ['terminateInstance', 'i-1', 'TerminateInstance instance i-1', ['i-1']],
+    ['terminatePort', 'p-1', 'TerminatePort port p-1', ['p-1']],
+  ] as const)('%s: an answer that is not the envelope names the resource and its id', async (method, id, head, ids) => {
+    const server = await answering(() => ({ status: 200, raw: '<html>maintenance</html>' }));
+    const zc = createZenlayerClient({ bearerToken: 't', baseUrl: server.url, retry: false });
+    await expect(zc[method](id)).rejects.toMatchObject({
+      outcome: 'unknown',
+      ids,
+      message: `${head}: 200 answer is not the documented envelope; the outcome is unknown`,
+    });
+  });
+
+  it('describeInstances: an answer that is not the envelope names how many instances it was about', async () => {
+    const server = await answering(() => ({ status: 200, raw: '<html>maintenance</html>' }));
+    const zc = createZenlayerClient({ bearerToken: 't', baseUrl: server.url, retry: false });
+    await expect(zc.describeInstances(['i-1', 'i-2'])).rejects.toMatchObject({
+      ids: ['i-1', 'i-2'],
+      message: 'DescribeInstances 2 instances: 200 answer is not the documented envelope; the outcome is unknown',
+    });
+  });
+
+  it.each([
+    [
+      'describeInstances',
+      (zc: ReturnType<typeof createZenlayerClient>, signal: AbortSignal) => zc.describeInstances(['i-1'], { signal }),
+    ],
+    [
+      'terminateInstance',
+      (zc: ReturnType<typeof createZenlayerClient>, signal: AbortSignal) => zc.terminateInstance('i-1', { signal }),
+    ],
+  ] as const)('%s: an aborted signal stops it before anything is sent', async (_, call) => {
+    const server = await answering(() => ({ status: 200, body: {} }));
+    const zc = createZenlayerClient({ bearerToken: 't', baseUrl: server.url });
+    await expect(call(zc, AbortSignal.abort())).rejects.toThrow();
+    expect(server.requests).toEqual([]);
+  });
+
+  it('accepts paging and id counts at their limits: pageSize 1 and 1000, pageNum 1, 100 ids', async () => {
+    const server = await answering(() => ({ status: 200, body: { requestId: 'T', response: { requestId: 'T' } } }));
+    const zc = createZenlayerClient({ bearerToken: 't', baseUrl: server.url });
+    const hundred = Array.from({ length: 100 }, (_, i) => `i-${i}`);
+    await zc.describeInstances(['i-1'], { pageSize: 1, pageNum: 1 });
+    await zc.describeInstances(hundred, { pageSize: 1000 });
+    expect(server.requests.map((r) => r.json)).toEqual([
+      { instanceIds: ['i-1'], pageSize: 1, pageNum: 1 },
+      { instanceIds: hundred, pageSize: 1000 },
+    ]);
+  });
+
+  it('refuses a pageNum past the safe integers (2^53), which would not arrive as sent', async () => {
+    const server = await answering(() => ({ status: 200, body: {} }));
+    const zc = createZenlayerClient({ bearerToken: 't', baseUrl: server.url });
+    await expect(zc.describeDisks(['d-1'], { pageNum: 2 ** 53 })).rejects.toThrow(
+      'pageNum must be an integer ≥ 1 (got 9007199254740992); nothing was sent',
+    );
+    expect(server.requests).toEqual([]);
+  });
+});
+
 describe('a teardown in the order the Terraform provider uses, against the stateful mock', () => {
   it('terminate, describe until RECYCLE, release, describe: gone', async () => {
     const mock = await startMock({ api: 'zenlayer', mode: 'stateful', strict: true, transitionMs: 0 });

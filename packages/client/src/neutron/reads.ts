@@ -32,8 +32,10 @@ type Answer = { data?: string; error?: unknown; response: Response };
 /** The body's `key` when the answer is the documented JSON object, else undefined. */
 function field(text: string | undefined, key: string): unknown {
   try {
-    const value = (JSON.parse(text ?? '') as Record<string, unknown> | null)?.[key];
+    // A `null` body throws here (null[key]) and reads as undefined, like any other non-object.
+    const value = (JSON.parse(text ?? '') as Record<string, unknown>)[key];
     return value ?? undefined;
+    // Stryker disable next-line BlockStatement: an empty catch falls through to the same undefined
   } catch {
     return undefined;
   }

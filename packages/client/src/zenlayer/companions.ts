@@ -52,11 +52,12 @@ function pageOf(options: DescribeOptions): { pageSize?: number; pageNum?: number
   ] as const) {
     const value: unknown = options[field];
     if (value === undefined) continue;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > max) {
+    // Number.isInteger is false for anything but an integral number, so the casts only name the type.
+    if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > max) {
       const limit = max === MAX_PAGE_SIZE ? `an integer 1..${max}` : 'an integer ≥ 1';
       throw new ValidationError(field, limit, `${field} must be ${limit} (got ${String(value)}); nothing was sent`);
     }
-    page[field] = value;
+    page[field] = value as number;
   }
   return page;
 }
