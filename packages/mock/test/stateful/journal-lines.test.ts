@@ -1,0 +1,105 @@
+// What the journal says a request named, and how a bad body is answered, as a consumer's test
+// reads them: GET /__mock/requests (mock.requests()) after its script ran. A request that is
+// refused is still journaled with the ids it named, so "released exactly these, once each"
+// can also be asserted about what the script tried.
+import { describe, expect, it } from 'vitest';
+import { BODY_LIMIT_BYTES } from '../../dist/body.js';
+import { JOURNAL_LIMIT, Journal } from '../../dist/control/journal.js';
+import { nowSeconds, signedHeaders } from '../support/mocks.js';
+import { stateful } from './support.js';
+
+async function release(body: string, headers: Record<string, string> = {}) {
+  const mock = await stateful({ api: 'zenlayer' });
+  const response = await fetch(`${mock.url}/api/v2/vm`, {
+    method: 'POST',
+    headers: {
+      ...signedHeaders(nowSeconds()),
+      'x-zc-action': 'ReleaseInstances',
+      'content-type': 'application/json',
+      ...headers,
+    },
+    body,
+  });
+  const answer = (await response.json()) as { code?: string; message?: string };
+  return { status: response.status, answer, journal: mock.requests() };
+}
+
+describe('the ids a journal line names', () => {
+  it('takes string values of *Id / *Ids fields only: not other fields, not non-strings', async () => {
+    const { journal } = await release('{"instanceIds":["i-1",2],"name":"x","Idempotency":"k"}');
+    expect(journal).toMatchObject([{ operation: 'ReleaseInstances', ids: ['i-1'], status: 400 }]);
+  });
+
+  it.each([
+    ['null', 'null', 'INVALID_PARAMETER_TYPE', 'Request body must be a JSON object (got null).'],
+    ['an array', '[]', 'INVALID_PARAMETER_TYPE', 'Request body must be a JSON object (got array).'],
+    ['empty', '', 'MISSING_PARAMETER', 'Request body is empty; expected a JSON object.'],
+    ['only whitespace', ' \n ', 'MISSING_PARAMETER', 'Request body is empty; expected a JSON object.'],
+  ])('a body that is %s: no ids, a 400 %s saying so', async (_, body, code, message) => {
+    const { status, answer, journal } = await release(body);
+    expect([status, answer.code, answer.message]).toEqual([400, code, message]);
+    expect(journal).toMatchObject([{ ids: [], status: 400, code }]);
+  });
+
+  it('a body that is not JSON: no ids, a 400 naming the parse error', async () => {
+    const { answer, journal } = await release('{not json');
+    expect(answer.code).toBe('INVALID_PARAMETER_VALUE');
+    expect(answer.message).toMatch(/^Request body is not valid JSON: \S.+\.$/);
+    expect(journal).toMatchObject([{ ids: [], status: 400 }]);
+  });
+
+  it('a body one byte over the limit: not read, a 400 naming its size and the limit, no ids', async () => {
+    const body = `{"instanceIds":["i-1"]}${' '.repeat(BODY_LIMIT_BYTES - 22)}`;
+    expect(Buffer.byteLength(body)).toBe(BODY_LIMIT_BYTES + 1);
+    const { answer, journal } = await release(body);
+    expect(answer).toMatchObject({
+      code: 'INVALID_PARAMETER_EXCEED_LENGTH',
+      message: `Request body is ${BODY_LIMIT_BYTES + 1} bytes; the limit is ${BODY_LIMIT_BYTES} bytes.`,
+    });
+    expect(journal).toMatchObject([{ ids: [], status: 400, code: 'INVALID_PARAMETER_EXCEED_LENGTH' }]);
+  });
+
+  it('a body of exactly the limit is read: its ids are journaled and it is answered on its merits', async () => {
+    const body = `{"instanceIds":["i-1"]}${' '.repeat(BODY_LIMIT_BYTES - 23)}`;
+    expect(Buffer.byteLength(body)).toBe(BODY_LIMIT_BYTES);
+    const { answer, journal } = await release(body);
+    expect(answer.code).not.toBe('INVALID_PARAMETER_EXCEED_LENGTH');
+    expect(journal).toMatchObject([{ ids: ['i-1'] }]);
+  });
+
+  it('reads the media type case-insensitively, without its parameters', async () => {
+    const lower = await release('{"instanceIds":["i-1"]}');
+    const upper = await release('{"instanceIds":["i-1"]}', { 'content-type': ' Application/JSON ; charset=utf-8' });
+    expect(upper.status).toBe(lower.status);
+    expect(upper.answer.code).toBe(lower.answer.code);
+  });
+
+  it('keeps the query in the path, and has no request id for the mock’s own 418', async () => {
+    const neutron = await stateful({ api: 'neutron' });
+    await fetch(`${neutron.url}/v2.0/ports?name=web`, { headers: { 'x-auth-token': 't' } });
+    expect(neutron.requests()).toMatchObject([{ path: '/v2.0/ports?name=web', operation: 'ListPorts', status: 200 }]);
+    const { status, journal } = await release('{"instanceIds":["i-1"]}', { prefer: 'code=299' });
+    expect(status).toBe(418);
+    expect(journal).toMatchObject([{ ids: ['i-1'], status: 418, code: null, requestId: null }]);
+  });
+});
+
+describe('the journal’s bound', () => {
+  // Driven directly: 110,001 requests over HTTP would take minutes. What a reader sees is the same
+  // list GET /__mock/requests returns.
+  const incoming = (n: number) =>
+    ({ method: 'POST', rawPath: `/r/${n}`, rawQuery: '', body: { kind: 'ok', bytes: Buffer.alloc(0) } }) as never;
+  const answer = { status: 200, body: {} } as never;
+
+  it('keeps every line up to 110,000, then the newest 100,000', () => {
+    expect(JOURNAL_LIMIT).toBe(100_000);
+    const journal = new Journal();
+    for (let n = 1; n <= 110_000; n++) journal.record(incoming(n), answer);
+    expect(journal.list()).toHaveLength(110_000);
+    journal.record(incoming(110_001), answer);
+    const lines = journal.list();
+    expect(lines).toHaveLength(100_000);
+    expect(lines[0]!.path).toBe('/r/10002');
+    expect(lines.at(-1)!.path).toBe('/r/110001');
+  });
+});

@@ -1,0 +1,72 @@
+// Zenlayer routing mistakes as a client and a journal reader see them: always a 400 envelope
+// that says what is served where, never a not-found code (which a client that ignores missing
+// resources would take for "already released"), and journaled under the action only when the
+// action is one the path serves.
+import { describe, expect, it } from 'vitest';
+import { nowSeconds, signedHeaders } from '../support/mocks.js';
+import { stateful } from './support.js';
+
+async function send(method: string, path: string, action?: string) {
+  const mock = await stateful({ api: 'zenlayer' });
+  const response = await fetch(`${mock.url}${path}`, {
+    method,
+    headers: { ...signedHeaders(nowSeconds()), ...(action !== undefined && { 'x-zc-action': action }) },
+    ...(method !== 'GET' && { body: '{}' }),
+  });
+  const body = (await response.json()) as { code: string; message: string };
+  return { status: response.status, body, journal: mock.requests() };
+}
+
+describe('Zenlayer routing mistakes', () => {
+  it.each([
+    [
+      'an unknown service path',
+      ['POST', '/api/v2/nope', 'ReleaseDisk'],
+      'INVALID_PARAMETER_VALUE',
+      'Unknown service path /api/v2/nope; expected one of /api/v2/sdn, /api/v2/zec, /api/v2/vm.',
+    ],
+    [
+      'no X-ZC-Action',
+      ['POST', '/api/v2/zec'],
+      'MISSING_PARAMETER',
+      'Parameter X-ZC-Action is required (one of ReleaseDisk, DescribeDisks).',
+    ],
+    [
+      'an empty X-ZC-Action',
+      ['POST', '/api/v2/zec', ''],
+      'MISSING_PARAMETER',
+      'Parameter X-ZC-Action is required (one of ReleaseDisk, DescribeDisks).',
+    ],
+    [
+      'an action served at another path',
+      ['POST', '/api/v2/zec', 'ReleaseInstances'],
+      'INVALID_PARAMETER_VALUE',
+      'Action ReleaseInstances is not served at /api/v2/zec; it is served at /api/v2/vm. /api/v2/zec serves ReleaseDisk, DescribeDisks.',
+    ],
+    [
+      'an action served nowhere',
+      ['POST', '/api/v2/sdn', 'Nope'],
+      'INVALID_PARAMETER_VALUE',
+      'Unknown action Nope; /api/v2/sdn serves DestroyPort, TerminatePort, DescribePorts.',
+    ],
+    [
+      'a GET',
+      ['GET', '/api/v2/zec', 'ReleaseDisk'],
+      'INVALID_PARAMETER_VALUE',
+      'GET is not supported; every action is a POST.',
+    ],
+  ] as const)('%s: 400 %s, saying what is served', async (_, [method, path, action], code, message) => {
+    const { status, body } = await send(method, path, action);
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ code, message });
+  });
+
+  it('journals a wrong method under the action when the path serves it, and under none otherwise', async () => {
+    const served = await send('PUT', '/api/v2/zec', 'ReleaseDisk');
+    expect(served.journal).toMatchObject([{ method: 'PUT', operation: 'ReleaseDisk', status: 400 }]);
+    const unserved = await send('PUT', '/api/v2/zec', 'ReleaseInstances');
+    expect(unserved.journal).toHaveLength(1);
+    expect(unserved.journal[0]).toMatchObject({ method: 'PUT', status: 400 });
+    expect(unserved.journal[0]!.operation ?? null).toBeNull();
+  });
+});
