@@ -25,10 +25,20 @@ export interface JournalEntry {
 
 const PORT_IN_PATH = /\/ports\/([^/?]+)$/;
 
+/** A path segment decoded; one with a malformed percent-encoding as sent (the request is a 400,
+ * and its journal line must still be written, not turn it into a mock failure). */
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /** The ids a request names, provider-agnostic: `instanceIds`, `diskId`, `portIds`, …, or `/ports/<id>`. */
 export function idsOf(incoming: Incoming): string[] {
   const inPath = PORT_IN_PATH.exec(incoming.rawPath)?.[1];
-  if (inPath) return [decodeURIComponent(inPath)];
+  if (inPath) return [decoded(inPath)];
   if (incoming.body.kind !== 'ok' || incoming.body.bytes.length === 0) return [];
   let json: unknown;
   try {

@@ -21,6 +21,7 @@ const underV2 = (path: string) => path.startsWith('/v2.0');
 function decodePath(rawPath: string): string | undefined {
   try {
     return decodeURIComponent(rawPath);
+    // Stryker disable next-line BlockStatement: an empty catch falls through to the same undefined
   } catch {
     return undefined;
   }
