@@ -24,6 +24,19 @@ describe('secrets', () => {
     expect(`${neutron}`).toBe('NeutronClient {"baseUrl":"http://127.0.0.1:9696","token":"***"}');
   });
 
+  it('a client prints one masked face in every form, and a spread copy carries none of the hooks', () => {
+    const neutron = createNeutronClient({ baseUrl: 'http://127.0.0.1:9696', token: SECRETS[2]! });
+    const face = '{"baseUrl":"http://127.0.0.1:9696","token":"***"}';
+    expect(JSON.stringify(neutron)).toBe(face);
+    expect(String(neutron)).toBe(`NeutronClient ${face}`);
+    expect(inspect(neutron)).toBe(`NeutronClient ${face}`);
+    // { ...client } (to wrap a method, say) copies the API, not a face that would describe the original.
+    const copy = { ...neutron };
+    expect(Object.keys(copy)).not.toEqual(expect.arrayContaining(['toJSON']));
+    expect(Object.keys(copy)).not.toEqual(expect.arrayContaining(['toString']));
+    expect(Object.getOwnPropertySymbols(copy)).toEqual([]);
+  });
+
   it('stay out of API, network, timeout and validation errors', async () => {
     server = await startCaptureServer((r) =>
       r.path.includes('sdn') ? 'hang' : zenlayerError(403, 'AUTHFAILURE_UNAUTHORIZED_OPERATION'),
