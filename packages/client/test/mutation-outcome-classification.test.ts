@@ -85,3 +85,30 @@ function nest(error: Error, times: number): Error {
   for (let i = 0; i < times; i++) e = Object.assign(new Error(`wrap ${i}`), { cause: e });
   return e;
 }
+
+// The error a caller catches keeps what fetch threw as its cause: the one place the socket's own
+// words (code, syscall, address) are left when a teardown has to be investigated.
+describe('the cause is kept', () => {
+  it.each([
+    ['not sent', fetchFailed(coded('ECONNREFUSED'))],
+    ['unknown', fetchFailed(coded('ECONNRESET'))],
+  ])('%s: error.cause is what fetch threw', async (_, thrown) => {
+    const { client } = failingWith(thrown);
+    const error = await client.deletePort(PORT).catch((e: unknown) => e);
+    expect((error as Error).cause).toBe(thrown);
+  });
+
+  it('a timeout: a TimeoutError naming the limit, whose cause is the abort that ended the wait', async () => {
+    const client = createNeutronClient({
+      baseUrl: 'http://neutron.test:9696',
+      token: 'tok',
+      timeoutMs: 50,
+      retry: false,
+      fetch: (_, init) =>
+        new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason))),
+    });
+    const error = await client.deletePort(PORT).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'TimeoutError', message: `DeletePort port ${PORT}: no answer within 50 ms` });
+    expect((error as Error).cause).toBeInstanceOf(Error);
+  });
+});
