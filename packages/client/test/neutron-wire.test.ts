@@ -124,8 +124,13 @@ describe('deletePort', () => {
     );
   });
 
-  it('times out with a TimeoutError', async () => {
+  // A server that never answers (a real socket, not a stub fetch: a fetch that only waits for
+  // its signal is reachable from nothing else, and the garbage collector may take it whole).
+  it('times out with a TimeoutError naming the limit, whose cause is the abort that ended the wait', async () => {
     const ne = await setup('hang', 100);
-    await expect(ne.deletePort(PORT)).rejects.toBeInstanceOf(TimeoutError);
+    const error = await ne.deletePort(PORT).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ message: `DeletePort port ${PORT}: no answer within 100 ms`, timeoutMs: 100 });
+    expect((error as Error).cause).toMatchObject({ name: 'TimeoutError', message: 'no answer within 100 ms' });
   });
 });
