@@ -39,6 +39,24 @@ describe('the calls', () => {
     expect(mock.resources()).toEqual([]);
   });
 
+  it('each DELETE clears only its own list; reset clears both and the inventory', async () => {
+    const mock = await stateful({ api: 'zenlayer', seed: { resources: [] } });
+    mock.addResources([{ type: 'disk', id: 'd-1', status: 'AVAILABLE' }]);
+    await fetch(`${mock.url}/nowhere`);
+    mock.fault({ drop: true });
+    expect((await control(mock, 'DELETE', 'faults')).status).toBe(204);
+    expect([mock.faults().length, mock.requests().length, mock.resources().length]).toEqual([0, 1, 1]);
+    mock.fault({ drop: true });
+    expect((await control(mock, 'DELETE', 'requests')).status).toBe(204);
+    expect([mock.faults().length, mock.requests().length, mock.resources().length]).toEqual([1, 0, 1]);
+    await control(mock, 'DELETE', 'faults');
+    await fetch(`${mock.url}/nowhere`);
+    mock.fault({ drop: true });
+    expect([mock.faults().length, mock.requests().length, mock.resources().length]).toEqual([1, 1, 1]);
+    expect((await control(mock, 'POST', 'reset')).status).toBe(204);
+    expect([mock.faults().length, mock.requests().length, mock.resources().length]).toEqual([0, 0, 0]);
+  });
+
   it('takes a path with a trailing slash as the same call', async () => {
     const mock = await stateful({ api: 'zenlayer' });
     mock.fault({ drop: true });
