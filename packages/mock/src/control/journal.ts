@@ -83,7 +83,9 @@ export class Journal {
       ...(fault && { fault }),
     });
     // Trimmed in chunks, not per entry: dropping the oldest one at a time would cost O(n) each.
-    if (this.#entries.length > JOURNAL_LIMIT * 1.1) this.#entries.splice(0, this.#entries.length - JOURNAL_LIMIT);
+    // (A tenth over the limit in integers: JOURNAL_LIMIT * 1.1 is 110000.00000000001.)
+    if (this.#entries.length > JOURNAL_LIMIT + JOURNAL_LIMIT / 10)
+      this.#entries.splice(0, this.#entries.length - JOURNAL_LIMIT);
   }
 
   list(): JournalEntry[] {
