@@ -51,7 +51,7 @@ export function parseFault(input: unknown, documented: Documented, at: string): 
   if (!Number.isInteger(status) || status < 400 || status > 599) problems.push(`${at}.status must be 400..599`);
   if (typeof code !== 'string') problems.push(`${at} must name the error: code (Zenlayer) or type (Neutron)`);
   // Named operation: the status and code must be ones the spec documents for it.
-  const listed = operation === undefined ? undefined : documented.get(operation as string);
+  const listed = documented.get(operation as string);
   if (listed && !problems.length) {
     const codes = listed.get(status);
     if (!codes)
@@ -62,13 +62,14 @@ export function parseFault(input: unknown, documented: Documented, at: string): 
   const retryAfter = input.retryAfter;
   if (retryAfter !== undefined && (!Number.isInteger(retryAfter) || (retryAfter as number) < 0))
     problems.push(`${at}.retryAfter must be an integer ≥ 0 (seconds)`);
+  if (input.message !== undefined && typeof input.message !== 'string') problems.push(`${at}.message must be a string`);
   if (problems.length) return problems;
   return {
     kind: 'status',
     ...base,
     status,
     code: code!,
-    ...(typeof input.message === 'string' && { message: input.message }),
+    ...(input.message !== undefined && { message: input.message as string }),
     ...(retryAfter !== undefined && { retryAfter: retryAfter as number }),
   };
 }

@@ -39,19 +39,17 @@ function decoded(segment: string): string {
 export function idsOf(incoming: Incoming): string[] {
   const inPath = PORT_IN_PATH.exec(incoming.rawPath)?.[1];
   if (inPath) return [decoded(inPath)];
-  if (incoming.body.kind !== 'ok' || incoming.body.bytes.length === 0) return [];
-  let json: unknown;
+  if (incoming.body.kind !== 'ok') return [];
+  const text = incoming.body.bytes.toString('utf8');
+  // No ids from a body that is empty, not JSON, or null (each throws here); a JSON array,
+  // string or number has no key that ends in Id or Ids.
   try {
-    json = JSON.parse(incoming.body.bytes.toString('utf8'));
+    return Object.entries(JSON.parse(text)).flatMap(([key, value]) =>
+      /Ids?$/.test(key) ? [value].flat().filter((id): id is string => typeof id === 'string') : [],
+    );
   } catch {
     return [];
   }
-  if (typeof json !== 'object' || json === null) return [];
-  const ids: string[] = [];
-  for (const [key, value] of Object.entries(json)) {
-    if (/Ids?$/.test(key)) for (const id of [value].flat()) if (typeof id === 'string') ids.push(id);
-  }
-  return ids;
 }
 
 function codeOf(body: unknown): string | null {
@@ -67,21 +65,27 @@ export class Journal {
   readonly #entries: JournalEntry[] = [];
 
   record(incoming: Incoming, answer: Answer, fault?: JournalEntry['fault']) {
-    const requestId =
-      (answer.body as { requestId?: unknown } | undefined)?.requestId ?? answer.headers?.['x-openstack-request-id'];
+    // A dropped connection sent nothing: no status, and no request id (Neutron's finish step
+    // put one in a header that was never written).
+    const dropped = fault === 'drop';
+    const requestId = dropped
+      ? null
+      : ((answer.body as { requestId?: unknown } | undefined)?.requestId ?? answer.headers?.['x-openstack-request-id']);
     this.#entries.push({
       time: new Date().toISOString(),
       method: incoming.method,
       path: incoming.rawQuery ? `${incoming.rawPath}?${incoming.rawQuery}` : incoming.rawPath,
       operation: answer.operation ?? null,
       ids: idsOf(incoming),
-      status: fault === 'drop' ? null : answer.status,
-      code: fault === 'drop' ? 'dropped' : codeOf(answer.body),
+      status: dropped ? null : answer.status,
+      code: dropped ? 'dropped' : codeOf(answer.body),
       requestId: typeof requestId === 'string' ? requestId : null,
       ...(fault && { fault }),
     });
     // Trimmed in chunks, not per entry: dropping the oldest one at a time would cost O(n) each.
-    if (this.#entries.length > JOURNAL_LIMIT * 1.1) this.#entries.splice(0, this.#entries.length - JOURNAL_LIMIT);
+    // (A tenth over the limit in integers: JOURNAL_LIMIT * 1.1 is 110000.00000000001.)
+    if (this.#entries.length > JOURNAL_LIMIT + JOURNAL_LIMIT / 10)
+      this.#entries.splice(0, this.#entries.length - JOURNAL_LIMIT);
   }
 
   list(): JournalEntry[] {

@@ -21,9 +21,10 @@ const ROUTES = [
   'DELETE /__mock/faults',
 ];
 
+// No body: a 204 (send() writes none for an undefined body).
 const ok = (body?: unknown, status = 200): Answer => ({
   status: body === undefined ? 204 : status,
-  ...(body !== undefined && { body }),
+  body,
   note: 'control',
 });
 
@@ -52,6 +53,7 @@ function run(action: () => unknown, status = 200): Answer {
     return ok(action(), status);
   } catch (error) {
     if (error instanceof SeedError) return problem('control-resources', 'Resources refused', error.message);
+    // Stryker disable next-line ConditionalExpression: addFaults throws only InvalidControlInput and addResources only SeedError (caught above), so no other error gets here
     if (error instanceof InvalidControlInput) return problem('control-faults', 'Faults refused', error.message);
     throw error;
   }

@@ -71,3 +71,13 @@ export function manualClock() {
     },
   };
 }
+
+/** One control-plane call, `/__mock/<path>`, with a JSON body (a string is sent as it is). */
+export async function control(mock: { url: string }, method: string, path: string, body?: unknown): Promise<Reply> {
+  const response = await fetch(`${mock.url}/__mock/${path}`, {
+    method,
+    ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+}

@@ -1,0 +1,209 @@
+// POST /__mock/faults refusing a fault it cannot honour: a 400 problem+json (control-faults)
+// whose detail names the field and what it may be, every problem listed, nothing queued; and
+// the values at each limit, which are queued.
+import { type StatefulMock, startMock } from '@cloud-release/mock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { control, stateful } from './support.js';
+
+const FIELDS = 'operation, times, status, code, type, message, retryAfter, latencyMs, drop';
+const ZENLAYER_OPERATIONS =
+  'DestroyPort, ReleaseDisk, ReleaseInstances, TerminateInstance, DescribeInstances, DescribeDisks, TerminatePort, DescribePorts';
+const ONE_KIND = 'must have exactly one of status, latencyMs, drop';
+
+// One mock per provider for all the refusals (each checks that it queued nothing).
+const mocks: Partial<Record<'zenlayer' | 'neutron', StatefulMock>> = {};
+beforeAll(async () => {
+  mocks.zenlayer = await startMock({ api: 'zenlayer', mode: 'stateful' });
+  mocks.neutron = await startMock({ api: 'neutron', mode: 'stateful' });
+});
+afterAll(async () => {
+  await Promise.all(Object.values(mocks).map((m) => m.close()));
+});
+
+/** Posts the body; expects a refusal, and returns its detail once nothing was queued. */
+async function refused(body: unknown, api: 'zenlayer' | 'neutron' = 'zenlayer'): Promise<string> {
+  const mock = mocks[api]!;
+  mock.clearFaults();
+  const answer = await control(mock, 'POST', 'faults', body);
+  expect(answer.status).toBe(400);
+  expect(answer.headers.get('content-type')).toBe('application/problem+json');
+  expect(answer.headers.get('x-cloud-release-mock-error')).toBe('control-faults');
+  expect(answer.body).toMatchObject({
+    type: 'https://cloud-release.dev/mock-errors/control-faults',
+    title: 'Faults refused',
+  });
+  expect(mock.faults()).toEqual([]);
+  expect((await control(mock, 'GET', 'faults')).body).toEqual({ faults: [] });
+  return answer.body.detail;
+}
+
+describe('a fault that is not an object', () => {
+  it.each([
+    ['a string', '"drop"'],
+    ['a number', '5'],
+    ['null', 'null'],
+  ])('%s as the body: "fault must be an object"', async (_, body) => {
+    expect(await refused(body)).toBe('fault must be an object');
+  });
+
+  it('in a list, each one named by its index', async () => {
+    expect(await refused({ faults: [[], null, 'drop', { latencyMs: 1 }, [{ drop: true }]] })).toBe(
+      'faults[0] must be an object; faults[1] must be an object; faults[2] must be an object; faults[4] must be an object',
+    );
+  });
+});
+
+describe('fields and operation', () => {
+  it('an unknown field, named with the fields a fault has', async () => {
+    expect(await refused({ latencyMs: 1, delay: 5, Times: 2 })).toBe(
+      `fault.delay is not a fault field (${FIELDS}); fault.Times is not a fault field (${FIELDS})`,
+    );
+  });
+
+  it('an operation the provider does not have, with the ones it has', async () => {
+    expect(await refused({ operation: 'DeletePort', latencyMs: 1 })).toBe(
+      `fault.operation must be one of ${ZENLAYER_OPERATIONS} (got "DeletePort")`,
+    );
+    expect(await refused({ operation: 'ReleaseDisk', drop: true }, 'neutron')).toBe(
+      'fault.operation must be one of ListApiVersions, ListApiResources, ListPorts, ShowPort, DeletePort (got "ReleaseDisk")',
+    );
+  });
+});
+
+describe('times', () => {
+  it.each([0, -1, 1.5, '2', null])('times %j: "must be an integer ≥ 1"', async (times) => {
+    expect(await refused({ drop: true, times })).toBe('fault.times must be an integer ≥ 1');
+  });
+});
+
+describe('the kind: exactly one of status, latencyMs, drop', () => {
+  it.each([
+    ['none', { times: 2 }],
+    ['latency and drop', { latencyMs: 5, drop: true }],
+    ['status and latency', { status: 503, code: 'SERVICE_TEMPORARY_UNAVAILABLE', latencyMs: 5 }],
+    ['status and drop', { status: 503, code: 'SERVICE_TEMPORARY_UNAVAILABLE', drop: true }],
+  ])('%s', async (_, fault) => {
+    expect(await refused(fault)).toBe(`fault ${ONE_KIND}`);
+  });
+
+  it('listed after the other problems found before it', async () => {
+    expect(await refused({ colour: 'red', times: 0 })).toBe(
+      `fault.colour is not a fault field (${FIELDS}); fault.times must be an integer ≥ 1; fault ${ONE_KIND}`,
+    );
+  });
+
+  it.each([false, 'yes', 1])('drop %j: "must be true"', async (drop) => {
+    expect(await refused({ drop })).toBe('fault.drop must be true');
+  });
+
+  it.each([-1, 60_001, 1.5, '5'])('latencyMs %j: "must be an integer 0..60000"', async (latencyMs) => {
+    expect(await refused({ latencyMs })).toBe('fault.latencyMs must be an integer 0..60000');
+  });
+
+  it('a wrong kind value is listed with the other problems', async () => {
+    expect(await refused({ drop: 0, times: 0 })).toBe('fault.times must be an integer ≥ 1; fault.drop must be true');
+    expect(await refused({ latencyMs: -1, times: 1.5 })).toBe(
+      'fault.times must be an integer ≥ 1; fault.latencyMs must be an integer 0..60000',
+    );
+  });
+});
+
+describe('a status fault', () => {
+  it.each([399, 600, 429.5, '429', 0])('status %j: "must be 400..599"', async (status) => {
+    expect(await refused({ status, code: 'REQUEST_LIMIT_EXCEEDED' })).toBe('fault.status must be 400..599');
+  });
+
+  it.each([
+    ['no code or type', { status: 503 }],
+    ['a code that is not a string', { status: 503, code: 503 }],
+    ['a type that is not a string', { status: 503, type: true }],
+  ])('%s: "must name the error"', async (_, fault) => {
+    expect(await refused(fault)).toBe('fault must name the error: code (Zenlayer) or type (Neutron)');
+  });
+
+  it('a status the named operation does not document, with the ones it does', async () => {
+    expect(await refused({ operation: 'ReleaseDisk', status: 409, code: 'CONFLICT' })).toBe(
+      'fault.status 409 is not documented for ReleaseDisk (200, 400, 401, 404, 429, 500, 503)',
+    );
+  });
+
+  it('a code the named operation does not document for that status, with the ones it does', async () => {
+    expect(await refused({ operation: 'DeletePort', status: 404, type: 'NotFound' }, 'neutron')).toBe(
+      'fault: DeletePort 404 documents PortNotFound, HTTPNotFound, not NotFound',
+    );
+    expect(await refused({ operation: 'ReleaseDisk', status: 404, code: 'INVALID_INSTANCE_NOT_FOUND' })).toBe(
+      'fault: ReleaseDisk 404 documents INVALID_DISK_NOT_FOUND, OPERATION_FAILED_RESOURCE_NOT_FOUND, not INVALID_INSTANCE_NOT_FOUND',
+    );
+  });
+
+  it('a status out of range is not also checked against what the operation documents', async () => {
+    expect(await refused({ operation: 'ReleaseDisk', status: 700, code: 'X' })).toBe('fault.status must be 400..599');
+    expect(await refused({ operation: 'ReleaseDisk', status: 409 })).toBe(
+      'fault must name the error: code (Zenlayer) or type (Neutron)',
+    );
+  });
+
+  it.each([-1, 1.5, '2'])('retryAfter %j: "must be an integer ≥ 0 (seconds)"', async (retryAfter) => {
+    expect(await refused({ status: 429, code: 'REQUEST_LIMIT_EXCEEDED', retryAfter })).toBe(
+      'fault.retryAfter must be an integer ≥ 0 (seconds)',
+    );
+  });
+
+  it('a message that is not a string', async () => {
+    expect(await refused({ status: 429, code: 'REQUEST_LIMIT_EXCEEDED', message: 42 })).toBe(
+      'fault.message must be a string',
+    );
+  });
+
+  it('every problem of one fault, in one answer', async () => {
+    expect(await refused({ operation: 'Nope', times: 0, status: 600, retryAfter: -1 })).toBe(
+      [
+        `fault.operation must be one of ${ZENLAYER_OPERATIONS} (got "Nope")`,
+        'fault.times must be an integer ≥ 1',
+        'fault.status must be 400..599',
+        'fault must name the error: code (Zenlayer) or type (Neutron)',
+        'fault.retryAfter must be an integer ≥ 0 (seconds)',
+      ].join('; '),
+    );
+  });
+});
+
+it('refuses a whole list for one wrong fault, naming only that one', async () => {
+  expect(
+    await refused({ faults: [{ latencyMs: 5 }, { operation: 'ReleaseDisk', drop: true, times: 0 }, { drop: true }] }),
+  ).toBe('faults[1].times must be an integer ≥ 1');
+});
+
+describe('the values at the limits are queued', () => {
+  it.each([
+    ['times 1', { drop: true, times: 1 }, { kind: 'drop', times: 1 }],
+    ['latencyMs 0', { latencyMs: 0 }, { kind: 'latency', times: 1, latencyMs: 0 }],
+    ['latencyMs 60000', { latencyMs: 60_000, times: 3 }, { kind: 'latency', times: 3, latencyMs: 60_000 }],
+    ['status 400', { status: 400, code: 'ANY' }, { kind: 'status', times: 1, status: 400, code: 'ANY' }],
+    ['status 599', { status: 599, type: 'Any' }, { kind: 'status', times: 1, status: 599, code: 'Any' }],
+    [
+      'retryAfter 0',
+      { status: 429, code: 'X', retryAfter: 0 },
+      { kind: 'status', times: 1, status: 429, code: 'X', retryAfter: 0 },
+    ],
+    [
+      'a documented status and code of the named operation',
+      { operation: 'ReleaseDisk', status: 404, code: 'OPERATION_FAILED_RESOURCE_NOT_FOUND', message: 'gone' },
+      {
+        kind: 'status',
+        operation: 'ReleaseDisk',
+        times: 1,
+        status: 404,
+        code: 'OPERATION_FAILED_RESOURCE_NOT_FOUND',
+        message: 'gone',
+      },
+    ],
+  ])('%s', async (_, fault, queued) => {
+    const mock = await stateful({ api: 'zenlayer' });
+    const answer = await control(mock, 'POST', 'faults', fault);
+    expect(answer.status).toBe(201);
+    expect(answer.body).toEqual({ faults: [queued] });
+    // In the process, what mock.faults() returns has no field the fault did not set.
+    expect(mock.faults()).toStrictEqual([queued]);
+  });
+});

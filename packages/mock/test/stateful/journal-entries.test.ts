@@ -1,0 +1,164 @@
+// Whole journal lines, as a consumer's test compares them (mock.requests() is also what
+// GET /__mock/requests returns): each field for Zenlayer and Neutron answers, successes and
+// errors, routed or not, and a `fault` field only on a line a queued fault made.
+import { describe, expect, it } from 'vitest';
+import { control, neutron, REQUEST_ID, stateful, zenlayer } from './support.js';
+
+const TIME = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+const PORT_ID = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
+const NEUTRON_REQUEST_ID = /^req-[0-9a-f-]{36}$/;
+
+describe('a Zenlayer line', () => {
+  it('a success: the singular *Id field’s id, no code, the body’s request id, and no fault field', async () => {
+    const mock = await stateful({
+      api: 'zenlayer',
+      seed: { resources: [{ type: 'disk', id: 'd-1', status: 'AVAILABLE' }] },
+      transitionMs: 0,
+    });
+    const answer = await zenlayer(mock, 'ReleaseDisk', { diskId: 'd-1' });
+    expect(answer.status).toBe(200);
+    const line = {
+      time: TIME,
+      method: 'POST',
+      path: '/api/v2/zec',
+      operation: 'ReleaseDisk',
+      ids: ['d-1'],
+      status: 200,
+      code: null,
+      requestId: answer.body.requestId,
+    };
+    expect(mock.requests()).toStrictEqual([line]);
+    expect((await control(mock, 'GET', 'requests')).body).toEqual({ requests: [line] });
+  });
+
+  it('a request no operation takes: operation null, the ids it named, the error’s code', async () => {
+    const mock = await stateful({ api: 'zenlayer' });
+    const answer = await zenlayer(mock, 'ReleaseDisk', { diskId: 'd-1', portIds: ['p-1', 'p-2'] });
+    await fetch(`${mock.url}/nowhere`);
+    expect(mock.requests()).toStrictEqual([
+      {
+        time: TIME,
+        method: 'POST',
+        path: '/api/v2/zec',
+        operation: 'ReleaseDisk',
+        ids: ['d-1', 'p-1', 'p-2'],
+        status: 400,
+        code: answer.body.code,
+        requestId: answer.body.requestId,
+      },
+      {
+        time: TIME,
+        method: 'GET',
+        path: '/nowhere',
+        operation: null,
+        ids: [],
+        status: 400,
+        code: 'INVALID_PARAMETER_VALUE',
+        requestId: expect.stringMatching(REQUEST_ID),
+      },
+    ]);
+    expect(answer.body.code).toMatch(/^[A-Z_]+$/);
+  });
+
+  it('a body that is a JSON string or number names no ids', async () => {
+    const mock = await stateful({ api: 'zenlayer' });
+    for (const body of ['"instanceIds"', '5'])
+      await fetch(`${mock.url}/api/v2/vm`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer t', 'x-zc-action': 'ReleaseInstances', 'content-type': 'application/json' },
+        body,
+      });
+    expect(mock.requests().map((r) => [r.ids, r.status])).toEqual([
+      [[], 400],
+      [[], 400],
+    ]);
+  });
+});
+
+describe('a Neutron line', () => {
+  it('the port id from the path, percent-decoded; the request id from its header; Keystone’s 401 by its title', async () => {
+    const mock = await stateful({ api: 'neutron', projects: { 'token-a': 'p-1' } });
+    const path = `/v2.0/ports/${PORT_ID.slice(0, -1)}%31`;
+    const refused = await neutron(mock, 'DELETE', path, { 'x-auth-token': 'token-b' });
+    const deleted = await neutron(mock, 'DELETE', path);
+    const unrouted = await neutron(mock, 'GET', '/v2.0/networks');
+    const line = { time: TIME, method: 'DELETE', path, operation: 'DeletePort', ids: [PORT_ID] };
+    expect(mock.requests()).toStrictEqual([
+      { ...line, status: 401, code: 'Unauthorized', requestId: refused.headers.get('x-openstack-request-id') },
+      { ...line, status: 204, code: null, requestId: deleted.headers.get('x-openstack-request-id') },
+      {
+        time: TIME,
+        method: 'GET',
+        path: '/v2.0/networks',
+        operation: null,
+        ids: [],
+        status: 404,
+        code: 'HTTPNotFound',
+        requestId: unrouted.headers.get('x-openstack-request-id'),
+      },
+    ]);
+    expect(mock.requests().map((r) => r.requestId)).toEqual([
+      expect.stringMatching(NEUTRON_REQUEST_ID),
+      expect.stringMatching(NEUTRON_REQUEST_ID),
+      expect.stringMatching(NEUTRON_REQUEST_ID),
+    ]);
+  });
+});
+
+describe('a line a fault made', () => {
+  it('has `fault` set to its kind; a dropped one no status and no request id (none was sent)', async () => {
+    const mock = await stateful({ api: 'neutron' });
+    mock.fault(
+      { operation: 'ShowPort', status: 404, type: 'PortNotFound' },
+      { operation: 'ListPorts', latencyMs: 0 },
+      { operation: 'DeletePort', drop: true },
+    );
+    const shown = await neutron(mock, 'GET', `/v2.0/ports/${PORT_ID}`);
+    const listed = await neutron(mock, 'GET', '/v2.0/ports');
+    await expect(neutron(mock, 'DELETE', `/v2.0/ports/${PORT_ID}`)).rejects.toThrow(/fetch failed/);
+    expect(mock.requests()).toStrictEqual([
+      {
+        time: TIME,
+        method: 'GET',
+        path: `/v2.0/ports/${PORT_ID}`,
+        operation: 'ShowPort',
+        ids: [PORT_ID],
+        status: 404,
+        code: 'PortNotFound',
+        requestId: shown.headers.get('x-openstack-request-id'),
+        fault: 'status',
+      },
+      {
+        time: TIME,
+        method: 'GET',
+        path: '/v2.0/ports',
+        operation: 'ListPorts',
+        ids: [],
+        status: 200,
+        code: null,
+        requestId: listed.headers.get('x-openstack-request-id'),
+        fault: 'latency',
+      },
+      {
+        time: TIME,
+        method: 'DELETE',
+        path: `/v2.0/ports/${PORT_ID}`,
+        operation: 'DeletePort',
+        ids: [PORT_ID],
+        status: null,
+        code: 'dropped',
+        requestId: null,
+        fault: 'drop',
+      },
+    ]);
+  });
+});
+
+it('is a copy: changing a line read does not change the journal', async () => {
+  const mock = await stateful({ api: 'zenlayer' });
+  await zenlayer(mock, 'ReleaseInstances', { instanceIds: ['i-1'] });
+  const [line] = mock.requests();
+  line!.ids.push('i-2');
+  line!.status = 0;
+  expect(mock.requests()).toMatchObject([{ ids: ['i-1'], status: 200 }]);
+});
