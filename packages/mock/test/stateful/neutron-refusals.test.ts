@@ -42,7 +42,7 @@ describe('Neutron request checks', () => {
   });
 
   it('a delete with no If-Match, or one without a revision entry, deletes whatever the revision', async () => {
-    for (const headers of [{}, { 'if-match': '*' }, { 'if-match': '"abc", W/"x"' }]) {
+    for (const headers of [{}, { 'if-match': '*' }, { 'if-match': '"abc", W/"x"' }] as Record<string, string>[]) {
       const mock = await stateful({ api: 'neutron', seed });
       expect((await neutron(mock, 'DELETE', `/v2.0/ports/${PORT}`, headers)).status).toBe(204);
       expect((await neutron(mock, 'GET', '/v2.0/ports')).body.ports).toEqual([]);
