@@ -58,7 +58,8 @@ async function answerNeutron(deps: AnswererDeps, request: Validated, provider: P
   const fixed = versionDocument(request);
   if (fixed) return fixed;
   const token = request.headers['x-auth-token']?.trim() ?? '';
-  const project = deps.projects ? deps.projects[token] : undefined;
+  // Own entries only: a token spelled like an Object member (constructor) maps to no project.
+  const project = deps.projects && Object.hasOwn(deps.projects, token) ? deps.projects[token] : undefined;
   if (deps.projects && project === undefined) return keystoneUnauthorized(request.operation);
   // The provider's validate step put the If-Match revision (when one counts) in the params.
   const revision = request.params.revision_number;
