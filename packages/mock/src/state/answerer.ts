@@ -58,8 +58,8 @@ async function answerNeutron(deps: AnswererDeps, request: Validated, provider: P
   const fixed = versionDocument(request);
   if (fixed) return fixed;
   // Every request here carries a token: the authenticate step answered those without one (only
-  // the root versions document, answered above, is public).
-  const token = request.headers['x-auth-token']!.trim();
+  // the root versions document, answered above, is public). Node strips a header value's blanks.
+  const token = request.headers['x-auth-token']!;
   // Own entries only: a token spelled like an Object member (constructor) maps to no project.
   const project = deps.projects && Object.hasOwn(deps.projects, token) ? deps.projects[token] : undefined;
   if (deps.projects && project === undefined) return keystoneUnauthorized(request.operation);
