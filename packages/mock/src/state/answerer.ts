@@ -57,15 +57,18 @@ function versionDocument(request: Validated): Answer | undefined {
 async function answerNeutron(deps: AnswererDeps, request: Validated, provider: Provider): Promise<Answer> {
   const fixed = versionDocument(request);
   if (fixed) return fixed;
-  const token = request.headers['x-auth-token']?.trim() ?? '';
-  const project = deps.projects ? deps.projects[token] : undefined;
+  // Every request here carries a token: the authenticate step answered those without one (only
+  // the root versions document, answered above, is public). Node strips a header value's blanks.
+  const token = request.headers['x-auth-token']!;
+  // Own entries only: a token spelled like an Object member (constructor) maps to no project.
+  const project = deps.projects && Object.hasOwn(deps.projects, token) ? deps.projects[token] : undefined;
   if (deps.projects && project === undefined) return keystoneUnauthorized(request.operation);
   // The provider's validate step put the If-Match revision (when one counts) in the params.
   const revision = request.params.revision_number;
   const outcome = neutronRule(deps.ctx, {
     operation: request.operation,
-    ...(request.params.port_id !== undefined && { portId: request.params.port_id }),
-    ...(project !== undefined && { project }),
+    portId: request.params.port_id,
+    project,
     ...(revision !== undefined && { revision: Number(revision) }),
     query: new URLSearchParams(request.rawQuery),
   });

@@ -91,7 +91,7 @@ describe('neutron ports', () => {
     const mock = await stateful({ api: 'neutron', seed, projects });
     const refused = await neutron(mock, 'DELETE', `/v2.0/ports/${id(1)}`, { 'if-match': '"revision_number=3' });
     expect(refused).toMatchObject({ status: 400, body: { NeutronError: { type: 'HTTPBadRequest' } } });
-    expect(refused.body.NeutronError.message).toMatch(/^Invalid if-match: /);
+    expect(refused.body.NeutronError.message).toMatch(/^Invalid If-Match: /);
     expect((await neutron(mock, 'GET', `/v2.0/ports/${id(1)}`)).status).toBe(200);
   });
 

@@ -1,7 +1,7 @@
 // The Neutron provider: Delete Port and the reads around it, answered in the NeutronError shape.
 import type { Answer } from '../../answer.js';
 import type { Provider } from '../provider.js';
-import { internalError, keystoneUnauthorized, neutronError, newRequestId, withRequestId } from './errors.js';
+import { internalError, keystoneUnauthorized, neutronError, newRequestId } from './errors.js';
 import { route } from './route.js';
 import { validate } from './validate.js';
 
@@ -14,9 +14,10 @@ function finish(answer: Answer): Answer {
     answer.note || (typeof type === 'string' ? type : answer.status === 204 ? 'deleted' : String(answer.status));
   const operation = answer.operation;
   // Under /v2.0 (any known operation but the root document) the request id is always fresh.
-  const ids = operation && !PUBLIC.has(operation) ? withRequestId({ status: 0, note: '' }).headers : undefined;
-  const headers = { ...answer.headers, ...ids };
-  delete headers['content-type'];
+  const headers = {
+    ...answer.headers,
+    ...(operation && !PUBLIC.has(operation) && { 'x-openstack-request-id': newRequestId() }),
+  };
   // A 204 has no body and no content type.
   if (answer.status === 204) {
     const { body: _body, ...rest } = answer;
@@ -32,7 +33,7 @@ export const neutron: Provider = {
   stages: (prism) => ({
     route,
     authenticate: (request) =>
-      PUBLIC.has(request.operation) || request.headers['x-auth-token']?.trim()
+      PUBLIC.has(request.operation) || request.headers['x-auth-token']
         ? undefined
         : keystoneUnauthorized(request.operation),
     validate: (request) => validate(prism, request),

@@ -17,20 +17,19 @@ const ROUTES: Array<[RegExp, Record<string, string>]> = [
 /** Neutron's request-id middleware wraps everything under /v2.0, not the root versions app. */
 const underV2 = (path: string) => path.startsWith('/v2.0');
 
-/** The decoded path, or undefined when its percent-encoding is malformed (e.g. `%E0%A4%A`). */
-function decodePath(rawPath: string): string | undefined {
+/** The decoded path, or null when its percent-encoding is malformed (e.g. `%E0%A4%A`). */
+function decodePath(rawPath: string): string | null {
   try {
     return decodeURIComponent(rawPath);
-    // Stryker disable next-line BlockStatement: an empty catch falls through to the same undefined
   } catch {
-    return undefined;
+    return null;
   }
 }
 
 export function route(request: Incoming): Routed | Answer {
   const path = decodePath(request.rawPath);
   // 400, not a 404: a client that takes any 404 as "already gone" must not read a broken URL so.
-  if (path === undefined)
+  if (path === null)
     return neutronError(400, 'HTTPBadRequest', `The path ${request.rawPath} has a malformed percent-encoding.`);
   const found = ROUTES.find(([pattern]) => pattern.test(path));
   if (!found) {
@@ -48,6 +47,5 @@ export function route(request: Incoming): Routed | Answer {
     );
     return underV2(path) ? withRequestId(answer) : answer;
   }
-  const id = pattern === PORT_PATH ? PORT_PATH.exec(path)![1]! : undefined;
-  return { ...request, operation, path, params: id === undefined ? {} : { port_id: id } };
+  return { ...request, operation, path, params: pattern === PORT_PATH ? { port_id: PORT_PATH.exec(path)![1]! } : {} };
 }

@@ -23,10 +23,11 @@ function queryOf(rawQuery: string): Record<string, string | string[]> {
 
 export async function validate(prism: Prism, request: Routed): Promise<Validated | Answer> {
   const { operation, body } = request;
-  const ifMatch = parseIfMatch(operation === 'DeletePort' ? request.headers['if-match'] : undefined);
+  let { params } = request;
   if (operation === 'DeletePort') {
     if (body.kind === 'too-large' || body.bytes.length > 0)
       return neutronError(400, 'HTTPBadRequest', 'Request body is not supported in DELETE.', operation);
+    const ifMatch = parseIfMatch(request.headers['if-match']);
     // neutron-lib's BadRequest (type `BadRequest`), as spec/neutron.yaml documents it.
     if (ifMatch.kind === 'malformed')
       return neutronError(
@@ -35,8 +36,9 @@ export async function validate(prism: Prism, request: Routed): Promise<Validated
         `Bad port request: Revision number must be an integer in If-Match, got ${ifMatch.entry}.`,
         operation,
       );
+    if (ifMatch.kind === 'revision') params = { ...params, revision_number: String(ifMatch.revision) };
   }
-  const portId = request.params.port_id;
+  const portId = params.port_id;
   // Neutron looks a non-UUID id up like any other and finds nothing.
   if (portId !== undefined && !UUID.test(portId))
     return neutronError(404, 'PortNotFound', `Port ${portId} could not be found.`, operation);
@@ -48,11 +50,14 @@ export async function validate(prism: Prism, request: Routed): Promise<Validated
   });
   if (documented.kind === 'mock-error') return documented.answer;
   if (documented.kind === 'invalid') {
-    const v = documented.violations[0]!;
-    const field = v.path[0] === 'header' || v.path[0] === 'query' ? v.path[1] : v.path.join('.');
-    return neutronError(400, 'HTTPBadRequest', `Invalid ${field}: ${specWords(v.message)}.`, operation);
+    // A query parameter or a header: the path's id is checked above, and no operation takes a body.
+    const [, name] = documented.violations[0]!.path;
+    const { message } = documented.violations[0]!;
+    // Prism lower-cases header names; the message names the header as the spec spells it.
+    const header = prism.operations.flatMap((op) => op.request!.headers!).find((h) => h.name.toLowerCase() === name);
+    // "Request query parameter name must be string": the validator's words from "must".
+    const words = specWords(message.slice(message.indexOf(' must ') + 1));
+    return neutronError(400, 'HTTPBadRequest', `Invalid ${header?.name ?? name}: ${words}.`, operation);
   }
-  const params =
-    ifMatch.kind === 'revision' ? { ...request.params, revision_number: String(ifMatch.revision) } : request.params;
   return { ...request, params, json: undefined, example: documented.example };
 }

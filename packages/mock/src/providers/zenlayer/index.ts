@@ -10,16 +10,12 @@ import { validate } from './validate.js';
 /**
  * Every answer gets a fresh request id (the spec's examples all carry the same one, which would
  * mislead a consumer that logs or de-duplicates by it); the success envelope repeats it inside.
+ * Every body dressed here is an envelope: the spec's examples, the errors, the stateful answers.
  */
-function freshRequestId(body: unknown): unknown {
-  if (typeof body !== 'object' || body === null || !('requestId' in body)) return body;
+function freshRequestId(body: Record<string, unknown>): Record<string, unknown> {
   const requestId = newRequestId();
-  const { response } = body as { response?: unknown };
-  return {
-    ...body,
-    requestId,
-    ...(typeof response === 'object' && response !== null && { response: { ...response, requestId } }),
-  };
+  const { response } = body;
+  return { ...body, requestId, ...(response !== undefined && { response: { ...(response as object), requestId } }) };
 }
 
 export const zenlayer: Provider = {
@@ -35,9 +31,12 @@ export const zenlayer: Provider = {
     return {
       route: (request) => route(actions, request),
       authenticate(request) {
+        // A body too large to be read cannot be checked against its signature: it is refused for
+        // its size (validate), as the gateway in front of an API would, not as a bad signature.
+        if (request.body.kind === 'too-large') return undefined;
         const failure = checkAuth({
           headers: request.headers,
-          body: request.body.kind === 'ok' ? request.body.bytes : Buffer.alloc(0),
+          body: request.body.bytes,
           now: options.now?.() ?? new Date(),
           ...verifier,
         });
@@ -49,7 +48,7 @@ export const zenlayer: Provider = {
         const code = (answer.body as { code?: unknown }).code;
         return {
           ...answer,
-          body: freshRequestId(answer.body),
+          body: freshRequestId(answer.body as Record<string, unknown>),
           headers: { ...answer.headers, 'content-type': 'application/json' },
           note: answer.note || (typeof code === 'string' ? code : 'accepted'),
         };

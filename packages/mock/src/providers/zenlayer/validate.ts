@@ -45,7 +45,11 @@ export async function validate(prism: Prism, request: Routed): Promise<Validated
     headers,
     body: json.value,
   });
-  if (documented.kind === 'invalid') return violationAnswer(documented.violations, operation);
+  if (documented.kind === 'invalid') {
+    // The header names as the spec spells them, for the message.
+    const headerNames = prism.operations.flatMap((op) => op.request!.headers!.map((header) => header.name));
+    return violationAnswer(documented.violations, operation, headerNames);
+  }
   if (documented.kind === 'mock-error') return documented.answer;
   return { ...request, json: json.value, example: documented.example };
 }

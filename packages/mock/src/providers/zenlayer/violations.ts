@@ -17,36 +17,42 @@ const CODE_BY_KEYWORD = new Map<string, string>([
   ['pattern', 'INVALID_PARAMETER_PATTERN_ERROR'],
 ]);
 
-/** The field a violation is about, as a user would write it: instanceIds[3], X-ZC-Action. */
-function fieldOf(v: Violation): string {
-  const [where, ...rest] = v.path;
-  if (where === 'header')
-    return (rest[0] ?? '')
-      .replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase())
-      .replace(/^X-Zc-/, 'X-ZC-');
-  if (v.keyword === 'required') return [...rest, /'([^']+)'/.exec(v.message)?.[1] ?? ''].filter(Boolean).join('.');
-  if (v.keyword === 'additionalProperties') return /found '([^']+)'/.exec(v.message)?.[1] ?? rest.join('.');
-  return rest.reduce(
-    (field, part) => (/^\d+$/.test(part) ? `${field}[${part}]` : field ? `${field}.${part}` : part),
-    '',
-  );
+/** A finding about a property its object lacks or should not have: Prism names it in the message. */
+const namesProperty = (v: Violation) => v.keyword === 'required' || v.keyword === 'additionalProperties';
+
+/**
+ * The field a violation is about, as a user would write it: instanceIds[3], X-ZC-SDK-Lang.
+ * `headers` are the operation's header names as the spec spells them (Prism lower-cases them).
+ */
+function fieldOf(v: Violation, headers: readonly string[]): string {
+  const [where, ...path] = v.path;
+  if (where === 'header') return headers.find((name) => name.toLowerCase() === path[0]) ?? String(path[0]);
+  // "… required property 'instanceIds'", "… found 'force'": the name is quoted at the end.
+  const parts = namesProperty(v) ? [...path, v.message.slice(v.message.indexOf("'") + 1, -1)] : path;
+  return parts.map((part, i) => (i ? `[${part}]` : part)).join('');
 }
 
-export function violationAnswer(violations: Violation[], operation: string): Answer {
-  // A missing field is the most useful thing to hear about first.
-  const v = violations.find((x) => x.keyword === 'required') ?? violations[0]!;
-  const field = fieldOf(v) || 'body';
-  const code =
-    v.keyword === 'pattern' && field === 'X-ZC-Version'
-      ? 'INVALID_PARAMETER_DATE_FORMAT_ERROR'
-      : (CODE_BY_KEYWORD.get(v.keyword) ?? 'INVALID_PARAMETER_VALUE');
+/**
+ * The 400 for Prism's findings. The first is told: Prism checks the body before the headers, and
+ * its validator a missing property before anything else about the same object, so a missing
+ * field is heard about first.
+ */
+export function violationAnswer(violations: Violation[], operation: string, headers: readonly string[]): Answer {
+  const v = violations[0]!;
+  const field = fieldOf(v, headers);
+  // The version's one rule is its date pattern.
+  const date = field === 'X-ZC-Version';
+  const code = date
+    ? 'INVALID_PARAMETER_DATE_FORMAT_ERROR'
+    : (CODE_BY_KEYWORD.get(v.keyword) ?? 'INVALID_PARAMETER_VALUE');
   const detail =
     v.keyword === 'additionalProperties'
       ? `is not a parameter of ${operation}`
       : v.keyword === 'required'
         ? 'is required'
-        : v.keyword === 'pattern' && field === 'X-ZC-Version'
+        : date
           ? 'must be a date (yyyy-MM-dd)'
-          : specWords(v.message.replace(/^Request (body|header)( parameter| property)? \S+ /, ''));
-  return envelope(400, code, `Parameter ${field} ${detail}.`.replace(/\.\.$/, '.'), operation);
+          : // "Request body property instanceIds.0 must NOT have …": the validator's words from "must".
+            specWords(v.message.slice(v.message.indexOf(' must ') + 1));
+  return envelope(400, code, `Parameter ${field} ${detail}.`, operation);
 }
