@@ -48,8 +48,9 @@ function locationOrigin(response: Response): string | undefined {
     const origin = new URL(location, response.url || undefined).origin;
     return origin === 'null' ? undefined : origin;
   } catch {
-    return undefined;
+    // Not a URL, or a relative one with no base to read it against: nowhere known.
   }
+  return undefined;
 }
 
 /** What every answer means whoever the provider: a redirect, or a 2xx too large to read. */
