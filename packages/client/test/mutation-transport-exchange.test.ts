@@ -4,7 +4,7 @@
 // the account when releaseInstances is aborted during its back-off; and a caller's signal that
 // keeps no listener of a call that has ended.
 import { getEventListeners } from 'node:events';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createNeutronClient,
   createZenlayerClient,
@@ -13,16 +13,14 @@ import {
   ZenlayerApiError,
   type ZenlayerBatchError,
 } from '../src/index.js';
-import { type CaptureServer, type Reply, startCaptureServer, zenlayerError } from './support/capture-server.js';
+import { type CaptureServer, type Reply, zenlayerError } from './support/capture-server.js';
+import { serverPerTest } from './support/server-per-test.js';
 
 const PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
 let server: CaptureServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const servers = serverPerTest();
 async function serve(reply: Reply) {
-  server = await startCaptureServer(() => reply);
+  server = await servers.start(() => reply);
   return server.url;
 }
 const zenlayerAt = (baseUrl: string, extra: object = {}) =>
@@ -124,7 +122,7 @@ describe('a redirect: refused, and the message says where it pointed, or that th
 
 describe('releaseInstances aborted during a back-off', () => {
   it('the refusal that was being waited out is the account of that batch, not "not sent"', async () => {
-    server = await startCaptureServer(() => zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED', 'T-429'));
+    server = await servers.start(() => zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED', 'T-429'));
     const abort = new AbortController();
     const zc = createZenlayerClient({
       bearerToken: 't',
@@ -151,7 +149,7 @@ describe('releaseInstances aborted during a back-off', () => {
 
 describe("a caller's signal", () => {
   it('keeps no listener of a call that has ended, however many calls share it', async () => {
-    server = await startCaptureServer((_, i) =>
+    server = await servers.start((_, i) =>
       i % 3 === 0
         ? { status: 200, body: { requestId: `T-${i}`, response: { requestId: `T-${i}` } } }
         : i % 3 === 1

@@ -2,7 +2,7 @@
 // bodiless request is shown with an empty body, an empty answer as no body and a page as its
 // text; either hook may be left out; the dry run answers as the API does when it accepts; only
 // credential headers are masked.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createNeutronClient,
   dryRunFetch,
@@ -11,16 +11,14 @@ import {
   type ObservedResponse,
   observingFetch,
 } from '../src/index.js';
-import { type CaptureServer, type Reply, startCaptureServer } from './support/capture-server.js';
+import type { CaptureServer, Reply } from './support/capture-server.js';
+import { serverPerTest } from './support/server-per-test.js';
 
 const PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
 let server: CaptureServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const servers = serverPerTest();
 async function neutronObserved(reply: Reply, hooks: Parameters<typeof observingFetch>[0]) {
-  server = await startCaptureServer(() => reply);
+  server = await servers.start(() => reply);
   return createNeutronClient({ baseUrl: server.url, token: 'tok', fetch: observingFetch(hooks) });
 }
 

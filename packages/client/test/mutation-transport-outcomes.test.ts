@@ -2,7 +2,7 @@
 // transport/failure.ts). A caller's abort of a release in flight is an unknown outcome naming
 // the batch and keeping the abort as its cause; a connection error is found wherever undici's
 // happy-eyeballs AggregateError puts it, holes included.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createNeutronClient,
   createZenlayerClient,
@@ -10,21 +10,18 @@ import {
   OutcomeUnknownError,
   type ZenlayerBatchError,
 } from '../src/index.js';
-import { type CaptureServer, receivedAtLeast, startCaptureServer } from './support/capture-server.js';
+import { receivedAtLeast } from './support/capture-server.js';
+import { serverPerTest } from './support/server-per-test.js';
 
 const PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
-let server: CaptureServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const servers = serverPerTest();
 
 describe('a caller abort of releaseInstances while its request is in flight', () => {
   it.each([
     [['i-1'], 'instance i-1'],
     [['i-1', 'i-2'], '2 instances'],
   ])('%j: an unknown outcome naming %s, whose cause is the abort reason', async (ids, subject) => {
-    server = await startCaptureServer(() => 'hang');
+    const server = await servers.start(() => 'hang');
     const zc = createZenlayerClient({ bearerToken: 't', baseUrl: server.url, retry: false });
     const abort = new AbortController();
     const pending = zc.releaseInstances(ids, { signal: abort.signal });
