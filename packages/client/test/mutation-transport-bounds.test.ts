@@ -101,3 +101,39 @@ describe('an oversized answer keeps only the headers it had', () => {
     expect((error as Error).message).not.toContain('null');
   });
 });
+
+describe('the edges of what is read and what is refused', () => {
+  const stubbed = (response: () => Response) =>
+    createZenlayerClient({
+      bearerToken: 't',
+      baseUrl: 'http://zenlayer.test',
+      retry: false,
+      fetch: async () => response(),
+    });
+
+  it('a small answer whose Content-Length only starts with digits is read with the bound, and whole', async () => {
+    const zc = stubbed(
+      () =>
+        new Response(ENVELOPE, {
+          status: 200,
+          headers: { 'content-type': 'application/json', 'content-length': '5x' },
+        }),
+    );
+    await expect(zc.releaseDisk('disk-1')).resolves.toEqual({ requestId: 'T-1', alreadyGone: false });
+  });
+
+  it('a 400 is a refusal with its code, not a redirect', async () => {
+    const zc = stubbed(
+      () =>
+        new Response(JSON.stringify({ requestId: 'T-400', code: 'INVALID_PARAMETER', message: 'bad' }), {
+          status: 400,
+        }),
+    );
+    await expect(zc.releaseDisk('disk-1')).rejects.toMatchObject({
+      name: 'ZenlayerApiError',
+      outcome: 'refused',
+      status: 400,
+      code: 'INVALID_PARAMETER',
+    });
+  });
+});
