@@ -41,12 +41,16 @@ export function unexpectedAnswer(context: ExchangeContext, response: Response, w
 }
 
 function locationOrigin(response: Response): string | undefined {
+  // No Location (a browser's opaque redirect has no headers): nowhere is known, not the URL asked for.
+  const location = response.headers.get('location');
+  if (location === null) return undefined;
   try {
-    const origin = new URL(response.headers.get('location') ?? '', response.url || undefined).origin;
+    const origin = new URL(location, response.url || undefined).origin;
     return origin === 'null' ? undefined : origin;
   } catch {
-    return undefined;
+    // Not a URL, or a relative one with no base to read it against: nowhere known.
   }
+  return undefined;
 }
 
 /** What every answer means whoever the provider: a redirect, or a 2xx too large to read. */
@@ -111,7 +115,8 @@ async function attempt<T>(context: ExchangeContext, send: (signal: AbortSignal) 
     controller.abort(new DOMException(`no answer within ${context.timeoutMs} ms`, 'TimeoutError'));
   }, context.timeoutMs);
   const forward = () => controller.abort(context.signal!.reason);
-  context.signal?.addEventListener('abort', forward, { once: true });
+  // Removed below once the attempt ends, whether or not it fired (an abort fires only once anyway).
+  context.signal?.addEventListener('abort', forward);
   try {
     return await send(controller.signal);
   } catch (error) {

@@ -72,6 +72,7 @@ export function dryRunFetch(onRequest: (request: ObservedRequest) => void): type
     onRequest(await observe(request));
     if (request.method === 'DELETE') return new Response(null, { status: 204 });
     const accepted = { requestId: DRY_RUN_REQUEST_ID, response: { requestId: DRY_RUN_REQUEST_ID } };
-    return new Response(JSON.stringify(accepted), { status: 200, headers: { 'content-type': 'application/json' } });
+    // 200, a Response's default status.
+    return new Response(JSON.stringify(accepted), { headers: { 'content-type': 'application/json' } });
   };
 }

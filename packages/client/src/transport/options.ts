@@ -7,26 +7,20 @@ const shown = (value: unknown) => (typeof value === 'string' ? JSON.stringify(va
 
 /** An integer ≥ `min` (1 by default), e.g. a concurrency or a count of retries. */
 export function requireInteger(field: string, value: unknown, min = 1): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-    throw new ValidationError(
-      field,
-      `an integer ≥ ${min}`,
-      `${field} must be an integer ≥ ${min} (got ${shown(value)})`,
-    );
-  }
-  return value;
+  // Number.isInteger is false for anything that is not a number (it never converts).
+  if (Number.isInteger(value) && (value as number) >= min) return value as number;
+  throw new ValidationError(field, `an integer ≥ ${min}`, `${field} must be an integer ≥ ${min} (got ${shown(value)})`);
 }
 
 /** A finite number of milliseconds ≥ `min`. */
 export function requireMs(field: string, value: unknown, min = 0): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
-    throw new ValidationError(
-      field,
-      `a number of milliseconds ≥ ${min}`,
-      `${field} must be a number of milliseconds ≥ ${min} (got ${shown(value)})`,
-    );
-  }
-  return value;
+  // Number.isFinite is false for anything that is not a number (it never converts).
+  if (Number.isFinite(value) && (value as number) >= min) return value as number;
+  throw new ValidationError(
+    field,
+    `a number of milliseconds ≥ ${min}`,
+    `${field} must be a number of milliseconds ≥ ${min} (got ${shown(value)})`,
+  );
 }
 
 /** A URL as it may be shown: anything between `//` and `@` (userinfo) masked. */

@@ -15,8 +15,8 @@ export const wasOversized = (response: Response): boolean => oversized.has(respo
 export const isRedirect = (response: Response): boolean =>
   response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400);
 
+/** The note that stands for a body over the limit (the caller has cancelled that body). */
 function tooLarge(response: Response, maxBytes: number): Response {
-  void response.body?.cancel().catch(() => {});
   // Kept: what the client reads besides the body (a 429's Retry-After, the request id).
   const headers = new Headers();
   for (const name of ['retry-after', 'x-openstack-request-id']) {
@@ -64,17 +64,21 @@ export function limitResponses(base: typeof globalThis.fetch, maxBytes: number):
     const response = await base(input, init);
     // Chromium gives a 204 an empty, non-null body; a Response rebuilt from it with a null-body
     // status throws there ("Response with null body status cannot have body"). Nothing to bound.
-    if (response.body === null || response.type === 'opaqueredirect' || NULL_BODY_STATUSES.has(response.status)) {
+    // (A browser's opaque redirect has a null body by definition: it is passed on as is too.)
+    if (response.body === null || NULL_BODY_STATUSES.has(response.status)) {
       return response;
     }
     if (isRedirect(response)) {
       void response.body.cancel().catch(() => {});
       return new Response(null, { status: response.status, headers: response.headers });
     }
-    const length = response.headers.get('content-length');
     // A declared length is enforced by fetch itself: the fast path reads no more than it says.
-    if (length !== null && /^\d+$/.test(length)) {
-      return Number(length) > maxBytes ? tooLarge(response, maxBytes) : response;
+    // (No header is String(null), "null": no length, so the body is read with the bound.)
+    const length = String(response.headers.get('content-length'));
+    if (/^\d+$/.test(length)) {
+      if (Number(length) <= maxBytes) return response;
+      void response.body.cancel().catch(() => {});
+      return tooLarge(response, maxBytes);
     }
     return readBounded(response, maxBytes);
   };

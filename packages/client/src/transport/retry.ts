@@ -64,9 +64,9 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
 /** Retry-After in ms: delta-seconds or an HTTP date; undefined when absent or unreadable. */
 export function retryAfterMs(header: string | null, now: () => Date): number | undefined {
   if (!header) return undefined;
-  const value = header.trim();
-  if (/^\d+$/.test(value)) return Number(value) * 1000;
-  const date = Date.parse(value);
+  // Headers hands values on without leading or trailing whitespace (the Fetch standard's normalization).
+  if (/^\d+$/.test(header)) return Number(header) * 1000;
+  const date = Date.parse(header);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now().getTime());
 }
 
