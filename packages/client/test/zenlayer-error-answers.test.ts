@@ -1,0 +1,76 @@
+// What an odd Zenlayer error answer becomes for a caller: an edge proxy's challenge whatever its
+// casing and only on a 403, a JSON `null` or a non-string message, and `isNotFound` on a
+// companion's error (never "already gone"). Each reads the ZenlayerApiError a caller catches.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createZenlayerClient, ZenlayerApiError } from '../src/index.js';
+import { type CaptureServer, type Reply, startCaptureServer, zenlayerError } from './support/capture-server.js';
+
+let server: CaptureServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function answered(reply: Reply): Promise<ZenlayerApiError> {
+  server = await startCaptureServer(() => reply);
+  const zc = createZenlayerClient({ bearerToken: 't', baseUrl: server.url, retry: false });
+  const error = await zc.releaseDisk('disk-1').catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ZenlayerApiError);
+  return error as ZenlayerApiError;
+}
+
+describe('edge proxy answers', () => {
+  it('cf-mitigated: Challenge (any casing) on a 403 is SECURITY_CHALLENGE', async () => {
+    const error = await answered({ status: 403, headers: { 'cf-mitigated': 'Challenge' }, raw: '<html>' });
+    expect(error).toMatchObject({ status: 403, code: 'SECURITY_CHALLENGE', outcome: 'refused' });
+    expect(error.message).toBe('ReleaseDisk disk-1 failed: 403 SECURITY_CHALLENGE (<html>)');
+  });
+
+  it('cf-mitigated: challenge on another status is no challenge', async () => {
+    const error = await answered({ status: 503, headers: { 'cf-mitigated': 'challenge' }, raw: '<html>' });
+    expect(error).toMatchObject({ status: 503, code: undefined });
+  });
+
+  it('an envelope code wins over the edge status', async () => {
+    const error = await answered(zenlayerError(451, 'INVALID_DISK_NOT_FOUND'));
+    expect(error.code).toBe('INVALID_DISK_NOT_FOUND');
+  });
+});
+
+describe('bodies that are not the envelope', () => {
+  it('a JSON null: no code, no request id, the status text', async () => {
+    const error = await answered({ status: 409, body: null, raw: 'null' });
+    expect(error).toMatchObject({ status: 409, code: undefined, requestId: undefined, apiMessage: 'Conflict' });
+    expect(error.message).toBe('ReleaseDisk disk-1 failed: 409 without an error code (Conflict)');
+  });
+
+  it('a message that is not a string is not the message', async () => {
+    const error = await answered({
+      status: 409,
+      body: { code: 'INVALID_DISK_NOT_FOUND', requestId: 'T-1', message: 42 },
+    });
+    expect(error).toMatchObject({ code: 'INVALID_DISK_NOT_FOUND', requestId: 'T-1', apiMessage: 'Conflict' });
+  });
+
+  it('an empty message is kept as given', async () => {
+    const error = await answered({ status: 409, body: { code: 'INVALID_DISK_NOT_FOUND', message: '' } });
+    expect(error.apiMessage).toBe('');
+  });
+});
+
+describe('isNotFound', () => {
+  it('is never true for a companion, whatever its code', async () => {
+    server = await startCaptureServer(() => zenlayerError(404, 'INVALID_INSTANCE_NOT_FOUND'));
+    const zc = createZenlayerClient({ bearerToken: 't', baseUrl: server.url, retry: false });
+    const error = await zc.terminateInstance('i-1').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ZenlayerApiError);
+    expect(error).toMatchObject({ action: 'TerminateInstance', code: 'INVALID_INSTANCE_NOT_FOUND' });
+    expect((error as ZenlayerApiError).isNotFound).toBe(false);
+  });
+
+  it('is true for a release’s own not-found code, false for another', async () => {
+    expect((await answered(zenlayerError(404, 'INVALID_DISK_NOT_FOUND'))).isNotFound).toBe(true);
+    await server!.close();
+    expect((await answered(zenlayerError(404, 'INVALID_PORT_NOT_FOUND'))).isNotFound).toBe(false);
+  });
+});
