@@ -226,6 +226,13 @@ describe('errors that are none of the client’s own', () => {
     expect(error.unknown.map((u) => [u.ids, u.error.name, u.error.message])).toEqual([
       [['i-1'], 'OutcomeUnknownError', 'ReleaseInstances instance i-1: sleep broke; the outcome is unknown'],
     ]);
+    expect(error.unknown[0]!.error).toMatchObject({
+      operation: 'ReleaseInstances',
+      ids: ['i-1'],
+      reason: 'connection-lost',
+      outcome: 'unknown',
+      cause: expect.objectContaining({ message: 'sleep broke' }),
+    });
   });
 
   it('a thrown value that is no Error, with ignoreMissing: still an account, never a lost run', async () => {
@@ -234,6 +241,26 @@ describe('errors that are none of the client’s own', () => {
     expect(error.name).toBe('ZenlayerBatchError');
     expect(error.unknown.map((u) => [u.ids, u.error.message])).toEqual([
       [['a', 'b'], 'ReleaseInstances 2 instances: undefined; the outcome is unknown'],
+    ]);
+  });
+});
+
+describe('per-call options', () => {
+  it('a bad per-call concurrency is refused naming it, and nothing is sent', async () => {
+    const { zc, sent } = await client(() => accepted());
+    const error = await zc.releaseInstances(['a'], { concurrency: 0 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'ValidationError', field: 'concurrency', limit: 'an integer ≥ 1' });
+    expect((error as Error).message).toBe('concurrency must be an integer ≥ 1 (got 0)');
+    expect(sent()).toEqual([]);
+  });
+
+  it('a truthy ignoreMissing that is not `true` (from JavaScript) is ignoreMissing, batch and single alike', async () => {
+    const { zc, sent } = await client(() => notFound('T-gone'));
+    const result = await zc.releaseInstances(['a', 'b'], { ignoreMissing: 1 as unknown as boolean });
+    expect(sent()).toEqual([['a', 'b'], ['a'], ['b']]);
+    expect(result.batches).toEqual([
+      { ids: ['a'], requestId: 'T-gone', alreadyGone: true },
+      { ids: ['b'], requestId: 'T-gone', alreadyGone: true },
     ]);
   });
 });
