@@ -1,0 +1,85 @@
+// The Neutron client at its edges, as a caller sees them: a delete answered with a 200, the
+// body limit, a show whose port is null, a list with no filter or a bad id among good ones.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createNeutronClient, OutcomeUnknownError, ValidationError } from '../src/index.js';
+import { type CaptureServer, type Reply, startCaptureServer } from './support/capture-server.js';
+
+const PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
+let server: CaptureServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function neutron(reply: Reply, extra: object = {}) {
+  server = await startCaptureServer(() => reply);
+  return createNeutronClient({ baseUrl: server.url, token: 'tok', ...extra });
+}
+
+describe('deletePort', () => {
+  it('a 200 is not the documented 204: an unknown outcome naming the operation, the port and what was expected', async () => {
+    const ne = await neutron({ status: 200, body: { port: { id: PORT } } });
+    const error = await ne.deletePort(PORT).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OutcomeUnknownError);
+    expect(error).toMatchObject({
+      operation: 'DeletePort',
+      ids: [PORT],
+      status: 200,
+      reason: 'unexpected-answer',
+      message: `DeletePort port ${PORT}: 200 answer is not 204 No Content; the outcome is unknown`,
+    });
+  });
+});
+
+describe('maxResponseBytes', () => {
+  it('is refused below 1, naming the option', () => {
+    let error: unknown;
+    try {
+      createNeutronClient({ baseUrl: 'http://neutron.test', token: 't', maxResponseBytes: 0 });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ field: 'maxResponseBytes', limit: 'an integer ≥ 1' });
+    expect((error as Error).message).toBe('maxResponseBytes must be an integer ≥ 1 (got 0)');
+  });
+
+  it('a port answer larger than the limit is an unknown outcome, never read', async () => {
+    const ne = await neutron(
+      { status: 200, body: { port: { id: PORT, name: 'x'.repeat(200) } } },
+      { maxResponseBytes: 64 },
+    );
+    await expect(ne.getPort(PORT)).rejects.toMatchObject({ reason: 'response-too-large', operation: 'ShowPort' });
+  });
+});
+
+describe('getPort', () => {
+  it.each([
+    ['a null port', { status: 200, body: { port: null } }],
+    ['a JSON null', { status: 200, body: null }],
+    ['a port that is a string', { status: 200, body: { port: PORT } }],
+  ] as const)('%s is an unknown outcome, not a port', async (_, reply) => {
+    const ne = await neutron(reply);
+    await expect(ne.getPort(PORT)).rejects.toMatchObject({
+      name: 'OutcomeUnknownError',
+      message: `ShowPort port ${PORT}: 200 answer is not {"port": {…}}; the outcome is unknown`,
+    });
+  });
+});
+
+describe('listPorts', () => {
+  it('without a filter sends no query', async () => {
+    const ne = await neutron({ status: 200, body: { ports: [] } });
+    await expect(ne.listPorts()).resolves.toEqual([]);
+    expect(server!.requests.map((r) => r.path)).toEqual(['/v2.0/ports']);
+  });
+
+  it('one id that is not a UUID among good ones: refused naming it, and nothing is sent', async () => {
+    const ne = await neutron({ status: 200, body: { ports: [] } });
+    const error = await ne.listPorts({ id: [PORT, 'web'] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ field: 'portId', limit: 'a UUID' });
+    expect((error as Error).message).toContain('(got "web")');
+    expect(server!.requests).toEqual([]);
+  });
+});
