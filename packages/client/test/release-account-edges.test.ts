@@ -188,6 +188,15 @@ describe('a refusal next to ids left unsent', () => {
       'ReleaseInstances: 100 instances not sent (i-100, i-101 … i-199 (100 ids)), stopped: second SIGINT.',
     );
   });
+  it('a stop whose reason is not an Error: stopped, without a reason, and the reason is still the cause', async () => {
+    const stop = new AbortController();
+    const { zc } = await client(() => accepted());
+    const error = await batchError(
+      zc.releaseInstances(ids(200), { concurrency: 1, stopSignal: stop.signal, onBatch: () => stop.abort('SIGINT') }),
+    );
+    expect(error.message).toBe('ReleaseInstances: 100 instances not sent (i-100, i-101 … i-199 (100 ids)), stopped.');
+    expect(error.cause).toBe('SIGINT');
+  });
 });
 
 describe('an abort before a batch reaches the wire', () => {
