@@ -1,7 +1,7 @@
 // The Neutron client at its edges, as a caller sees them: a delete answered with a 200, the
 // body limit, a show whose port is null, a list with no filter or a bad id among good ones.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createNeutronClient, OutcomeUnknownError, ValidationError } from '../src/index.js';
+import { createNeutronClient, NeutronApiError, OutcomeUnknownError, ValidationError } from '../src/index.js';
 import { type CaptureServer, type Reply, startCaptureServer } from './support/capture-server.js';
 
 const PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
@@ -81,5 +81,38 @@ describe('listPorts', () => {
     expect(error).toMatchObject({ field: 'portId', limit: 'a UUID' });
     expect((error as Error).message).toContain('(got "web")');
     expect(server!.requests).toEqual([]);
+  });
+});
+
+describe('NeutronApiError as a caller reads it', () => {
+  it('a refused list names no port: "ListPorts ports failed"', async () => {
+    const ne = await neutron({
+      status: 403,
+      headers: { 'x-openstack-request-id': 'req-9' },
+      body: { NeutronError: { type: 'PolicyNotAuthorized', message: 'not allowed', detail: '' } },
+    });
+    await expect(ne.listPorts()).rejects.toMatchObject({
+      name: 'NeutronApiError',
+      portId: '',
+      code: 'PolicyNotAuthorized',
+      message: 'ListPorts ports failed: 403 PolicyNotAuthorized (not allowed) [requestId req-9]',
+    });
+  });
+
+  it('an empty X-Openstack-Request-Id is no request id', async () => {
+    const ne = await neutron({
+      status: 409,
+      headers: { 'x-openstack-request-id': '' },
+      body: { NeutronError: { type: 'ServicePortInUse', message: 'busy', detail: '' } },
+    });
+    const error = await ne.deletePort(PORT).catch((e: unknown) => e);
+    expect(error).toMatchObject({ requestId: undefined });
+    expect((error as Error).message).toBe(`DeletePort port ${PORT} failed: 409 ServicePortInUse (busy)`);
+  });
+
+  it('made by a caller without an operation (a test double), it is about DeletePort', () => {
+    const error = new NeutronApiError(PORT, 404, 'PortNotFound', 'gone');
+    expect(error).toMatchObject({ operation: 'DeletePort', outcome: 'refused', status: 404, code: 'PortNotFound' });
+    expect(error.message).toBe(`DeletePort port ${PORT} failed: 404 PortNotFound (gone)`);
   });
 });

@@ -2,7 +2,7 @@
 // casing and only on a 403, a JSON `null` or a non-string message, and `isNotFound` on a
 // companion's error (never "already gone"). Each reads the ZenlayerApiError a caller catches.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createZenlayerClient, ZenlayerApiError } from '../src/index.js';
+import { createZenlayerClient, ZenlayerApiError, type ZenlayerBatchError } from '../src/index.js';
 import { type CaptureServer, type Reply, startCaptureServer, zenlayerError } from './support/capture-server.js';
 
 let server: CaptureServer | undefined;
@@ -72,5 +72,18 @@ describe('isNotFound', () => {
     expect((await answered(zenlayerError(404, 'INVALID_DISK_NOT_FOUND'))).isNotFound).toBe(true);
     await server!.close();
     expect((await answered(zenlayerError(404, 'INVALID_PORT_NOT_FOUND'))).isNotFound).toBe(false);
+  });
+});
+
+describe('the ids a refusal names', () => {
+  it('three ids are named each; a fourth shortens the list to first, second, last and the count', async () => {
+    server = await startCaptureServer(() => zenlayerError(403, 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED', 'T-9'));
+    const zc = createZenlayerClient({ bearerToken: 't', baseUrl: server.url, retry: false });
+    const names = async (ids: string[]) => {
+      const error = (await zc.releaseInstances(ids).catch((e: unknown) => e)) as ZenlayerBatchError;
+      return error.failed[0]!.error.message.split(' failed:')[0];
+    };
+    expect(await names(['a', 'b', 'c'])).toBe('ReleaseInstances a, b, c');
+    expect(await names(['a', 'b', 'c', 'd'])).toBe('ReleaseInstances a, b … d (4 ids)');
   });
 });
