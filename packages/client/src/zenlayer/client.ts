@@ -46,7 +46,8 @@ function envelopeResponse(text: string | undefined): ({ requestId: string } & Re
     const envelope = JSON.parse(text ?? '') as { requestId?: unknown; response?: unknown };
     const requestId = envelope?.requestId;
     if (typeof requestId !== 'string' || requestId === '') return undefined;
-    const response = typeof envelope.response === 'object' && envelope.response !== null ? envelope.response : {};
+    // An object is kept (a spread null is nothing); anything else is no response at all.
+    const response = typeof envelope.response === 'object' ? envelope.response : {};
     return { ...response, requestId };
   } catch {
     return undefined;
