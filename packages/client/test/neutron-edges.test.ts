@@ -116,3 +116,13 @@ describe('NeutronApiError as a caller reads it', () => {
     expect(error.message).toBe(`DeletePort port ${PORT} failed: 404 PortNotFound (gone)`);
   });
 });
+
+describe('reads take the caller’s signal', () => {
+  it('an aborted signal stops getPort and listPorts before anything is sent, with its reason', async () => {
+    const ne = await neutron({ status: 200, body: { ports: [] } });
+    const reason = new Error('operator stopped');
+    await expect(ne.getPort(PORT, { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
+    await expect(ne.listPorts({ name: 'web', signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
+    expect(server!.requests).toEqual([]);
+  });
+});
