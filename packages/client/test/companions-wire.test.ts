@@ -1,17 +1,14 @@
 // The Describe reads of disks and ports on the wire (action, service, body), the subject their
 // errors name, and their paging refusals as the ValidationError a caller catches (field, rule).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createZenlayerClient, ValidationError } from '../src/index.js';
-import { type CaptureServer, type Reply, startCaptureServer } from './support/capture-server.js';
+import type { Reply } from './support/capture-server.js';
+import { serverPerTest } from './support/server-per-test.js';
 
-let server: CaptureServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const servers = serverPerTest();
 
 async function client(reply: Reply) {
-  server = await startCaptureServer(() => reply);
+  const server = await servers.start(() => reply);
   return createZenlayerClient({ bearerToken: 't', baseUrl: server.url, retry: false });
 }
 const listed = { status: 200, body: { requestId: 'T-L', response: { totalCount: 0, dataSet: [] } } };
@@ -28,7 +25,13 @@ describe('DescribeDisks and DescribePorts on the wire', () => {
       dataSet: [],
     });
     expect(
-      server!.requests.map((r) => [r.method, r.path, r.headers['x-zc-action'], r.headers['x-zc-service'], r.json]),
+      servers.server.requests.map((r) => [
+        r.method,
+        r.path,
+        r.headers['x-zc-action'],
+        r.headers['x-zc-service'],
+        r.json,
+      ]),
     ).toEqual([['POST', path, action, service, { [field]: ['x-1', 'x-2'], pageSize: 5, pageNum: 2 }]]);
   });
 
@@ -65,7 +68,7 @@ describe('refusals before sending', () => {
     const error = await zc.describeDisks(['d-1'], page as object).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect(error).toMatchObject({ field, limit, message, outcome: 'not-sent' });
-    expect(server!.requests).toEqual([]);
+    expect(servers.server.requests).toEqual([]);
   });
 
   it('101 port ids: the field and the limit of 100', async () => {
@@ -78,13 +81,13 @@ describe('refusals before sending', () => {
       limit: 'at most 100 ids',
       message: 'portIds must have at most 100 ids (got 101); nothing was sent',
     });
-    expect(server!.requests).toEqual([]);
+    expect(servers.server.requests).toEqual([]);
   });
 
   it('a blank id to move: the field, and nothing sent', async () => {
     const zc = await client(listed);
     await expect(zc.terminatePort(' ')).rejects.toMatchObject({ field: 'portId', limit: 'a non-empty string' });
     await expect(zc.terminateInstance('')).rejects.toMatchObject({ field: 'instanceId' });
-    expect(server!.requests).toEqual([]);
+    expect(servers.server.requests).toEqual([]);
   });
 });

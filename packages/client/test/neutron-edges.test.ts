@@ -1,18 +1,15 @@
 // The Neutron client at its edges, as a caller sees them: a delete answered with a 200, the
 // body limit, a show whose port is null, a list with no filter or a bad id among good ones.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createNeutronClient, NeutronApiError, OutcomeUnknownError, ValidationError } from '../src/index.js';
-import { type CaptureServer, type Reply, startCaptureServer } from './support/capture-server.js';
+import type { Reply } from './support/capture-server.js';
+import { serverPerTest } from './support/server-per-test.js';
 
 const PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
-let server: CaptureServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const servers = serverPerTest();
 
 async function neutron(reply: Reply, extra: object = {}) {
-  server = await startCaptureServer(() => reply);
+  const server = await servers.start(() => reply);
   return createNeutronClient({ baseUrl: server.url, token: 'tok', ...extra });
 }
 
@@ -71,7 +68,7 @@ describe('listPorts', () => {
   it('without a filter sends no query', async () => {
     const ne = await neutron({ status: 200, body: { ports: [] } });
     await expect(ne.listPorts()).resolves.toEqual([]);
-    expect(server!.requests.map((r) => r.path)).toEqual(['/v2.0/ports']);
+    expect(servers.server.requests.map((r) => r.path)).toEqual(['/v2.0/ports']);
   });
 
   it('one id that is not a UUID among good ones: refused naming it, and nothing is sent', async () => {
@@ -80,7 +77,7 @@ describe('listPorts', () => {
     expect(error).toBeInstanceOf(ValidationError);
     expect(error).toMatchObject({ field: 'portId', limit: 'a UUID' });
     expect((error as Error).message).toContain('(got "web")');
-    expect(server!.requests).toEqual([]);
+    expect(servers.server.requests).toEqual([]);
   });
 });
 
@@ -123,6 +120,6 @@ describe('reads take the caller’s signal', () => {
     const reason = new Error('operator stopped');
     await expect(ne.getPort(PORT, { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
     await expect(ne.listPorts({ name: 'web', signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
-    expect(server!.requests).toEqual([]);
+    expect(servers.server.requests).toEqual([]);
   });
 });

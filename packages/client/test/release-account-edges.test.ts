@@ -2,21 +2,12 @@
 // ignoreMissing split, a refusal next to ids left unsent, a batch that is both refused and
 // unknown, not-found answers without a request id, and errors that are none of the client's
 // own. Each test reads the wire requests, the batch error or the progress a caller sees.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type BatchProgress, createZenlayerClient, type ZenlayerBatchError } from '../src/index.js';
-import {
-  accepted,
-  type CaptureServer,
-  type Reply,
-  startCaptureServer,
-  zenlayerError,
-} from './support/capture-server.js';
+import { accepted, type Reply, zenlayerError } from './support/capture-server.js';
+import { serverPerTest } from './support/server-per-test.js';
 
-let server: CaptureServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const servers = serverPerTest();
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => `i-${i}`);
 const notFound = (requestId?: string): Reply => ({
@@ -26,9 +17,9 @@ const notFound = (requestId?: string): Reply => ({
 const refused = () => zenlayerError(403, 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED');
 
 async function client(reply: (instanceIds: string[]) => Reply, extra: object = {}) {
-  server = await startCaptureServer((r) => reply(r.json.instanceIds));
+  const server = await servers.start((r) => reply(r.json.instanceIds));
   const zc = createZenlayerClient({ bearerToken: 't', baseUrl: server.url, retry: false, ...extra });
-  return { zc, sent: () => server!.requests.map((r) => r.json.instanceIds as string[]) };
+  return { zc, sent: () => servers.server.requests.map((r) => r.json.instanceIds as string[]) };
 }
 const batchError = (p: Promise<unknown>) => p.catch((e: unknown) => e) as Promise<ZenlayerBatchError>;
 

@@ -3,15 +3,11 @@
 // it), and what a companion answers when the 200 envelope's `response` is not an object.
 import { createHash, createHmac } from 'node:crypto';
 import { inspect } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createZenlayerClient } from '../src/index.js';
-import { type CaptureServer, startCaptureServer } from './support/capture-server.js';
+import { serverPerTest } from './support/server-per-test.js';
 
-let server: CaptureServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const servers = serverPerTest();
 
 describe('a client printed', () => {
   it('signed: the base URL, the method and the access key id, the password masked', () => {
@@ -30,7 +26,7 @@ describe('a client printed', () => {
 
 describe('the timestamp', () => {
   it('is the clock’s whole seconds, rounded down, and the signature is over that value', async () => {
-    server = await startCaptureServer();
+    const server = await servers.start();
     const zc = createZenlayerClient({
       accessKeyId: 'AK-1',
       accessKeyPassword: 'pw',
@@ -55,13 +51,13 @@ describe('a companion’s answer', () => {
     ['null', null],
     ['absent', undefined],
   ])('an envelope whose response is %s answers the request id alone', async (_, response) => {
-    server = await startCaptureServer(() => ({ status: 200, body: { requestId: 'T-1', response } }));
+    const server = await servers.start(() => ({ status: 200, body: { requestId: 'T-1', response } }));
     const zc = createZenlayerClient({ bearerToken: 't', baseUrl: server.url });
     await expect(zc.terminateInstance('i-1')).resolves.toEqual({ requestId: 'T-1' });
   });
 
   it('the envelope’s requestId is the one answered, whatever the response says', async () => {
-    server = await startCaptureServer(() => ({
+    const server = await servers.start(() => ({
       status: 200,
       body: { requestId: 'T-outer', response: { requestId: 'T-inner', totalCount: 1, dataSet: [{ id: 'i-1' }] } },
     }));

@@ -1,18 +1,15 @@
 // What an odd Zenlayer error answer becomes for a caller: an edge proxy's challenge whatever its
 // casing and only on a 403, a JSON `null` or a non-string message, and `isNotFound` on a
 // companion's error (never "already gone"). Each reads the ZenlayerApiError a caller catches.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createZenlayerClient, ZenlayerApiError, type ZenlayerBatchError } from '../src/index.js';
-import { type CaptureServer, type Reply, startCaptureServer, zenlayerError } from './support/capture-server.js';
+import { type Reply, zenlayerError } from './support/capture-server.js';
+import { serverPerTest } from './support/server-per-test.js';
 
-let server: CaptureServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const servers = serverPerTest();
 
 async function answered(reply: Reply): Promise<ZenlayerApiError> {
-  server = await startCaptureServer(() => reply);
+  const server = await servers.start(() => reply);
   const zc = createZenlayerClient({ bearerToken: 't', baseUrl: server.url, retry: false });
   const error = await zc.releaseDisk('disk-1').catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ZenlayerApiError);
@@ -60,7 +57,7 @@ describe('bodies that are not the envelope', () => {
 
 describe('isNotFound', () => {
   it('is never true for a companion, whatever its code', async () => {
-    server = await startCaptureServer(() => zenlayerError(404, 'INVALID_INSTANCE_NOT_FOUND'));
+    const server = await servers.start(() => zenlayerError(404, 'INVALID_INSTANCE_NOT_FOUND'));
     const zc = createZenlayerClient({ bearerToken: 't', baseUrl: server.url, retry: false });
     const error = await zc.terminateInstance('i-1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ZenlayerApiError);
@@ -70,14 +67,13 @@ describe('isNotFound', () => {
 
   it('is true for a release’s own not-found code, false for another', async () => {
     expect((await answered(zenlayerError(404, 'INVALID_DISK_NOT_FOUND'))).isNotFound).toBe(true);
-    await server!.close();
     expect((await answered(zenlayerError(404, 'INVALID_PORT_NOT_FOUND'))).isNotFound).toBe(false);
   });
 });
 
 describe('the ids a refusal names', () => {
   it('three ids are named each; a fourth shortens the list to first, second, last and the count', async () => {
-    server = await startCaptureServer(() => zenlayerError(403, 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED', 'T-9'));
+    const server = await servers.start(() => zenlayerError(403, 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED', 'T-9'));
     const zc = createZenlayerClient({ bearerToken: 't', baseUrl: server.url, retry: false });
     const names = async (ids: string[]) => {
       const error = (await zc.releaseInstances(ids).catch((e: unknown) => e)) as ZenlayerBatchError;

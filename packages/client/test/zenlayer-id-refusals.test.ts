@@ -1,17 +1,13 @@
 // The ids a release refuses before anything is sent, as the ValidationError a caller catches:
 // the field (with the index of the bad id), the rule it broke, the value shown as given.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createZenlayerClient, ValidationError } from '../src/index.js';
-import { type CaptureServer, startCaptureServer } from './support/capture-server.js';
+import { serverPerTest } from './support/server-per-test.js';
 
-let server: CaptureServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const servers = serverPerTest();
 
 async function refused(call: (zc: ReturnType<typeof createZenlayerClient>) => Promise<unknown>) {
-  server = await startCaptureServer();
+  const server = await servers.start();
   const zc = createZenlayerClient({ bearerToken: 't', baseUrl: server.url });
   const error = await call(zc).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ValidationError);
@@ -63,7 +59,7 @@ describe('ids refused before sending', () => {
   });
 
   it('an id with spaces around it is sent as given', async () => {
-    server = await startCaptureServer();
+    const server = await servers.start();
     const zc = createZenlayerClient({ bearerToken: 't', baseUrl: server.url });
     await zc.releaseDisk(' disk-1 ');
     expect(server.requests.map((r) => r.json)).toEqual([{ diskId: ' disk-1 ' }]);
