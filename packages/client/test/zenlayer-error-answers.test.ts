@@ -83,3 +83,22 @@ describe('the ids a refusal names', () => {
     expect(await names(['a', 'b', 'c', 'd'])).toBe('ReleaseInstances a, b … d (4 ids)');
   });
 });
+
+describe('destroyPort names its port', () => {
+  it('in a refusal and in an unknown outcome', async () => {
+    const server = await servers.start((_, i) =>
+      i === 0 ? zenlayerError(403, 'OPERATION_DENIED_PORT_IN_USE', 'T-p') : { status: 200, raw: '<html>' },
+    );
+    const zc = createZenlayerClient({ bearerToken: 't', baseUrl: server.url, retry: false });
+    const refusal = await zc.destroyPort('port-1').catch((e: unknown) => e);
+    expect(refusal).toMatchObject({ action: 'DestroyPort', resourceIds: ['port-1'] });
+    expect((refusal as Error).message).toBe(
+      'DestroyPort port-1 failed: 403 OPERATION_DENIED_PORT_IN_USE (OPERATION_DENIED_PORT_IN_USE happened) [requestId T-p]',
+    );
+    await expect(zc.destroyPort('port-1')).rejects.toMatchObject({
+      outcome: 'unknown',
+      ids: ['port-1'],
+      message: 'DestroyPort port port-1: 200 answer is not the documented envelope; the outcome is unknown',
+    });
+  });
+});
