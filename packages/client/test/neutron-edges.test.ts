@@ -123,3 +123,15 @@ describe('reads take the caller’s signal', () => {
     expect(servers.server.requests).toEqual([]);
   });
 });
+
+describe('an error envelope whose fields are not strings', () => {
+  it('has no type, and the status text for its message', async () => {
+    const ne = await neutron({
+      status: 409,
+      body: { NeutronError: { type: 409, message: { text: 'busy' }, detail: '' } },
+    });
+    const error = await ne.deletePort(PORT).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'NeutronApiError', status: 409, type: undefined, apiMessage: 'Conflict' });
+    expect((error as Error).message).toBe(`DeletePort port ${PORT} failed: 409 without an error type (Conflict)`);
+  });
+});
