@@ -49,6 +49,12 @@ describe('bodies that are not the envelope', () => {
     expect(error).toMatchObject({ code: 'INVALID_DISK_NOT_FOUND', requestId: 'T-1', apiMessage: 'Conflict' });
   });
 
+  it('a request id that is not a string is no request id', async () => {
+    const error = await answered({ status: 409, body: { code: 'INVALID_DISK_NOT_FOUND', requestId: 7, message: 'm' } });
+    expect(error.requestId).toBeUndefined();
+    expect(error.message).toBe('ReleaseDisk disk-1 failed: 409 INVALID_DISK_NOT_FOUND (m)');
+  });
+
   it('an empty message is kept as given', async () => {
     const error = await answered({ status: 409, body: { code: 'INVALID_DISK_NOT_FOUND', message: '' } });
     expect(error.apiMessage).toBe('');
