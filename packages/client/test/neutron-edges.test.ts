@@ -135,3 +135,14 @@ describe('an error envelope whose fields are not strings', () => {
     expect((error as Error).message).toBe(`DeletePort port ${PORT} failed: 409 without an error type (Conflict)`);
   });
 });
+
+describe('a port id that is not a string', () => {
+  it('is refused even when it prints as a UUID (an array of one id), and nothing is sent', async () => {
+    const ne = await neutron({ status: 204 });
+    const error = await ne.deletePort([PORT] as unknown as string).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ field: 'portId', limit: 'a UUID' });
+    expect((error as Error).message).toContain(`(got ["${PORT}"])`);
+    expect(servers.server.requests).toEqual([]);
+  });
+});
