@@ -63,6 +63,12 @@ describe('refusals before sending', () => {
       'pageSize must be an integer 1..1000 (got "10"); nothing was sent',
     ],
     [{ pageNum: 0 }, 'pageNum', 'an integer ≥ 1', 'pageNum must be an integer ≥ 1 (got 0); nothing was sent'],
+    [
+      { pageNum: Number.NaN },
+      'pageNum',
+      'an integer ≥ 1',
+      'pageNum must be an integer ≥ 1 (got NaN); nothing was sent',
+    ],
   ])('paging %j: the field and its rule', async (page, field, limit, message) => {
     const zc = await client(listed);
     const error = await zc.describeDisks(['d-1'], page as object).catch((e: unknown) => e);
