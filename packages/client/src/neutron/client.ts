@@ -92,10 +92,8 @@ export function createNeutronClient(options: NeutronClientOptions): NeutronClien
     async deletePort(portId, opts = {}) {
       checkPortId(portId);
       const revision: unknown = opts.ifMatchRevision;
-      if (
-        revision !== undefined &&
-        !(typeof revision === 'number' && Number.isSafeInteger(revision) && revision >= 0)
-      ) {
+      // Number.isSafeInteger is false for anything but a number, so the cast only names the type.
+      if (revision !== undefined && !(Number.isSafeInteger(revision) && (revision as number) >= 0)) {
         throw new ValidationError(
           'ifMatchRevision',
           'an integer ≥ 0',

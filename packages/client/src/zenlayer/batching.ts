@@ -20,6 +20,7 @@ export async function mapWithConcurrency<T, R>(
       results[index] = await task(items[index]!, index);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  // No more workers than items (limit is an integer ≥ 1, checked by the caller).
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
 }

@@ -55,7 +55,9 @@ function pageOf(options: DescribeOptions): { pageSize?: number; pageNum?: number
     // Number.isInteger is false for anything but an integral number, so the casts only name the type.
     if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > max) {
       const limit = max === MAX_PAGE_SIZE ? `an integer 1..${max}` : 'an integer ≥ 1';
-      throw new ValidationError(field, limit, `${field} must be ${limit} (got ${String(value)}); nothing was sent`);
+      // A string is shown quoted: `(got "10")`, not a `(got 10)` that reads as a valid number.
+      const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
+      throw new ValidationError(field, limit, `${field} must be ${limit} (got ${shown}); nothing was sent`);
     }
     page[field] = value as number;
   }

@@ -1,6 +1,7 @@
 // The bytes behind each SigningKey, in a WeakMap only this module reads: neither
 // util.inspect, JSON.stringify nor a walk of the key's properties can reach them. (Kept apart
 // from signing-key.ts so that WebCrypto's types stay out of the package's public types.)
+import { ValidationError } from '../transport/errors.js';
 import { nodeCrypto, subtle, utf8 } from './hmac.js';
 
 interface Material {
@@ -14,21 +15,38 @@ const materials = new WeakMap<object, Material>();
 
 export function holdKey(key: object, password: string): void {
   const crypto = nodeCrypto();
+  // Stryker disable next-line StringLiteral: node:crypto reads an empty encoding as its default, utf8
   materials.set(key, crypto ? { node: crypto.createSecretKey(password, 'utf8') } : { raw: utf8(password) });
+}
+
+/** A SigningKey's material; any other object (a copy of a key, say) holds none and is refused. */
+function materialOf(secret: object): Material {
+  const m = materials.get(secret);
+  if (!m) {
+    throw new ValidationError(
+      'secret',
+      'the AccessKeyPassword or a SigningKey',
+      'the signing secret must be the AccessKeyPassword or a SigningKey made by signingKey() (a copy of a key holds no key)',
+    );
+  }
+  return m;
 }
 
 /** The key for node:crypto's createHmac (a KeyObject), or the password string as given. */
 export function nodeKey(secret: string | object): unknown {
-  return typeof secret === 'string' ? secret : materials.get(secret)?.node;
+  return typeof secret === 'string' ? secret : materialOf(secret).node;
 }
 
 /** The key for WebCrypto's HMAC, imported once per SigningKey. */
 export function webKey(secret: string | object): Promise<CryptoKey> {
-  const m: Material = typeof secret === 'string' ? { raw: utf8(secret) } : (materials.get(secret) ?? {});
+  const m: Material = typeof secret === 'string' ? { raw: utf8(secret) } : materialOf(secret);
+  // Stryker disable next-line AssignmentOperator: importing the same bytes again gives an equal key; ??= only keeps one per SigningKey
   m.web ??= subtle().importKey(
     'raw',
-    (m.raw ?? m.node?.export() ?? new Uint8Array()) as Uint8Array<ArrayBuffer>,
+    // Every material holds its raw bytes or a KeyObject (holdKey makes one or the other).
+    (m.raw ?? m.node!.export()) as Uint8Array<ArrayBuffer>,
     { name: 'HMAC', hash: 'SHA-256' },
+    // Stryker disable next-line BooleanLiteral: nothing exports the imported key, so whether it could be exported is never seen
     false,
     ['sign'],
   );

@@ -33,14 +33,15 @@ async function releaseBatch(send: SendBatch, ids: string[], opts: ReleaseOptions
   const account = empty();
   try {
     // A not-found batch is only "already gone" when it names one id; see below for more.
-    const ignoreMissing = opts.ignoreMissing === true && ids.length === 1;
+    const ignoreMissing = Boolean(opts.ignoreMissing) && ids.length === 1;
     const result = await send(ids, { signal: opts.signal, ignoreMissing, subject, abortIsUnknown: true });
     account.released.push({ ids, ...result });
   } catch (error) {
     // One missing id fails the whole batch and the answer does not say which, so with
     // ignoreMissing each id is released on its own (one at a time, to stay within the
-    // concurrency bound) to learn which ones are gone and release the rest.
-    if (opts.ignoreMissing && ids.length > 1 && error instanceof ZenlayerApiError && error.isNotFound) {
+    // concurrency bound) to learn which ones are gone and release the rest. (A one-id batch
+    // never gets here: with ignoreMissing its not-found answer resolved as already gone.)
+    if (opts.ignoreMissing && error instanceof ZenlayerApiError && error.isNotFound) {
       for (const [i, id] of ids.entries()) {
         if (stopped()) return merge(account, { ...empty(), notSent: ids.slice(i) });
         merge(account, await releaseBatch(send, [id], opts, stopped));
@@ -91,18 +92,19 @@ export async function releaseInstances(
   // Aborted before anything was sent: nothing to account for.
   opts.signal?.throwIfAborted();
   const batches = chunk(unique, MAX_IDS_PER_REQUEST);
-  const accounts: Account[] = [];
+  // Every batch is "not sent" until it ends: a batch the run never started stays so.
+  const accounts: Account[] = batches.map((batch) => ({ ...empty(), notSent: batch }));
   let startFailed: { error: unknown } | undefined;
   const stopped = () => Boolean(opts.stopSignal?.aborted || opts.signal?.aborted || startFailed);
   const report = (progress: BatchProgress) => {
     try {
+      // Stryker disable next-line OptionalChaining: without onBatch the call throws a TypeError, which this catch ignores like any throwing onBatch
       opts.onBatch?.(progress);
     } catch {
       // Ignored on purpose; see ReleaseInstancesOptions.onBatch.
     }
   };
   await mapWithConcurrency(batches, concurrency, async (batch, index) => {
-    accounts[index] = { ...empty(), notSent: batch };
     if (stopped()) return;
     try {
       opts.onBatchStart?.({ index, total: batches.length, ids: batch });

@@ -1,18 +1,26 @@
-// One capture server per test, closed after it (also when the test fails).
+// One capture server per test, closed after it (also when it fails): for test files whose
+// tests each answer from their own script.
 import { afterEach } from 'vitest';
 import { type Captured, type CaptureServer, type Reply, startCaptureServer } from './capture-server.js';
 
 export function serverPerTest() {
-  const slot = {
-    current: undefined as CaptureServer | undefined,
-    async start(reply?: (request: Captured, index: number) => Reply): Promise<CaptureServer> {
-      slot.current = await startCaptureServer(reply);
-      return slot.current;
+  let current: CaptureServer | undefined;
+  const close = async () => {
+    await current?.close();
+    current = undefined;
+  };
+  afterEach(close);
+  return {
+    /** Starts this test's server (closing one it started before). */
+    async start(reply?: (request: Captured, index: number) => Reply) {
+      await close();
+      current = await startCaptureServer(reply);
+      return current;
+    },
+    /** The server this test started. */
+    get server(): CaptureServer {
+      if (!current) throw new Error('this test started no capture server');
+      return current;
     },
   };
-  afterEach(async () => {
-    await slot.current?.close();
-    slot.current = undefined;
-  });
-  return slot;
 }
