@@ -40,12 +40,14 @@ export const isPreflight = (req: IncomingMessage) =>
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
+/** The answer's headers for a preflight (`isPreflight`: it names a method). */
 export function preflightHeaders(req: IncomingMessage): Record<string, string> {
-  const asked = (req.headers['access-control-request-headers'] ?? '')
-    .split(',')
-    .map((h) => h.trim())
-    .filter((h) => TOKEN.test(h));
-  const method = req.headers['access-control-request-method'] ?? '';
+  const asked =
+    req.headers['access-control-request-headers']
+      ?.split(',')
+      .map((h) => h.trim())
+      .filter((h) => TOKEN.test(h)) ?? [];
+  const method = req.headers['access-control-request-method']!;
   const methods = new Set(['POST', 'DELETE', ...(TOKEN.test(method) ? [method] : [])]);
   return {
     ...CORS_HEADERS,
