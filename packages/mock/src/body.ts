@@ -43,5 +43,5 @@ export function jsonKind(value: unknown): string {
 
 /** The media type of a Content-Type header, lower-cased, without parameters (none without one). */
 export function mediaType(header: string | undefined): string | undefined {
-  return header?.split(';')[0]!.trim().toLowerCase();
+  return header === undefined ? undefined : header.split(';')[0]!.trim().toLowerCase();
 }
