@@ -16,11 +16,11 @@ export async function documentedAnswer(prism: Prism, operation: string, request:
   const checked = checkPreference(spec, parsePrefer(request.headers?.prefer));
   if ('answer' in checked) return { kind: 'mock-error', answer: checked.answer };
   const answer = await prism.answer(request, checked.preference);
-  if (answer.kind === 'invalid') return answer;
-  if (answer.kind === 'unroutable') {
-    const detail = `The mock could not pick a documented answer: ${answer.detail}`;
-    return { kind: 'mock-error', answer: mockError('unanswerable', 'No documented answer', detail, operation) };
+  if (answer.kind === 'response') {
+    const { status, headers, body, example: name } = answer;
+    return { kind: 'example', example: { status, headers, body, ...(name && { name }) } };
   }
-  const { status, headers, body, example: name } = answer;
-  return { kind: 'example', example: { status, headers, body, ...(name && { name }) } };
+  if (answer.kind === 'invalid') return answer;
+  const detail = `The mock could not pick a documented answer: ${answer.detail}`;
+  return { kind: 'mock-error', answer: mockError('unanswerable', 'No documented answer', detail, operation) };
 }
