@@ -109,6 +109,12 @@ export async function createPrism(specPath: string): Promise<Prism> {
     const violations = result.right.validations.input.filter((v) => v.severity === 0);
     if (violations.length > 0) return { kind: 'invalid', violations: violations.map(toViolation) };
     const { statusCode, headers, body } = result.right.output;
+    // When the answer Prefer asked for has no content the request accepts, Prism falls back to
+    // another (a Neutron 204 for `Accept: text/html` with `code=404`): not what was asked for.
+    if (preference.code !== undefined && statusCode !== preference.code) {
+      const detail = `Prefer asked for status ${preference.code}, whose documented answer this request does not accept (see its Accept header); Prism would have answered ${statusCode} instead.`;
+      return { kind: 'unroutable', detail };
+    }
     return {
       kind: 'response',
       status: statusCode,

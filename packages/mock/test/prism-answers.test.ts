@@ -80,3 +80,31 @@ describe('Prism is silent', () => {
     expect(writes).toEqual([]);
   });
 });
+
+describe('Prefer is answered as asked, or not at all', () => {
+  // Prism fell back to the 204 success here: a client asking for 404 was told the port was deleted.
+  it('Neutron: a DELETE asking for 404 with an Accept the 404 has not is the mock’s 418, not a 204', async () => {
+    const mock = await start({ api: 'neutron' });
+    const response = await fetch(`${mock.url}/v2.0/ports/${PORT_ID}`, {
+      method: 'DELETE',
+      headers: { 'x-auth-token': 't', accept: 'text/html', prefer: 'code=404' },
+    });
+    expect(response.status).toBe(418);
+    expect(await response.json()).toEqual({
+      type: 'urn:cloud-release:mock-error:unanswerable',
+      title: 'No documented answer',
+      detail:
+        'The mock could not pick a documented answer: Prefer asked for status 404, whose documented answer this request does not accept (see its Accept header); Prism would have answered 204 instead.',
+    });
+  });
+
+  it('the same DELETE asking for 404 with an Accept the 404 has is the 404', async () => {
+    const mock = await start({ api: 'neutron' });
+    const response = await fetch(`${mock.url}/v2.0/ports/${PORT_ID}`, {
+      method: 'DELETE',
+      headers: { 'x-auth-token': 't', accept: 'application/json', prefer: 'code=404' },
+    });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ NeutronError: { type: 'PortNotFound' } });
+  });
+});
