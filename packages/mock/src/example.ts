@@ -16,11 +16,16 @@ export async function documentedAnswer(prism: Prism, operation: string, request:
   const checked = checkPreference(spec, parsePrefer(request.headers?.prefer));
   if ('answer' in checked) return { kind: 'mock-error', answer: checked.answer };
   const answer = await prism.answer(request, checked.preference);
-  if (answer.kind === 'response') {
-    const { status, headers, body, example: name } = answer;
-    return { kind: 'example', example: { status, headers, body, ...(name && { name }) } };
+  switch (answer.kind) {
+    case 'response': {
+      const { status, headers, body, example: name } = answer;
+      return { kind: 'example', example: { status, headers, body, ...(name && { name }) } };
+    }
+    case 'invalid':
+      return answer;
+    case 'unroutable': {
+      const detail = `The mock could not pick a documented answer: ${answer.detail}`;
+      return { kind: 'mock-error', answer: mockError('unanswerable', 'No documented answer', detail, operation) };
+    }
   }
-  if (answer.kind === 'invalid') return answer;
-  const detail = `The mock could not pick a documented answer: ${answer.detail}`;
-  return { kind: 'mock-error', answer: mockError('unanswerable', 'No documented answer', detail, operation) };
 }
