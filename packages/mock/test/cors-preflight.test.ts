@@ -3,6 +3,7 @@
 // method is one.
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
+import { stateful } from './stateful/support.js';
 import { nowSeconds, PORT_ID, signedHeaders, start } from './support/mocks.js';
 
 /** Request headers the APIs use, as the mock allows them to any page. */
@@ -70,6 +71,21 @@ describe('a preflight', () => {
     });
     expect((await options(portUrl(throwing), { 'access-control-request-method': 'DELETE' })).status).toBe(204);
     expect((await fetch(portUrl(throwing), { method: 'DELETE', headers: { 'x-auth-token': 't' } })).status).toBe(204);
+  });
+});
+
+describe('a preflight is no API call', () => {
+  it('the stateful journal and the log hold the calls that follow it, not the preflight', async () => {
+    const lines: string[] = [];
+    const mock = await stateful({ api: 'neutron', log: (line) => lines.push(line) });
+    expect((await options(portUrl(mock), { 'access-control-request-method': 'DELETE' })).status).toBe(204);
+    const deleted = await fetch(portUrl(mock), { method: 'DELETE', headers: { 'x-auth-token': 't' } });
+    expect(deleted.status).toBe(204);
+    expect(mock.requests()).toMatchObject([{ method: 'DELETE', path: `/v2.0/ports/${PORT_ID}`, status: 204 }]);
+    expect(lines.map((line) => line.split(' ').slice(0, 6).join(' '))).toEqual([
+      `neutron OPTIONS /v2.0/ports/${PORT_ID} - -> 204`,
+      `neutron DELETE /v2.0/ports/${PORT_ID} DeletePort -> 204`,
+    ]);
   });
 });
 
