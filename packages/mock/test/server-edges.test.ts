@@ -1,9 +1,23 @@
 // startMock() at its edges, as a consumer's test meets them: a port already taken, close()
 // called twice, the control plane only in stateful mode, and the framing of every answer.
+import { connect } from 'node:net';
 import { startMock } from '@cloud-release/mock';
 import { describe, expect, it } from 'vitest';
 import { stateful } from './stateful/support.js';
-import { start } from './support/mocks.js';
+import { PORT_ID, start } from './support/mocks.js';
+
+/** Two DELETEs pipelined on one connection; resolves with the status lines it got back. */
+function twoDeletes(url: string) {
+  const del = `DELETE /v2.0/ports/${PORT_ID} HTTP/1.1\r\nHost: x\r\nX-Auth-Token: t\r\n`;
+  return new Promise<string[]>((resolve) => {
+    const socket = connect(Number(new URL(url).port), '127.0.0.1');
+    let out = '';
+    socket.on('data', (d) => (out += d));
+    socket.on('error', () => {});
+    socket.on('close', () => resolve(out.match(/^HTTP\/1\.1 .+$/gm) ?? []));
+    socket.write(`${del}\r\n${del}Connection: close\r\n\r\n`);
+  });
+}
 
 describe('startMock', () => {
   it('refuses a port that is already taken, instead of resolving with nothing listening', async () => {
@@ -58,5 +72,38 @@ describe('the framing of an answer', () => {
     expect(deleted.headers.get('content-length')).toBeNull();
     expect(deleted.headers.get('content-type')).toBeNull();
     expect(await deleted.text()).toBe('');
+  });
+});
+
+describe('the connection after an answer', () => {
+  it('stays open for the next request, with or without a log', async () => {
+    for (const log of [undefined, () => {}]) {
+      const mock = await start({ api: 'neutron', ...(log && { log }) });
+      expect(await twoDeletes(mock.url)).toEqual(['HTTP/1.1 204 No Content', 'HTTP/1.1 204 No Content']);
+    }
+  });
+
+  it('is closed once answered when the log sink throws, and the mock keeps serving', async () => {
+    const mock = await start({
+      api: 'neutron',
+      log: () => {
+        throw new Error('log sink full');
+      },
+    });
+    expect(await twoDeletes(mock.url)).toEqual(['HTTP/1.1 204 No Content']);
+    expect((await fetch(`${mock.url}/v2.0/ports`, { headers: { 'x-auth-token': 't' } })).status).toBe(200);
+  });
+});
+
+describe('the log line', () => {
+  it('gives the time the request took, no longer than the client waited', async () => {
+    const lines: string[] = [];
+    const mock = await start({ api: 'neutron', log: (line) => lines.push(line) });
+    const before = performance.now();
+    await fetch(`${mock.url}/v2.0/ports`, { headers: { 'x-auth-token': 't' } });
+    const waited = performance.now() - before;
+    const ms = Number(/ ([\d.]+)ms$/.exec(lines[0]!)?.[1]);
+    expect(ms).toBeGreaterThanOrEqual(0);
+    expect(ms).toBeLessThanOrEqual(waited);
   });
 });
