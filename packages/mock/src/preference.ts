@@ -15,10 +15,9 @@ const list = (items: string[]) => (items.length ? items.join(', ') : 'none (the 
 
 /** The preference to hand to Prism (an example alone gets its status), or the mock's 418. */
 export function checkPreference(
-  operation: IHttpOperation | undefined,
+  operation: IHttpOperation,
   preference: Preference,
 ): { preference: Preference } | { answer: Answer } {
-  if (!operation || (preference.code === undefined && preference.example === undefined)) return { preference };
   const name = operation.iid ?? operation.path;
   const statuses = operation.responses.map((r) => r.code);
   if (preference.code !== undefined && !statuses.includes(String(preference.code))) {
