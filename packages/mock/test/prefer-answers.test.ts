@@ -24,6 +24,13 @@ const deletePort = async (url: string, prefer: string) => {
   return { response, json: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
 };
 
+/** The mock's own 418: its marker header and problem+json, never a provider's dressing. */
+const expectMockError = (response: Response, kind: string) => {
+  expect(response.status).toBe(418);
+  expect(response.headers.get('x-cloud-release-mock-error')).toBe(kind);
+  expect(response.headers.get('content-type')).toBe('application/problem+json');
+};
+
 describe('Prefer values the mock cannot read are ignored: the documented success', () => {
   // RFC 7240's own preferences (wait=100 is three digits, but not a code) and malformed codes.
   for (const prefer of ['wait=100', 'return=minimal', 'code=4040', 'code=x404', 'code=40', 'code=', 'example=', '404'])
@@ -63,9 +70,7 @@ describe('the mock’s own 418 for a choice the operation does not document', ()
     const lines: string[] = [];
     const mock = await start({ api: 'neutron', log: (line) => lines.push(line) });
     const { response, json } = await deletePort(mock.url, 'example=Nope');
-    expect(response.status).toBe(418);
-    expect(response.headers.get('x-cloud-release-mock-error')).toBe('undocumented-example');
-    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expectMockError(response, 'undocumented-example');
     // Not dressed as Neutron: no request id a client could take for the API's.
     expect(response.headers.get('x-openstack-request-id')).toBeNull();
     expect(json).toEqual({
@@ -99,9 +104,7 @@ describe('the mock’s own 418 for a choice the operation does not document', ()
     const lines: string[] = [];
     const mock = await start({ api: 'zenlayer', log: (line) => lines.push(line) });
     const { response, json } = await releaseDisk(mock.url, 'code=299');
-    expect(response.status).toBe(418);
-    expect(response.headers.get('x-cloud-release-mock-error')).toBe('undocumented-status');
-    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expectMockError(response, 'undocumented-status');
     expect(json).toEqual({
       type: 'urn:cloud-release:mock-error:undocumented-status',
       title: 'ReleaseDisk documents no status 299',

@@ -9,6 +9,19 @@ import { PORT_ID, start } from './support/mocks.js';
 const listPorts = (url: string, headers: Record<string, string> = {}) =>
   fetch(`${url}/v2.0/ports`, { headers: { 'x-auth-token': 't', ...headers } });
 
+/** The mock's 418 for a request no documented answer fits. */
+const unanswerable = async (response: Response, detail: string) => {
+  expect(response.status).toBe(418);
+  expect(response.headers.get('x-cloud-release-mock-error')).toBe('unanswerable');
+  expect(await response.json()).toEqual({
+    type: 'urn:cloud-release:mock-error:unanswerable',
+    title: 'No documented answer',
+    detail: `The mock could not pick a documented answer: ${detail}`,
+  });
+};
+const deletePort = (url: string, headers: Record<string, string>) =>
+  fetch(`${url}/v2.0/ports/${PORT_ID}`, { method: 'DELETE', headers: { 'x-auth-token': 't', ...headers } });
+
 describe('examples mode answers the documented example', () => {
   it('the same body on every call, the spec’s example port', async () => {
     const mock = await start({ api: 'neutron' });
@@ -32,16 +45,6 @@ describe('examples mode answers the documented example', () => {
 });
 
 describe('no documented answer fits: the mock’s 418, in words and without Prism’s links', () => {
-  const unanswerable = async (response: Response, detail: string) => {
-    expect(response.status).toBe(418);
-    expect(response.headers.get('x-cloud-release-mock-error')).toBe('unanswerable');
-    expect(await response.json()).toEqual({
-      type: 'urn:cloud-release:mock-error:unanswerable',
-      title: 'No documented answer',
-      detail: `The mock could not pick a documented answer: ${detail}`,
-    });
-  };
-
   it('an Accept no answer has', async () => {
     const mock = await start({ api: 'neutron' });
     await unanswerable(await listPorts(mock.url, { accept: 'text/html' }), 'Unable to find content for text/html');
@@ -85,25 +88,15 @@ describe('Prefer is answered as asked, or not at all', () => {
   // Prism fell back to the 204 success here: a client asking for 404 was told the port was deleted.
   it('Neutron: a DELETE asking for 404 with an Accept the 404 has not is the mock’s 418, not a 204', async () => {
     const mock = await start({ api: 'neutron' });
-    const response = await fetch(`${mock.url}/v2.0/ports/${PORT_ID}`, {
-      method: 'DELETE',
-      headers: { 'x-auth-token': 't', accept: 'text/html', prefer: 'code=404' },
-    });
-    expect(response.status).toBe(418);
-    expect(await response.json()).toEqual({
-      type: 'urn:cloud-release:mock-error:unanswerable',
-      title: 'No documented answer',
-      detail:
-        'The mock could not pick a documented answer: Prefer asked for status 404, whose documented answer this request does not accept (see its Accept header); Prism would have answered 204 instead.',
-    });
+    await unanswerable(
+      await deletePort(mock.url, { accept: 'text/html', prefer: 'code=404' }),
+      'Prefer asked for status 404, whose documented answer this request does not accept (see its Accept header); Prism would have answered 204 instead.',
+    );
   });
 
   it('the same DELETE asking for 404 with an Accept the 404 has is the 404', async () => {
     const mock = await start({ api: 'neutron' });
-    const response = await fetch(`${mock.url}/v2.0/ports/${PORT_ID}`, {
-      method: 'DELETE',
-      headers: { 'x-auth-token': 't', accept: 'application/json', prefer: 'code=404' },
-    });
+    const response = await deletePort(mock.url, { accept: 'application/json', prefer: 'code=404' });
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ NeutronError: { type: 'PortNotFound' } });
   });
