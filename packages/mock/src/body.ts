@@ -41,7 +41,7 @@ export function jsonKind(value: unknown): string {
   return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
 }
 
-/** The media type of a Content-Type header, lower-cased, without parameters. */
-export function mediaType(header: string | undefined): string {
-  return (header ?? '').split(';')[0]!.trim().toLowerCase();
+/** The media type of a Content-Type header, lower-cased, without parameters (none without one). */
+export function mediaType(header: string | undefined): string | undefined {
+  return header === undefined ? undefined : header.split(';')[0]!.trim().toLowerCase();
 }
