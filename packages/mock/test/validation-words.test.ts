@@ -42,7 +42,7 @@ describe('Zenlayer validation messages', () => {
       {},
       { 'x-zc-sdk-lang': 'x'.repeat(65) },
       'INVALID_PARAMETER_EXCEED_LENGTH',
-      'Parameter X-ZC-Sdk-Lang must be at most 64 characters long.',
+      'Parameter X-ZC-SDK-Lang must be at most 64 characters long.',
     ],
     [
       'a request client with a character its pattern has not',
