@@ -11,10 +11,10 @@ export interface InstancesServer extends Recorder {
 }
 
 export interface InstancesRules {
-  /** A batch holding one of these ids is a 403 OPERATION_DENIED_INSTANCE_NOT_RECYCLED. */
-  refuse?: string[];
-  /** A batch holding one of these ids is a 404 INVALID_INSTANCE_NOT_FOUND. */
+  /** A batch holding one of these ids is a 404 INVALID_INSTANCE_NOT_FOUND (whatever else it holds). */
   gone?: string[];
+  /** Else, a batch holding one of these ids is a 403 OPERATION_DENIED_INSTANCE_NOT_RECYCLED. */
+  refuse?: string[];
   /** While true, requests are received and recorded but not answered until `answerHeld()`. */
   hold?: boolean;
 }
@@ -32,10 +32,10 @@ export async function instancesServer(servers: Recorder[], rules: InstancesRules
     const answer = (status: number, json: Record<string, unknown>) =>
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ requestId, ...json }));
     const respond = () => {
-      if (ids.some((id) => rules.refuse?.includes(id)))
-        answer(403, { code: 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED', message: 'not in the recycle bin' });
-      else if (ids.some((id) => rules.gone?.includes(id)))
+      if (ids.some((id) => rules.gone?.includes(id)))
         answer(404, { code: 'INVALID_INSTANCE_NOT_FOUND', message: 'The instance does not exist.' });
+      else if (ids.some((id) => rules.refuse?.includes(id)))
+        answer(403, { code: 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED', message: 'not in the recycle bin' });
       else answer(200, { response: { requestId } });
     };
     if (rules.hold) held.push(respond);
