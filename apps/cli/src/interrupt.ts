@@ -11,8 +11,6 @@ export interface Interruption {
   stopSignal: AbortSignal;
   /** Aborts on the second signal or when the drain bound passes: batches in flight end as unknown. */
   signal: AbortSignal;
-  /** The first signal's name, once one arrived. */
-  readonly by: string | undefined;
   dispose(): void;
 }
 
@@ -46,9 +44,6 @@ export function watchInterrupts(source: SignalSource, hooks: InterruptHooks, dra
   return {
     stopSignal: stop.signal,
     signal: abort.signal,
-    get by() {
-      return by;
-    },
     dispose() {
       clearTimeout(timer);
       for (const [name, listener] of listeners) source.off(name, listener);
