@@ -201,32 +201,30 @@ describe('a batch split one id at a time (--ignore-missing)', () => {
   });
 
   it('stopped midway: the ids it did not reach are "not-sent", and the batch lists only the ones sent', async () => {
-    const ids = ['s-1', 's-2', 's-3'];
-    const rules = { gone: ['s-3'], hold: true };
-    const s = await instancesServer(servers, rules);
+    const split = ['s-1', 's-2', 's-3'];
+    const s = await instancesServer(servers, { gone: ['s-3'], hold: true });
     const path = journalPath();
     const signals = new EventEmitter();
-    const r = await runMain(
-      ['release-instances', ...ids, '--endpoint', s.url, '--yes', '--ignore-missing', '--journal', path],
-      {
-        signals,
-        drive: async () => {
-          // The batch of three is a 404; the first of the single-id requests that follow is held.
-          await until(() => s.requests.length === 1);
-          s.answerHeld();
-          await until(() => s.requests.length === 2);
-          signals.emit('SIGINT');
-          s.answerHeld();
-        },
+    const args = ['release-instances', ...many(100, 'a'), ...split, '--endpoint', s.url, '--yes', '--ignore-missing'];
+    const r = await runMain([...args, '--journal', path], {
+      signals,
+      drive: async () => {
+        // Batch 1 (the s-* ids) is a 404; the first of the single-id requests that follow is held.
+        await until(() => s.requests.length === 2);
+        s.answerHeld();
+        await until(() => s.requests.length === 3);
+        signals.emit('SIGINT');
+        s.answerHeld();
       },
-    );
+    });
     expect(r.code).toBe(130);
-    expect(outcomes(path)).toEqual([
-      { event: 'outcome', batch: 0, ids: ['s-2', 's-3'], outcome: 'not-sent' },
-      { event: 'outcome', batch: 0, ids: ['s-1'], outcome: 'accepted', requestId: 'T-2' },
+    expect(s.batches().at(-1)).toEqual(['s-1']);
+    expect(outcomes(path).filter((l) => l.batch === 1)).toEqual([
+      { event: 'outcome', batch: 1, ids: ['s-2', 's-3'], outcome: 'not-sent' },
+      { event: 'outcome', batch: 1, ids: ['s-1'], outcome: 'accepted', requestId: 'T-3' },
     ]);
     expect(r.stderr).toContain(
-      'Interrupted: 1 of 3 instances accepted, 0 refused, 0 with an unknown outcome, 2 not sent.',
+      'Interrupted: 101 of 103 instances accepted, 0 refused, 0 with an unknown outcome, 2 not sent.',
     );
   });
 });
