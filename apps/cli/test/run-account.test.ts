@@ -307,4 +307,16 @@ describe('a journal that cannot take a line (its clock stands for a full disk)',
       'Not every instance was released: 100 of 101 instances accepted, 0 refused, 1 with an unknown outcome, 0 not sent.',
     );
   });
+  it('its summary line: exit 1, the error with its stack for a bug report, and the account', async () => {
+    const s = await instancesServer(servers);
+    const path = journalPath();
+    // Readings 1-3 stamp the run, "sending" and outcome lines; 4 the summary.
+    const r = await runMain(['release-instances', 'f-1', '--endpoint', s.url, '--yes', '--journal', path], {
+      now: failingOn(4),
+    });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^error: Error: ENOSPC: no space left on device, write\n {4}at /m);
+    expect(r.stderr).toContain('1 of 1 instance accepted, 0 refused, 0 with an unknown outcome, 0 not sent.');
+  });
 });
