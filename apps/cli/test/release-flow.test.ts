@@ -88,3 +88,24 @@ it('--json on the embedded mock: the result names it', async () => {
     result: { requestId: 'T-E', alreadyGone: false },
   });
 });
+
+it('the embedded mock is told apart from real credentials: they are named as ignored, and the demo token is sent', async () => {
+  const s = await server({ status: 204 });
+  const r = await runMain(['neutron', 'delete-port', '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11', '--yes'], {
+    env: { ZENLAYER_BEARER_TOKEN: 'BEARER-7', OS_TOKEN: 'PW-7' },
+    startEmbedded: async () => ({ url: s.url, close: async () => {} }),
+  });
+  expect(r.code).toBe(0);
+  expect(r.stderr).toBe(
+    `Using the embedded neutron mock at ${s.url}: nothing real is released; ZENLAYER_BEARER_TOKEN, OS_TOKEN from the environment ignored (pass --endpoint to use them).\n`,
+  );
+  expect(s.requests.map((q) => q.headers['x-auth-token'])).toEqual(['demo-keystone-token']);
+});
+
+it('the real embedded mock stops listening when the run ends', async () => {
+  const r = await runMain(['release-disk', 'disk-1', '--yes', '--dry-run'], { env: {} });
+  expect(r.code).toBe(0);
+  const url = /^Using the embedded zenlayer mock at (\S+): /m.exec(r.stderr)?.[1];
+  expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  await expect(fetch(`${url}/`)).rejects.toThrow();
+});
