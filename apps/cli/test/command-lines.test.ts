@@ -4,23 +4,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { type Handler, outputs, type Recorder, recorder, runMain, SECRETS, waitFor } from './support/harness.js';
+import { describe, expect, it } from 'vitest';
+import { type Recorder, runMain, SECRETS, waitFor } from './support/harness.js';
+import { runFixture } from './support/zenlayer.js';
 
 const PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
-const servers: Recorder[] = [];
-const server = async (answer: Handler | { status: number; body?: unknown }) => {
-  const s = await recorder(answer);
-  servers.push(s);
-  return s;
-};
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-afterAll(() => {
-  for (const output of outputs)
-    for (const secret of [SECRETS.ZENLAYER_ACCESS_KEY_PASSWORD, SECRETS.OS_TOKEN]) expect(output).not.toContain(secret);
-});
+const { server } = runFixture('command-lines', [SECRETS.OS_TOKEN]);
 const sent = (s: Recorder) => s.requests.map((q) => `${q.method} ${q.url} ${q.headers['x-zc-action'] ?? ''} ${q.body}`);
 
 describe('--dry-run, human', () => {

@@ -1,18 +1,12 @@
 // Which ids a run sends, from its arguments and --ids-file (a file, or - for stdin), and the
 // one line a user gets when the list cannot be read or is empty.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, expect, it } from 'vitest';
-import { type Recorder, runMain } from './support/harness.js';
-import { instancesServer } from './support/zenlayer.js';
+import { expect, it } from 'vitest';
+import { runMain } from './support/harness.js';
+import { instancesServer, runFixture } from './support/zenlayer.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'cloud-release-ids-file-'));
-const servers: Recorder[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const { dir, servers } = runFixture('ids-file');
 
 const release = async (args: string[], stdin?: string) => {
   const s = await instancesServer(servers);

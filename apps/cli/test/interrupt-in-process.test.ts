@@ -1,25 +1,22 @@
 // Ctrl-C during release-instances, in-process (signals emitted to main's injected source): what
 // the first and the second signal print, journal and send, with and without a journal.
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { watchInterrupts } from '../src/interrupt.js';
 import type { SignalSource } from '../src/io.js';
-import { outputs, type Recorder, runMain, SECRETS } from './support/harness.js';
-import { type InstancesServer, instancesServer, journalLines, until, writeJournal } from './support/zenlayer.js';
+import { runMain } from './support/harness.js';
+import {
+  type InstancesServer,
+  instancesServer,
+  journalLines,
+  many,
+  runFixture,
+  until,
+  writeJournal,
+} from './support/zenlayer.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'cloud-release-interrupt-in-process-'));
-const servers: Recorder[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-  for (const output of outputs) expect(output).not.toContain(SECRETS.ZENLAYER_ACCESS_KEY_PASSWORD);
-});
-const many = (count: number, prefix: string) => Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
+const { dir, servers } = runFixture('interrupt-in-process');
 
 /** Runs `args` on a server that holds its answers; once `received` requests arrived, `act`. */
 async function interrupted(

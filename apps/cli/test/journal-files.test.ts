@@ -1,22 +1,12 @@
 // The journal file as a user meets it: where it is written, what --journal and --resume say of
 // a file they cannot use, and which ids a resumed run sends for each line a journal may hold.
-import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { outputs, type Recorder, runMain, SECRETS } from './support/harness.js';
-import { instancesServer, journalLines, writeJournal } from './support/zenlayer.js';
+import { describe, expect, it } from 'vitest';
+import { runMain } from './support/harness.js';
+import { instancesServer, journalLines, many, runFixture, writeJournal } from './support/zenlayer.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'cloud-release-journal-files-'));
-const servers: Recorder[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-  for (const output of outputs) expect(output).not.toContain(SECRETS.ZENLAYER_ACCESS_KEY_PASSWORD);
-});
-const many = (count: number, prefix: string) => Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
+const { dir, servers } = runFixture('journal-files');
 const resume = (path: string, url: string, ...more: string[]) =>
   runMain(['release-instances', '--resume', path, '--endpoint', url, '--yes', ...more]);
 

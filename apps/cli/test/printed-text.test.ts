@@ -1,19 +1,12 @@
 // Server text and URLs as they reach a terminal: one line, capped at a length, without the
 // userinfo of a URL a user mistyped.
-import { afterAll, afterEach, expect, it } from 'vitest';
-import { outputs, type Recorder, recorder, runMain, SECRETS } from './support/harness.js';
+import { expect, it } from 'vitest';
+import { runMain } from './support/harness.js';
+import { runFixture } from './support/zenlayer.js';
 
-const servers: Recorder[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-afterAll(() => {
-  for (const output of outputs)
-    for (const secret of [SECRETS.ZENLAYER_ACCESS_KEY_PASSWORD, 'PW-9']) expect(output).not.toContain(secret);
-});
+const { server } = runFixture('printed-text', ['PW-9']);
 const accepted = async (requestId: string) => {
-  const s = await recorder({ status: 200, body: { requestId, response: { requestId } } });
-  servers.push(s);
+  const s = await server({ status: 200, body: { requestId, response: { requestId } } });
   const r = await runMain(['release-disk', 'disk-1', '--endpoint', s.url, '--yes']);
   expect(r.code).toBe(0);
   return /\(requestId (.*)\); it completes/.exec(r.stdout)?.[1];
@@ -29,8 +22,7 @@ it('tabs and line breaks in server text become one space', async () => {
 });
 
 it('an error message is capped at 2000 characters', async () => {
-  const s = await recorder({ status: 403, body: { requestId: 'T-L', code: 'X', message: 'm'.repeat(3000) } });
-  servers.push(s);
+  const s = await server({ status: 403, body: { requestId: 'T-L', code: 'X', message: 'm'.repeat(3000) } });
   const r = await runMain(['release-disk', 'disk-1', '--endpoint', s.url, '--yes']);
   expect(r.code).toBe(1);
   const line = r.stderr.split('\n')[0]!;

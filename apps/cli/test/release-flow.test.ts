@@ -1,22 +1,11 @@
 // The one flow of every destructive command, as a user meets it: refusals come before the
 // prompt and before any mock starts, the embedded mock a run started is closed when it ends
 // (or the command would never exit), and --json names the endpoint once it is printable.
-import { afterAll, afterEach, expect, it } from 'vitest';
-import { outputs, type Recorder, recorder, runMain, SECRETS } from './support/harness.js';
+import { expect, it } from 'vitest';
+import { runMain } from './support/harness.js';
+import { runFixture } from './support/zenlayer.js';
 
-const servers: Recorder[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-afterAll(() => {
-  for (const output of outputs)
-    for (const secret of [SECRETS.ZENLAYER_ACCESS_KEY_PASSWORD, 'PW-7']) expect(output).not.toContain(secret);
-});
-const server = async (answer: { status: number; body?: unknown }) => {
-  const s = await recorder(answer);
-  servers.push(s);
-  return s;
-};
+const { server } = runFixture('release-flow', ['PW-7']);
 
 it.each([
   ['accepted', { status: 200, body: { requestId: 'T-1', response: {} } }, 0],
@@ -108,4 +97,4 @@ it('the real embedded mock stops listening when the run ends', async () => {
   const url = /^Using the embedded zenlayer mock at (\S+): /m.exec(r.stderr)?.[1];
   expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   await expect(fetch(`${url}/`)).rejects.toThrow();
-});
+}, 60_000); // Prism's start-up, on a busy machine

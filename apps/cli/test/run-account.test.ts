@@ -2,25 +2,11 @@
 // exactly, the progress line a user sees per batch, and what the account counts when a batch is
 // split, stopped, refused before it connected, or when the journal cannot take a line.
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { outputs, type Recorder, recorder, runMain, SECRETS } from './support/harness.js';
-import { instancesServer, journalLines, until, writeJournal } from './support/zenlayer.js';
+import { describe, expect, it } from 'vitest';
+import { recorder, runMain } from './support/harness.js';
+import { instancesServer, journalLines, many, runFixture, until, writeJournal } from './support/zenlayer.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'cloud-release-run-account-'));
-const servers: Recorder[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-  for (const output of outputs) expect(output).not.toContain(SECRETS.ZENLAYER_ACCESS_KEY_PASSWORD);
-});
-const many = (count: number, prefix: string) => Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
-let journals = 0;
-const journalPath = () => join(dir, `j-${++journals}.jsonl`);
+const { dir, servers, journalPath } = runFixture('run-account');
 const outcomes = (path: string) =>
   journalLines(path)
     .filter((l) => l.event === 'outcome')
@@ -75,8 +61,7 @@ describe('each batch: its outcome line and its progress line', () => {
       s.url,
       '--yes',
       '--ignore-missing',
-      '--journal',
-      gone,
+      `--journal=${gone}`,
     ]);
     expect(again.code).toBe(0);
     expect(outcomes(gone).find((l) => l.batch === 1)).toEqual({
@@ -142,17 +127,8 @@ describe('a batch split one id at a time (--ignore-missing)', () => {
     const rules = { refuse: ['k-2'], gone: ['k-3'] };
     const s = await instancesServer(servers, rules);
     const path = journalPath();
-    const r = await runMain([
-      'release-instances',
-      ...many(100, 'm'),
-      ...ids,
-      '--endpoint',
-      s.url,
-      '--yes',
-      '--ignore-missing',
-      '--journal',
-      path,
-    ]);
+    const flags = ['--endpoint', s.url, '--yes', '--ignore-missing', '--journal', path];
+    const r = await runMain(['release-instances', ...many(100, 'm'), ...ids, ...flags]);
     expect(r.code).toBe(1);
     const lines = outcomes(path);
     // The whole batch ends refused; then its accepted ids, one line each; the batch of m-*
@@ -281,39 +257,34 @@ describe('a journal that cannot take a line (its clock stands for a full disk)',
     };
   };
 
+  /** Releases `ids` with a journal whose clock fails on `readings` (1 = the run line). */
+  const release = async (ids: string[], readings: number[], rules: { refuse?: string[] } = {}) => {
+    const s = await instancesServer(servers, rules);
+    const args = ['release-instances', ...ids, '--endpoint', s.url, '--yes', '--journal', journalPath()];
+    return { s, r: await runMain(args, { now: failingOn(...readings) }) };
+  };
+
   it('its "sending" line: the batch is not sent, and counted as not sent', async () => {
-    const s = await instancesServer(servers);
-    const path = journalPath();
     // Reading 1 stamps the run line, 2 the first "sending" line.
-    const r = await runMain(['release-instances', 'f-1', '--endpoint', s.url, '--yes', '--journal', path], {
-      now: failingOn(2),
-    });
+    const { s, r } = await release(['f-1'], [2]);
     expect(r.code).toBe(1);
     expect(s.requests).toEqual([]);
     expect(r.stderr).toContain('0 of 1 instance accepted, 0 refused, 0 with an unknown outcome, 1 not sent.');
   });
 
   it('its outcome lines: a refused batch is counted as unknown, never as not sent; an accepted one as the error lists it', async () => {
-    const s = await instancesServer(servers, { refuse: ['g-100'] });
-    const path = journalPath();
     // Readings 1-3 stamp the run line and the two "sending" lines; 4 and 5 the outcomes.
-    const ids = many(101, 'g');
-    const r = await runMain(['release-instances', ...ids, '--endpoint', s.url, '--yes', '--journal', path], {
-      now: failingOn(4, 5),
-    });
+    const { s, r } = await release(many(101, 'g'), [4, 5], { refuse: ['g-100'] });
     expect(r.code).toBe(1);
     expect(s.batches()).toHaveLength(2);
     expect(r.stderr).toContain(
       'Not every instance was released: 100 of 101 instances accepted, 0 refused, 1 with an unknown outcome, 0 not sent.',
     );
   });
+
   it('its summary line: exit 1, the error with its stack for a bug report, and the account', async () => {
-    const s = await instancesServer(servers);
-    const path = journalPath();
     // Readings 1-3 stamp the run, "sending" and outcome lines; 4 the summary.
-    const r = await runMain(['release-instances', 'f-1', '--endpoint', s.url, '--yes', '--journal', path], {
-      now: failingOn(4),
-    });
+    const { r } = await release(['f-1'], [4]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^error: Error: ENOSPC: no space left on device, write\n {4}at /m);

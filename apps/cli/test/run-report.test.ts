@@ -1,24 +1,19 @@
 // What release-instances tells a user about a whole run: the summary of a success, the account
 // of a failure (human and --json), the resume command, and the refusals of --resume itself.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { outputs, type Recorder, runMain, SECRETS } from './support/harness.js';
-import { type InstancesServer, instancesServer, journalLines, writeJournal } from './support/zenlayer.js';
+import { describe, expect, it } from 'vitest';
+import { runMain } from './support/harness.js';
+import {
+  type InstancesServer,
+  instancesServer,
+  journalLines,
+  many,
+  runFixture,
+  writeJournal,
+} from './support/zenlayer.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'cloud-release-run-report-'));
-const servers: Recorder[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-  for (const output of outputs) expect(output).not.toContain(SECRETS.ZENLAYER_ACCESS_KEY_PASSWORD);
-});
-const many = (count: number, prefix: string) => Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
-let journals = 0;
-const journalPath = (name = `j-${++journals}.jsonl`) => join(dir, name);
+const { dir, servers, journalPath } = runFixture('run-report');
 /** The server as the embedded mock: the run signs with the demo key and names no endpoint. */
 const asEmbedded = (s: InstancesServer) => ({
   env: {},
@@ -29,16 +24,14 @@ describe('the summary of a success', () => {
   it('one line per request, then the journal', async () => {
     const s = await instancesServer(servers, { gone: ['h-100'] });
     const path = journalPath();
+    const ids = [...many(101, 'h'), 'h-0'];
     const r = await runMain([
       'release-instances',
-      ...many(101, 'h'),
-      'h-0',
-      '--endpoint',
-      s.url,
+      ...ids,
+      `--endpoint=${s.url}`,
       '--yes',
       '--ignore-missing',
-      '--journal',
-      path,
+      `--journal=${path}`,
     ]);
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n').sort()).toEqual(

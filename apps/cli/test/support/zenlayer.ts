@@ -1,7 +1,10 @@
 // A stand-in for Zenlayer's ReleaseInstances on a recording server, and the journal as a file a
 // test writes or reads: for the tests of what a run sends, records and resumes.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { type Recorder, recorder } from './harness.js';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, expect } from 'vitest';
+import { outputs, type Recorder, recorder, SECRETS } from './harness.js';
 
 export interface InstancesServer extends Recorder {
   /** The ids of each request the server received, in order. */
@@ -77,4 +80,33 @@ export async function until(condition: () => boolean, ms = 10_000): Promise<void
     if (Date.now() > end) throw new Error('timed out waiting for a condition');
     await new Promise((r) => setTimeout(r, 5));
   }
+}
+
+/** `count` ids `prefix-0` … `prefix-(count-1)`. */
+export const many = (count: number, prefix: string) => Array.from({ length: count }, (_, i) => `${prefix}-${i}`);
+
+/**
+ * What a test file of runs needs: a temporary directory (removed after the file), the servers
+ * it starts (closed after each test; `server` starts a recorder among them), fresh journal
+ * paths in the directory, and, after the file, the check that no run printed the access key's
+ * password or any of `secrets`.
+ */
+export function runFixture(name: string, secrets: string[] = []) {
+  const dir = mkdtempSync(join(tmpdir(), `cloud-release-${name}-`));
+  const servers: Recorder[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+    for (const output of outputs)
+      for (const secret of [SECRETS.ZENLAYER_ACCESS_KEY_PASSWORD, ...secrets]) expect(output).not.toContain(secret);
+  });
+  let journals = 0;
+  const server = async (answer: Parameters<typeof recorder>[0]) => {
+    const s = await recorder(answer);
+    servers.push(s);
+    return s;
+  };
+  return { dir, servers, server, journalPath: (file = `j-${++journals}.jsonl`) => join(dir, file) };
 }
