@@ -105,6 +105,29 @@ describe('the account of a failure', () => {
     expect(r.stderr).toBe(`Journal: ${path}\n`);
   });
 
+  it('without a journal: the account, and no journal or resume line', async () => {
+    const s = await instancesServer(servers, { refuse: ['o-0'] });
+    const r = await runMain(['release-instances', 'o-0', '--endpoint', s.url, '--yes']);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines.at(-1)).toBe(
+      'Not every instance was released: 0 of 1 instance accepted, 1 refused, 0 with an unknown outcome, 0 not sent.',
+    );
+    expect(r.stderr).not.toMatch(/^(Journal|Resume with):/m);
+  });
+
+  it('with a journal: the account ends with the journal and the resume command', async () => {
+    const s = await instancesServer(servers, { refuse: ['o-0'] });
+    const path = journalPath();
+    const r = await runMain(['release-instances', 'o-0', '--endpoint', s.url, '--yes', '--journal', path]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n').slice(-3)).toEqual([
+      'Not every instance was released: 0 of 1 instance accepted, 1 refused, 0 with an unknown outcome, 0 not sent.',
+      `Journal: ${path}`,
+      `Resume with: cloud-release release-instances --resume ${path} --endpoint ${s.url}`,
+    ]);
+  });
+
   it('the resume command quotes a path a shell would split', async () => {
     const s = await instancesServer(servers, { refuse: ['q-0'] });
     const path = journalPath("it's a run.jsonl");
@@ -123,6 +146,7 @@ describe('the account of a failure', () => {
     const r = await runMain(['release-instances', 'v-0', 'v-1', '--yes', '--journal', path], asEmbedded(s));
     expect(r.code).toBe(1);
     expect(journalLines(path)[0]).toMatchObject({ endpoint: 'embedded-mock' });
+    expect(r.stderr.split('\n')[0]).toBe(`Using the embedded zenlayer mock at ${s.url}: nothing real is released.`);
     expect(r.stderr.split('\n')).toContain(`Resume with: cloud-release release-instances --resume ${path}`);
     const elsewhere = await runMain(['release-instances', '--resume', path, '--endpoint', s.url, '--yes']);
     expect(elsewhere.code).toBe(2);
@@ -169,10 +193,10 @@ describe('--resume', () => {
     expect(s.requests).toEqual([]);
   });
 
-  it('--endpoint with a trailing slash is the same endpoint', async () => {
+  it('--endpoint with trailing slashes is the same endpoint', async () => {
     const s = await instancesServer(servers);
     const path = journal(s, ['w-0']);
-    const r = await runMain(['release-instances', '--resume', path, '--endpoint', `${s.url}/`, '--yes']);
+    const r = await runMain(['release-instances', '--resume', path, '--endpoint', `${s.url}//`, '--yes']);
     expect(r.code).toBe(0);
     expect(s.batches()).toEqual([['w-0']]);
   });
@@ -183,6 +207,30 @@ describe('--resume', () => {
     const r = await runMain(['release-instances', '--resume', path, '--endpoint', s.url, '--yes', '--ignore-missing']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('1 already gone');
+  });
+
+  it('without --ignore-missing on either run, a missing id of the rest is refused', async () => {
+    const s = await instancesServer(servers, { gone: ['w-1'] });
+    const path = journal(s, ['w-0', 'w-1']);
+    const r = await runMain(['release-instances', '--resume', path, '--endpoint', s.url, '--yes']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('code INVALID_INSTANCE_NOT_FOUND');
+    expect(s.batches()).toEqual([['w-0', 'w-1']]);
+  });
+
+  it('a refusal of --resume itself is JSON with --json', async () => {
+    const s = await instancesServer(servers);
+    const path = journal(s, ['w-0']);
+    const r = await runMain(['release-instances', '--resume', path, 'vm-9', '--endpoint', s.url, '--yes', '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({
+      ok: false,
+      error: {
+        name: 'UsageError',
+        message: '--resume takes its ids from the journal and appends to it: no ids, --ids-file or --journal',
+      },
+    });
   });
 
   it('the prompt names what it will send, and --dry-run shows each request and writes nothing', async () => {
@@ -225,4 +273,20 @@ it('a journal path given relative is resolved against the working directory', as
   });
   expect(resumed.code).toBe(1);
   expect(s.batches()).toEqual([['l-0'], ['l-0']]);
+});
+
+it('--help names every option of release-instances and what it does', async () => {
+  const r = await runMain(['release-instances', '--help']);
+  expect(r.code).toBe(0);
+  const help = r.stdout.replace(/\s+/g, ' ');
+  for (const text of [
+    'release Zenlayer VM instances (any number; sent in batches of 100)',
+    'Arguments: ids instance ids',
+    '--endpoint <url> Zenlayer API base URL (default: an embedded mock, nothing real is released)',
+    '--ids-file <path> read ids from a file, one per line (# comments); - reads stdin',
+    '--journal <path> append one JSON line per batch, on disk before it is reported',
+    '--resume <journal> send only what the journal does not record as accepted',
+    'inventory: vm-1 in the recycle bin: released',
+  ])
+    expect(help).toContain(text);
 });
