@@ -22,6 +22,10 @@ export function successSummary(r: ReleaseInstancesResult, journal: string | unde
       ? `Release of ${plural(r.ids.length, 'instance')} accepted in ${requests}; it completes asynchronously.`
       : `Release of ${plural(r.ids.length, 'instance')} done in ${requests}: ${r.ids.length - gone} accepted (it completes asynchronously), ${gone} already gone.`;
   const listed = r.batches.length <= LISTED_BATCHES;
+  const orTheJournal = journal
+    ? ' or the journal'
+    : // Stryker disable next-line StringLiteral: over 10 batches is over 100 ids, which always get a journal
+      '';
   return [
     head,
     ...(listed
@@ -29,7 +33,7 @@ export function successSummary(r: ReleaseInstancesResult, journal: string | unde
           (b) =>
             `  ${plural(b.ids.length, 'instance')} ${b.alreadyGone ? 'already gone' : 'accepted'}: requestId ${sanitize(String(b.requestId))}`,
         )
-      : [`  ${r.batches.length} requestIds: see --json${journal ? ' or the journal' : ''}.`]),
+      : [`  ${r.batches.length} requestIds: see --json${orTheJournal}.`]),
     ...(earlier > 0 ? [`  ${plural(earlier, 'instance')} accepted earlier, as the journal records.`] : []),
     ...(journal ? [`Journal: ${journal}`] : []),
   ].join('\n');

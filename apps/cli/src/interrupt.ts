@@ -11,8 +11,6 @@ export interface Interruption {
   stopSignal: AbortSignal;
   /** Aborts on the second signal or when the drain bound passes: batches in flight end as unknown. */
   signal: AbortSignal;
-  /** The first signal's name, once one arrived. */
-  readonly by: string | undefined;
   dispose(): void;
 }
 
@@ -29,6 +27,7 @@ export function watchInterrupts(source: SignalSource, hooks: InterruptHooks, dra
   const abortNow = (reason: string) => {
     if (abort.signal.aborted) return;
     hooks.onAbort(reason);
+    // Stryker disable next-line StringLiteral: the reason is only the cause of an error an interrupted run never prints (it prints its account)
     abort.abort(new Error(`aborted: ${reason}`));
   };
   const listeners = (['SIGINT', 'SIGTERM'] as const).map((name) => {
@@ -36,6 +35,7 @@ export function watchInterrupts(source: SignalSource, hooks: InterruptHooks, dra
       if (by === undefined) {
         by = name;
         hooks.onStop(name, drainMs);
+        // Stryker disable next-line StringLiteral: the reason is only the cause of an error an interrupted run never prints (it prints its account)
         stop.abort(new Error(`stopped: ${name}`));
         timer = setTimeout(() => abortNow(`still in flight after ${drainMs / 1000} s`), drainMs);
       } else abortNow(`second signal (${name})`);
@@ -46,9 +46,6 @@ export function watchInterrupts(source: SignalSource, hooks: InterruptHooks, dra
   return {
     stopSignal: stop.signal,
     signal: abort.signal,
-    get by() {
-      return by;
-    },
     dispose() {
       clearTimeout(timer);
       for (const [name, listener] of listeners) source.off(name, listener);

@@ -35,8 +35,6 @@ export interface Release<R> {
   perform(ctx: CallContext): Promise<R>;
   /** A human summary of the result. */
   summary(result: R): string;
-  /** Runs before the target starts (after the offline check); may refuse with a UsageError. */
-  prepare?(out: Out): Promise<void> | void;
   /** Handles a failure itself (an interrupted run); returns the exit code, or undefined to report it as usual. */
   onFailure?(error: unknown, out: Out, endpoint: string): number | undefined;
 }
@@ -60,7 +58,6 @@ export async function runRelease<R>(release: Release<R>, flags: CommonFlags, io:
     };
     // Validates every id and the credentials before a mock starts or a prompt appears.
     await plan(endpoint ?? NOT_STARTED);
-    await release.prepare?.(out);
     target = await resolveTarget(release.api, endpoint, io.startEmbedded);
     if (target.embedded) out.err(embeddedNotice(release.api, target.baseUrl, io.env));
     if (flags.dryRun) {

@@ -33,6 +33,8 @@ export interface InProcess {
   signals?: EventEmitter;
   /** Called with the live stdin and a way to read stderr so far, once main has started. */
   drive?: (stdin: PassThrough, stderr: () => string) => void | Promise<void>;
+  /** The run's clock (it stamps every journal line); default: the real one. */
+  now?: () => Date;
   /** Hands the run its embedded mock (e.g. one shared across runs); default: a fresh one. */
   startEmbedded?: CliIo['startEmbedded'];
 }
@@ -54,7 +56,7 @@ export async function runMain(args: string[], options: InProcess = {}): Promise<
     env: options.env ?? SECRETS,
     cwd: options.cwd ?? process.cwd(),
     signals: (options.signals ?? new EventEmitter()) as CliIo['signals'],
-    now: () => new Date(),
+    now: options.now ?? (() => new Date()),
     ...(options.startEmbedded && { startEmbedded: options.startEmbedded }),
   };
   const running = main(args, io);
