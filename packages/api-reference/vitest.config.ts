@@ -5,6 +5,7 @@ export default defineConfig({
     // A run that finds no test is a failure, never a green run that checked nothing.
     passWithNoTests: false,
     include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
+    // Each test walks every operation page of a rendered reference; see PAGE_TIMEOUT in the test.
+    testTimeout: 300_000,
   },
 });
