@@ -14,7 +14,6 @@ const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const artifacts = fileURLToPath(new URL('../test-artifacts/', import.meta.url));
 const specFile = (name: string) => fileURLToPath(new URL(`../../../spec/${name}.yaml`, import.meta.url));
 const missing = browserMissing();
-const PAGE_TIMEOUT = 120_000;
 
 let server: Awaited<ReturnType<typeof serveDirectory>> | undefined;
 let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
@@ -36,9 +35,6 @@ const skipped = (): boolean => missing !== undefined;
 /** Opens a page, recording console errors, page errors and every request that leaves the origin. */
 async function open(path: string) {
   const page = await browser!.context.newPage();
-  // CI runs every package's tests at once on two cores: Redoc parsing the whole inline spec
-  // has taken more than 30 s to reach "load" there. Slow is not wrong; a hang still ends.
-  page.setDefaultTimeout(PAGE_TIMEOUT);
   const problems: string[] = [];
   page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

@@ -23,10 +23,17 @@ const args = [
 export const browserMissing = (): string | undefined =>
   existsSync(executablePath) ? undefined : `${executablePath} is missing (apt-get install -y chromium)`;
 
+/** How long a page action or navigation may take before it fails. */
+export const PAGE_TIMEOUT = 120_000;
+
 /** A fresh profile (--user-data-dir) per run, removed by close(). */
 export async function launchBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const profile = await mkdtemp(join(tmpdir(), 'cloud-release-chromium-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args });
+  // CI runs every package's tests at once on two cores: Redoc parsing a whole inline spec has
+  // taken more than 30 s (Playwright's default) to reach "load" there. Slow is not wrong; a
+  // hang still ends.
+  context.setDefaultTimeout(PAGE_TIMEOUT);
   return {
     context,
     close: async () => {
