@@ -12,5 +12,8 @@ export class UsageError extends Error {
 
 export const helpHint = (command: string) => `Run 'cloud-release ${command} --help' for usage.`;
 
-/** 130 = 128 + SIGINT, what a shell reports for a run stopped by Ctrl-C. */
-export const EXIT = { ok: 0, apiError: 1, usage: 2, interrupted: 130 } as const;
+/**
+ * 130 = 128 + SIGINT, what a shell reports for a run stopped by Ctrl-C. 74 is sysexits'
+ * EX_IOERR: the output could not be written (a full disk), whatever the run itself did.
+ */
+export const EXIT = { ok: 0, apiError: 1, usage: 2, output: 74, interrupted: 130 } as const;

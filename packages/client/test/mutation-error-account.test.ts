@@ -24,6 +24,27 @@ describe('ZenlayerBatchError message: only the parts that happened', () => {
     expect(e.outcome).toBe('refused');
   });
 
+  it('counts batches: entries of one split batch once, entries without a batch index each', () => {
+    const split = new ZenlayerBatchError({
+      released: [],
+      failed: [
+        { ids: ['i-1'], error: refused, batch: 1 },
+        { ids: ['i-2'], error: refused, batch: 1 },
+      ],
+      total: 3,
+    });
+    expect(split.message).toMatch(/^ReleaseInstances: 1 of 3 batches failed, 2 instances not released \(i-1, i-2\)\. /);
+    const unindexed = new ZenlayerBatchError({
+      released: [],
+      failed: [
+        { ids: ['i-1'], error: refused },
+        { ids: ['i-2'], error: refused },
+      ],
+      total: 3,
+    });
+    expect(unindexed.message).toMatch(/^ReleaseInstances: 2 of 3 batches failed, 2 instances not released /);
+  });
+
   it('unknown only', () => {
     const e = new ZenlayerBatchError({
       released: [],

@@ -96,6 +96,29 @@ describe('one split batch with a refused and an unknown id', () => {
       }),
     ]);
   });
+
+  it('its message counts batches, not the one-id requests the batch was split into', async () => {
+    // Three batches; the second is split id by id, two of its ids are refused, one is gone.
+    const all = ids(201);
+    const { zc, sent } = await client((batch) => {
+      if (batch.length > 1) return batch.includes('i-150') ? notFound('T-batch') : accepted('T-ok');
+      const id = batch[0]!;
+      if (id === 'i-150') return notFound();
+      if (id === 'i-200') return 'reset';
+      return ['i-100', 'i-101', 'i-102'].includes(id) ? refused() : accepted(`T-${id}`);
+    });
+    const error = await batchError(zc.releaseInstances(all, { ignoreMissing: true, concurrency: 1 }));
+    expect(sent()).toHaveLength(1 + 1 + 100 + 1);
+    expect(error.failed.map((f) => [f.ids, f.batch])).toEqual([
+      [['i-100'], 1],
+      [['i-101'], 1],
+      [['i-102'], 1],
+    ]);
+    expect(error.unknown.map((u) => [u.ids, u.batch])).toEqual([[['i-200'], 2]]);
+    expect(error.message).toMatch(
+      /^ReleaseInstances: 1 of 3 batches failed, 3 instances not released \(i-100, i-101, i-102\); 1 of 3 batches with an unknown outcome, 1 instance may have been released \(i-200\)\. /,
+    );
+  });
 });
 
 describe('not-found answers without a request id', () => {

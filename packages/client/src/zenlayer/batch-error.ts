@@ -17,6 +17,12 @@ export interface ReleasedBatch {
  */
 export interface FailedBatch {
   ids: string[];
+  /**
+   * The batch this request was part of (0-based, as `index` in onBatch's progress), set by
+   * releaseInstances. With ignoreMissing a not-found batch is released id by id, so several
+   * entries can share one batch; the message counts batches, not entries.
+   */
+  batch?: number;
   /** ZenlayerApiError, NetworkError, RedirectError, or (in `unknown`) an OutcomeUnknownError. */
   error: CloudReleaseError;
 }
@@ -36,6 +42,9 @@ export interface BatchAccount {
 
 const plural = (n: number, word: string, suffix = 's') => `${n} ${word}${n === 1 ? '' : suffix}`;
 
+/** How many batches these entries came from: an entry without its batch index counts as its own. */
+const batchesOf = (entries: FailedBatch[]) => new Set(entries.map((e, i) => e.batch ?? `entry ${i}`)).size;
+
 /** releaseInstances() when any batch was not accepted: lists what was released and what was not. */
 export class ZenlayerBatchError extends CloudReleaseError {
   override readonly name = 'ZenlayerBatchError';
@@ -52,13 +61,13 @@ export class ZenlayerBatchError extends CloudReleaseError {
     if (failed.length > 0) {
       const ids = idsOf(failed);
       parts.push(
-        `${failed.length} of ${plural(total, 'batch', 'es')} failed, ${plural(ids.length, 'instance')} not released (${describeIds(ids)})`,
+        `${batchesOf(failed)} of ${plural(total, 'batch', 'es')} failed, ${plural(ids.length, 'instance')} not released (${describeIds(ids)})`,
       );
     }
     if (unknown.length > 0) {
       const ids = idsOf(unknown);
       parts.push(
-        `${unknown.length} of ${plural(total, 'batch', 'es')} with an unknown outcome, ${plural(ids.length, 'instance')} may have been released (${describeIds(ids)})`,
+        `${batchesOf(unknown)} of ${plural(total, 'batch', 'es')} with an unknown outcome, ${plural(ids.length, 'instance')} may have been released (${describeIds(ids)})`,
       );
     }
     if (notSent.length > 0) {

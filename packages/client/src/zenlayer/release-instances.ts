@@ -114,6 +114,8 @@ export async function releaseInstances(
       return;
     }
     const done = await releaseBatch(send, batch, opts, stopped);
+    // Each refused or unknown request names its batch, so the error counts batches, not requests.
+    for (const entry of [...done.failed, ...done.unknown]) entry.batch = index;
     accounts[index] = done;
     report(progressOf(index, batches.length, batch, done));
   });
