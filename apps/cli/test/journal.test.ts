@@ -50,6 +50,8 @@ it('--journal: a run line, then sending and outcome per batch (requestId or erro
   const ids = many(250);
   const r = await runMain(['release-instances', ...ids, '--endpoint', s.url, '--yes', '--journal', path]);
   expect(r.code).toBe(1);
+  // A new journal starts with its run line, not a blank one (`head -1 journal | jq` reads it).
+  expect(readFileSync(path, 'utf8')).toMatch(/^\{"time":"[^"]+","event":"run",/);
   const journal = lines(path);
   expect(journal[0]).toMatchObject({ event: 'run', endpoint: s.url, ignoreMissing: false, ids });
   for (const line of journal) expect(Date.parse(line.time)).not.toBeNaN();

@@ -32,6 +32,13 @@ it('an error message is capped at 2000 characters', async () => {
 
 it.each([
   ['HTTP://u:PW-9@example.com', 'HTTP://***@example.com', 'must not contain credentials'],
+  // URL parsing skips a leading blank and reads backslashes as slashes: the userinfo is still one.
+  [' http://u:PW-9@example.com', ' http://***@example.com', 'must not contain credentials'],
+  ['http:\\\\u:PW-9@example.com', 'http:\\\\***@example.com', 'must not contain credentials'],
+  // Not http(s) or not a URL at all, yet printed without its password.
+  ['u:PW-9@example.com', 'u:***@example.com', 'must be an http(s) URL'],
+  ['http://u:PW-9@example.com:99999', 'http://***@example.com:99999', 'must be an http(s) URL'],
+  ['http://a:PW-9@x http://b:PW-9@y', 'http://***@x http://***@y', 'must be an http(s) URL'],
   ['ftp://example.com/a@b', 'ftp://example.com/a@b', 'must be an http(s) URL'],
   ['ftp://example.com?a@b', 'ftp://example.com?a@b', 'must be an http(s) URL'],
   ['ftp://example.com#a@b', 'ftp://example.com#a@b', 'must be an http(s) URL'],

@@ -65,6 +65,12 @@ describe('ZenlayerBatchError message: only the parts that happened', () => {
     expect(e.outcome).toBe('not-sent');
     expect(e.cause).toBe(reason);
   });
+
+  it('not stopped: no cause at all, so a printed error shows none', () => {
+    const e = new ZenlayerBatchError({ released: [], failed: [{ ids: ['i-1'], error: refused }], total: 1 });
+    expect(Object.hasOwn(e, 'cause')).toBe(false);
+    expect(inspect(e)).not.toContain('[cause]');
+  });
 });
 
 function zenlayerAnswer(response: () => Response) {

@@ -73,6 +73,9 @@ describe('the base URL', () => {
   it.each([
     ['ftp://files.test/api', '"ftp://files.test/api"'],
     ['ftp://user:hunter2@files.test/', '"ftp://***@files.test/"'],
+    // A scheme URL parsing does not know needs no `//`; a string that is no URL may hold two.
+    ['user:hunter2@files.test', '"user:***@files.test"'],
+    ['http://a:hunter2@x http://b:hunter2@y', '"http://***@x http://***@y"'],
     [new URL('https://neutron.test:9696'), 'https://neutron.test:9696/'],
     [9696, '9696'],
   ])('%s is not an absolute http(s) URL string', (baseUrl, got) => {

@@ -79,6 +79,14 @@ describe('listPorts', () => {
     expect((error as Error).message).toContain('(got "web")');
     expect(servers.server.requests).toEqual([]);
   });
+
+  it('a name that is not a string: refused naming the field and the limit, and nothing is sent', async () => {
+    const ne = await neutron({ status: 200, body: { ports: [] } });
+    const error = await ne.listPorts({ name: 7 as unknown as string }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ field: 'name', limit: 'a string', outcome: 'not-sent' });
+    expect(servers.server.requests).toEqual([]);
+  });
 });
 
 describe('NeutronApiError as a caller reads it', () => {

@@ -72,6 +72,7 @@ describe('apiVersions', () => {
     ['a date in an array', ['2026-04-01'], '["2026-04-01"]'],
     ['a number', 20260401, '20260401'],
     ['a date with a time', '2026-04-01T00:00', '"2026-04-01T00:00"'],
+    ['a date after a prefix', 'v2026-04-01', '"v2026-04-01"'],
   ])('%s is refused, naming the service', (_, version, shown) => {
     const error = refusal({ ...keys, apiVersions: { zec: version } });
     expect(error).toMatchObject({ field: 'apiVersions.zec', limit: 'a YYYY-MM-DD date' });

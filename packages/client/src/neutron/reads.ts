@@ -35,10 +35,10 @@ function field(text: string | undefined, key: string): unknown {
     // A `null` body throws here (null[key]) and reads as undefined, like any other non-object.
     const value = (JSON.parse(text ?? '') as Record<string, unknown>)[key];
     return value ?? undefined;
-    // Stryker disable next-line BlockStatement: an empty catch falls through to the same undefined
   } catch {
-    return undefined;
+    // Not JSON: no field, as below.
   }
+  return undefined;
 }
 
 export function readMethods(api: Client<paths>, base: Context, checkPortId: (id: unknown) => string): NeutronReads {

@@ -23,9 +23,13 @@ export function requireMs(field: string, value: unknown, min = 0): number {
   );
 }
 
-/** A URL as it may be shown: anything between `//` and `@` (userinfo) masked. */
+/**
+ * A URL as it may be shown: each userinfo (from a scheme's `:` and slashes up to `@`) masked,
+ * wherever it stands. URL parsing needs no `//` after a scheme it does not know (`u:pw@h`), and
+ * a string that is no URL may hold several.
+ */
 const withoutUserinfo = (value: unknown) =>
-  typeof value === 'string' ? value.replace(/\/\/[^/?#]*@/, '//***@') : value;
+  typeof value === 'string' ? value.replace(/(:[/\\]*)[^/\\?#\s]*@/g, '$1***@') : value;
 
 /** An absolute http(s) URL (the base URL of an API), without credentials in it. */
 export function requireHttpUrl(field: string, value: unknown): string {
@@ -33,7 +37,7 @@ export function requireHttpUrl(field: string, value: unknown): string {
   try {
     url = typeof value === 'string' ? new URL(value) : undefined;
   } catch {
-    url = undefined;
+    // Not a URL: refused below, as a value that is no string is.
   }
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
     throw new ValidationError(

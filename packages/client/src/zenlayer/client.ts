@@ -50,10 +50,10 @@ function envelopeResponse(text: string | undefined): ({ requestId: string } & Re
     // An object is kept (a spread null is nothing); anything else is no response at all.
     const response = typeof envelope.response === 'object' ? envelope.response : {};
     return { ...response, requestId };
-    // Stryker disable next-line BlockStatement: an empty catch falls through to the same undefined
   } catch {
-    return undefined;
+    // Not JSON (an HTML page, a body cut short): no envelope, as below.
   }
+  return undefined;
 }
 
 /**

@@ -36,10 +36,12 @@ export class Inventory {
     return resource;
   }
 
-  /** Sets a status now and, optionally, another (or removal) after `afterMs`. */
-  move(resource: Resource, status: string, then?: { afterMs: number; to: string | null }) {
-    const entry: Entry = { resource: { ...resource, status } as Resource };
-    if (then) entry.pending = { at: this.now() + then.afterMs, to: then.to };
+  /** Sets a status now, and another (or removal, `to: null`) after `afterMs`: every move settles. */
+  move(resource: Resource, status: string, then: { afterMs: number; to: string | null }) {
+    const entry: Entry = {
+      resource: { ...resource, status } as Resource,
+      pending: { at: this.now() + then.afterMs, to: then.to },
+    };
     this.#entries.set(keyOf(resource.type, resource.id), entry);
     this.#known.add(keyOf(resource.type, resource.id));
   }

@@ -84,3 +84,22 @@ describe('refusals by status', () => {
     });
   });
 });
+
+describe('ReleaseInstances refused for instances not in the recycle bin', () => {
+  it('names each one with its status, comma-separated, and releases none', async () => {
+    const mock = await stateful({
+      api: 'zenlayer',
+      seed: {
+        resources: [
+          { type: 'instance', id: 'i-1', status: 'RUNNING' },
+          { type: 'instance', id: 'i-2', status: 'STOPPED' },
+        ],
+      },
+    });
+    expect((await zenlayer(mock, 'ReleaseInstances', { instanceIds: ['i-1', 'i-2'] })).body).toMatchObject({
+      code: 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED',
+      message: 'Only operations on instances in recycle bin are supported: i-1 (RUNNING), i-2 (STOPPED).',
+    });
+    expect(await statusOf(mock, 'DescribeInstances', { instanceIds: ['i-1', 'i-2'] })).toEqual(['RUNNING', 'STOPPED']);
+  });
+});

@@ -6,8 +6,8 @@ export type IfMatch = { kind: 'none' } | { kind: 'revision'; revision: number } 
 
 const unquote = (etag: string) => {
   const bare = etag.replace(/^W\//, '');
-  // Stryker disable next-line EqualityOperator: only `""` has length 2 and both quotes; bare or unquoted, it is no revision entry
-  return bare.length >= 2 && bare.startsWith('"') && bare.endsWith('"') ? bare.slice(1, -1) : bare;
+  // A lone `"` slices to '': no revision entry, as it is no revision entry bare.
+  return bare.startsWith('"') && bare.endsWith('"') ? bare.slice(1, -1) : bare;
 };
 
 export function parseIfMatch(header: string | undefined): IfMatch {
