@@ -3,10 +3,9 @@
 // process lists), or by default the embedded mock with throwaway demo credentials. The
 // embedded mock ignores real credentials in the environment: a 401 from a mock that does not
 // know them would read as if the real API had rejected the key.
-import type { ZenlayerCredentials } from '@cloud-release/client';
+import { redactUrl, type ZenlayerCredentials } from '@cloud-release/client';
 import type { Api, StatefulMock } from '@cloud-release/mock';
 import { seedFor } from './embedded-seed.js';
-import { redactUrl } from './text.js';
 import { UsageError } from './usage.js';
 
 export const DEMO_CREDENTIALS = {

@@ -16,13 +16,4 @@ export function sanitize(text: string, max = MAX_PRINTED_SERVER_TEXT): string {
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
 
-/**
- * A URL as it may be printed: any user:password@ replaced by ***@, wherever it stands. Not only
- * at the start: URL parsing skips leading blanks, reads `\\` as `//` and needs no slashes after
- * a scheme it does not know, so ` http://u:pw@h`, `http:\\u:pw@h` and `u:pw@h` all carry one.
- */
-export function redactUrl(url: string): string {
-  return url.replace(/(:[/\\]*)[^/\\?#\s]*@/g, '$1***@');
-}
-
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

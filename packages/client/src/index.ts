@@ -32,6 +32,7 @@ export {
   observingFetch,
 } from './transport/observe.js';
 export { DEFAULT_TIMEOUT_MS } from './transport/options.js';
+export { redactUrl } from './transport/redact.js';
 export { DEFAULT_MAX_RESPONSE_BYTES } from './transport/response-limit.js';
 export { DEFAULT_RETRY, type RetryOptions } from './transport/retry.js';
 export { SDK_LANG, SDK_VERSION } from './version.js';

@@ -2,6 +2,7 @@
 // loudly later: a NaN concurrency starts no worker (nothing released, no error), a negative
 // timeout aborts every request at once. So they are refused up front, naming the option.
 import { ValidationError } from './errors.js';
+import { redactUrl } from './redact.js';
 
 const shown = (value: unknown) => (typeof value === 'string' ? JSON.stringify(value) : String(value));
 
@@ -23,13 +24,8 @@ export function requireMs(field: string, value: unknown, min = 0): number {
   );
 }
 
-/**
- * A URL as it may be shown: each userinfo (from a scheme's `:` and slashes up to `@`) masked,
- * wherever it stands. URL parsing needs no `//` after a scheme it does not know (`u:pw@h`), and
- * a string that is no URL may hold several.
- */
-const withoutUserinfo = (value: unknown) =>
-  typeof value === 'string' ? value.replace(/(:[/\\]*)[^/\\?#\s]*@/g, '$1***@') : value;
+/** A value as it may be shown: a string without the userinfo of any URL in it. */
+const withoutUserinfo = (value: unknown) => (typeof value === 'string' ? redactUrl(value) : value);
 
 /** An absolute http(s) URL (the base URL of an API), without credentials in it. */
 export function requireHttpUrl(field: string, value: unknown): string {
