@@ -50,7 +50,7 @@ export async function compressionBomb(json: string, padding: number, codings: re
   }
   stream.end();
   await ended;
-  return rest.reduce((bytes, coding) => encodeSync[coding](bytes), Buffer.concat(out));
+  return rest.reduce<Buffer>((bytes, coding) => encodeSync[coding](bytes), Buffer.concat(out));
 }
 
 export interface BombServer {
