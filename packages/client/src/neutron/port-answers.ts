@@ -10,7 +10,7 @@ export interface PortQuery {
   id?: string[];
 }
 
-export const isPort = (value: unknown): value is Record<string, unknown> =>
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const sameId = (value: unknown, id: string) => typeof value === 'string' && value.toLowerCase() === id.toLowerCase();
@@ -23,7 +23,7 @@ export function portFault(port: Record<string, unknown>, id: string): string | u
 /** What makes `ports` not the answer to `query`, naming the first port that is not; undefined when it is. */
 export function portsFault(ports: readonly unknown[], query: PortQuery): string | undefined {
   for (const [i, port] of ports.entries()) {
-    if (!isPort(port)) return `ports[${i}] is not an object`;
+    if (!isRecord(port)) return `ports[${i}] is not an object`;
     if (typeof port.id !== 'string') return `ports[${i}].id is not a string`;
     if (query.id && !query.id.some((id) => sameId(port.id, id)))
       return `ports[${i}].id is not one of the ids asked for`;

@@ -6,7 +6,7 @@ import type { paths } from '../generated/neutron.js';
 import { ValidationError } from '../transport/errors.js';
 import { type ExchangeContext, exchange, unexpectedAnswer } from '../transport/exchange.js';
 import { toNeutronError } from './errors.js';
-import { isPort, type PortQuery, portFault, portsFault } from './port-answers.js';
+import { isRecord, type PortQuery, portFault, portsFault } from './port-answers.js';
 import type { NeutronPort } from './types.js';
 
 export interface NeutronReadOptions {
@@ -59,7 +59,7 @@ export function readMethods(api: Client<paths>, base: Context, checkPortId: (id:
         ({ data, error, response }) => {
           if (!response.ok) return { error: toNeutronError(id, response, error, 'ShowPort') };
           const port = field(data, 'port');
-          if (!isPort(port)) return { error: unexpectedAnswer(context, response, '{"port": {…}}') };
+          if (!isRecord(port)) return { error: unexpectedAnswer(context, response, '{"port": {…}}') };
           const fault = portFault(port, id);
           if (fault !== undefined) return { error: unexpectedAnswer(context, response, `{"port": {…}} (${fault})`) };
           return { value: port as NeutronPort };
