@@ -187,7 +187,8 @@ describe('the account of a failed read or move', () => {
   });
 
   it('accepts paging and id counts at their limits: pageSize 1 and 1000, pageNum 1, 100 ids', async () => {
-    const server = await answering(() => ({ status: 200, body: { requestId: 'T', response: { requestId: 'T' } } }));
+    const none = { requestId: 'T', totalCount: 0, dataSet: [] };
+    const server = await answering(() => ({ status: 200, body: { requestId: 'T', response: none } }));
     const zc = createZenlayerClient({ bearerToken: 't', baseUrl: server.url });
     const hundred = Array.from({ length: 100 }, (_, i) => `i-${i}`);
     await zc.describeInstances(['i-1'], { pageSize: 1, pageNum: 1 });

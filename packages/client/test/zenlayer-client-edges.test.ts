@@ -57,15 +57,16 @@ describe('a companion’s answer', () => {
   });
 
   it('the envelope’s requestId is the one answered, whatever the response says', async () => {
+    const item = { instanceId: 'i-1', instanceStatus: 'RUNNING' };
     const server = await servers.start(() => ({
       status: 200,
-      body: { requestId: 'T-outer', response: { requestId: 'T-inner', totalCount: 1, dataSet: [{ id: 'i-1' }] } },
+      body: { requestId: 'T-outer', response: { requestId: 'T-inner', totalCount: 1, dataSet: [item] } },
     }));
     const zc = createZenlayerClient({ bearerToken: 't', baseUrl: server.url });
     await expect(zc.describeInstances(['i-1'])).resolves.toEqual({
       requestId: 'T-outer',
       totalCount: 1,
-      dataSet: [{ id: 'i-1' }],
+      dataSet: [item],
     });
   });
 });

@@ -1,10 +1,12 @@
 // The reads openstacksdk and the openstack CLI make around a delete: show a port by id, then
-// (on 404) list ports by name. Nothing is retried, and a 404 is reported, never "gone".
+// (on 404) list ports by name. Nothing is retried, and a 404 is reported, never "gone". An
+// answer about another port than asked is refused (see port-answers.ts).
 import type { Client } from 'openapi-fetch';
 import type { paths } from '../generated/neutron.js';
 import { ValidationError } from '../transport/errors.js';
 import { type ExchangeContext, exchange, unexpectedAnswer } from '../transport/exchange.js';
 import { toNeutronError } from './errors.js';
+import { isRecord, type PortQuery, portFault, portsFault } from './port-answers.js';
 import type { NeutronPort } from './types.js';
 
 export interface NeutronReadOptions {
@@ -57,13 +59,15 @@ export function readMethods(api: Client<paths>, base: Context, checkPortId: (id:
         ({ data, error, response }) => {
           if (!response.ok) return { error: toNeutronError(id, response, error, 'ShowPort') };
           const port = field(data, 'port');
-          if (typeof port !== 'object') return { error: unexpectedAnswer(context, response, '{"port": {…}}') };
+          if (!isRecord(port)) return { error: unexpectedAnswer(context, response, '{"port": {…}}') };
+          const fault = portFault(port, id);
+          if (fault !== undefined) return { error: unexpectedAnswer(context, response, `{"port": {…}} (${fault})`) };
           return { value: port as NeutronPort };
         },
       );
     },
     async listPorts(filter = {}) {
-      const query: { name?: string; id?: string[] } = {};
+      const query: PortQuery = {};
       if (filter.name !== undefined) {
         if (typeof filter.name !== 'string')
           throw new ValidationError(
@@ -83,6 +87,8 @@ export function readMethods(api: Client<paths>, base: Context, checkPortId: (id:
           if (!response.ok) return { error: toNeutronError('', response, error, 'ListPorts') };
           const ports = field(data, 'ports');
           if (!Array.isArray(ports)) return { error: unexpectedAnswer(context, response, '{"ports": […]}') };
+          const fault = portsFault(ports, query);
+          if (fault !== undefined) return { error: unexpectedAnswer(context, response, `{"ports": […]} (${fault})`) };
           return { value: ports as NeutronPort[] };
         },
       );

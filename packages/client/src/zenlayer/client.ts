@@ -9,7 +9,7 @@ import { MASK, withSafeFace } from '../transport/redact.js';
 import { limitResponses } from '../transport/response-limit.js';
 import { SDK_LANG, SDK_VERSION } from '../version.js';
 import type { ReleaseOptions, ReleaseResult, ZenlayerClient } from './client-types.js';
-import { companionMethods } from './companions.js';
+import { type AnswerCheck, companionMethods } from './companions.js';
 import { toApiError } from './errors.js';
 import { nodeCrypto } from './hmac.js';
 import { CONTENT_TYPE, resolveOptions, type ZenlayerClientOptions, type ZenlayerService } from './options.js';
@@ -84,12 +84,12 @@ export function createZenlayerClient(options: ZenlayerClientOptions): ZenlayerCl
         return request;
       }
       const timestamp = Math.floor(now().getTime() / 1000);
-      // Stryker disable next-line StringLiteral: every request carries the client's default Content-Type, so get() is never null here
+      // Every request carries the client's default Content-Type; `?? ''` only types get()'s null away.
       const input = { body, contentType: request.headers.get('content-type') ?? '', host, timestamp };
       request.headers.set('X-ZC-Timestamp', String(timestamp));
       request.headers.set('X-ZC-Signature-Method', SIGNATURE_METHOD);
-      // Synchronous node:crypto where it exists (cheaper); WebCrypto in browsers and edge runtimes.
-      // Stryker disable next-line ConditionalExpression,BlockStatement: the WebCrypto path below puts the same signature in the same header; node:crypto only makes it synchronous
+      // Synchronous node:crypto where it exists (cheaper); WebCrypto in browsers and edge runtimes
+      // puts the same signature in the same header, asynchronously.
       if (nodeCrypto()) {
         request.headers.set('Authorization', authorizationHeader(input, auth.accessKeyId, auth.key));
         return request;
@@ -121,7 +121,7 @@ export function createZenlayerClient(options: ZenlayerClientOptions): ZenlayerCl
     action: A,
     ids: string[],
     body: ZenlayerRequestBody<A>,
-    opts: ReleaseOptions & { subject: string; abortIsUnknown?: boolean },
+    opts: ReleaseOptions & { subject: string; abortIsUnknown?: boolean; check?: AnswerCheck | undefined },
     ok: (response: { requestId: string } & Record<string, unknown>) => T,
   ): Promise<T | ReleaseResult> {
     const { path, service } = ROUTES[action];
@@ -138,6 +138,9 @@ export function createZenlayerClient(options: ZenlayerClientOptions): ZenlayerCl
         if (response.ok) {
           const answer = envelopeResponse(data);
           if (answer === undefined) return { error: unexpectedAnswer(context, response, 'the documented envelope') };
+          const fault = opts.check?.(answer);
+          if (fault !== undefined)
+            return { error: unexpectedAnswer(context, response, `the documented answer (${fault})`) };
           return { value: ok(answer) };
         }
         const apiError = toApiError(action, ids, response, error);
@@ -174,9 +177,7 @@ export function createZenlayerClient(options: ZenlayerClientOptions): ZenlayerCl
       return call('DestroyPort', [id], { portId: id }, { ...opts, subject: `port ${id}` });
     },
     // Reads and moves never take ignoreMissing: a companion's 404 is an answer to report.
-    ...companionMethods((action, ids, body, opts) =>
-      send(action, ids, body as never, { signal: opts.signal, subject: opts.subject }, (answer) => answer),
-    ),
+    ...companionMethods((action, ids, body, opts) => send(action, ids, body as never, opts, (answer) => answer)),
   };
   return withSafeFace(client, 'ZenlayerClient', () => ({
     baseUrl,

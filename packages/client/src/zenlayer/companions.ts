@@ -2,6 +2,7 @@
 // orders them: Terminate* into the recycle bin, Describe* until the status says so, then the
 // release. Thin and typed; input checked with the spec's limits before anything is sent.
 import { ValidationError } from '../transport/errors.js';
+import { type DescribeAction, describeAnswerFault } from './describe-answers.js';
 import type { ZenlayerAnswer, ZenlayerCompanion } from './types.js';
 import { MAX_IDS_PER_REQUEST, requireId, requireIds } from './validate.js';
 
@@ -36,12 +37,15 @@ export interface ZenlayerCompanions {
   describePorts(portIds: readonly string[], options?: DescribeOptions): Promise<ZenlayerAnswer<'DescribePorts'>>;
 }
 
+/** What makes a 200 envelope's `response` not the answer asked for; undefined when it is. */
+export type AnswerCheck = (response: Record<string, unknown>) => string | undefined;
+
 /** Sends one companion operation through the client's signing, retry and outcome machinery. */
 export type SendCompanion = (
   action: ZenlayerCompanion,
   ids: string[],
   body: object,
-  options: { signal?: AbortSignal | undefined; subject: string },
+  options: { signal?: AbortSignal | undefined; subject: string; check?: AnswerCheck },
 ) => Promise<unknown>;
 
 function pageOf(options: DescribeOptions): { pageSize?: number; pageNum?: number } {
@@ -74,12 +78,13 @@ function idsOf(field: string, values: unknown): string[] {
 }
 
 export function companionMethods(send: SendCompanion): ZenlayerCompanions {
-  const describe = (action: ZenlayerCompanion, field: string, kind: string) => {
+  const describe = (action: DescribeAction, field: string, kind: string) => {
     // async: a bad input rejects like every other failure, and nothing is sent.
     return async (values: unknown, options: DescribeOptions = {}) => {
       const ids = idsOf(field, values);
       const body = { [field]: ids, ...pageOf(options) };
-      return send(action, ids, body, { signal: options.signal, subject: `${ids.length} ${kind}` });
+      const check: AnswerCheck = (response) => describeAnswerFault(action, ids, response);
+      return send(action, ids, body, { signal: options.signal, subject: `${ids.length} ${kind}`, check });
     };
   };
   const move = (action: ZenlayerCompanion, field: string, kind: string) => {
