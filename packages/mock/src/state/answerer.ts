@@ -1,5 +1,6 @@
 // The stateful answer step: a queued fault if one matches, else the spec's example when the
-// request asks for one with `Prefer`, else the provider's lifecycle rule on the inventory.
+// request asks for one with `Prefer`, else the provider's lifecycle rule on the inventory (a
+// latency or applyThenDrop fault lets that answer be made, then delays or withholds it).
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Answer } from '../answer.js';
 import type { FaultQueue } from '../control/faults.js';
@@ -111,6 +112,8 @@ export function statefulAnswerer(deps: AnswererDeps): Answerer {
             provider,
           )
         : await answerNeutron(deps, request, provider);
-    return fault ? { ...answer, fault: 'latency' } : answer;
+    // applyThenDrop: the action above was applied; the transport drops the connection instead
+    // of sending its answer.
+    return fault ? { ...answer, fault: fault.kind === 'latency' ? 'latency' : 'applyThenDrop' } : answer;
   };
 }

@@ -83,5 +83,5 @@ it('refuses a malformed seed file before serving, naming the problem', async () 
 it('says --seed needs --stateful', async () => {
   const { exited, output } = run(['--seed', 'x.yaml']);
   expect(await exited).toBe(2);
-  expect(output()).toContain('--seed, --strict and --transition-ms need --stateful');
+  expect(output()).toContain('--seed, --strict, --transition-ms and --control-token need --stateful');
 });
