@@ -4,7 +4,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Answer } from './answer.js';
-import { controlPlane, isControlPath } from './control/plane.js';
+import { CONTROL_HEADERS, controlPlane, isControlPath } from './control/plane.js';
 import { answerPreflight, CORS_HEADERS } from './cors.js';
 import { printable } from './log-line.js';
 import { type Answerer, exampleAnswerer, readIncoming, runPipeline } from './pipeline.js';
@@ -59,7 +59,7 @@ const prismFor = (api: Api) => {
   return prisms.get(api)!;
 };
 
-/** Writes the answer; `cors` false for the control plane, which no page on another origin may read. */
+/** Writes the answer; `cors` false for the control plane, which no page on another origin may read or embed. */
 function send(res: ServerResponse, answer: Answer, cors: boolean) {
   // A fault that drops the connection: no answer at all, as when a proxy or the network fails
   // (applyThenDrop: after the action was applied).
@@ -67,7 +67,7 @@ function send(res: ServerResponse, answer: Answer, cors: boolean) {
   // JSON.stringify(undefined) is undefined: no body.
   const body = JSON.stringify(answer.body) as string | undefined;
   res.writeHead(answer.status, {
-    ...(cors && CORS_HEADERS),
+    ...(cors ? CORS_HEADERS : CONTROL_HEADERS),
     ...answer.headers,
     ...(body !== undefined && {
       'content-type': answer.headers?.['content-type'] ?? 'application/json',

@@ -20,6 +20,15 @@ const PREFIX = '/__mock/';
 /** Whether a request target (path and query, as sent) is for the control plane. */
 export const isControlPath = (target: string) => target.startsWith(PREFIX);
 
+/**
+ * On every control answer instead of CORS headers: no page of another origin may embed it
+ * (`<script src>`, `<img>`) either, nor a browser sniff it into something it would run.
+ */
+export const CONTROL_HEADERS: Readonly<Record<string, string>> = {
+  'cross-origin-resource-policy': 'same-origin',
+  'x-content-type-options': 'nosniff',
+};
+
 const ROUTES = [
   'GET /__mock/resources',
   'POST /__mock/resources',

@@ -1,7 +1,7 @@
-// The control plane is not for pages: no answer under /__mock/ carries a CORS header, and a
-// preflight for it is never granted (in either mode), so a page on another origin can neither
-// read the journal or the inventory nor send a call that needs asking first. The APIs' own
-// answers keep theirs.
+// The control plane is not for pages: no answer under /__mock/ carries a CORS header (and each
+// says same-origin only, nosniff), and a preflight for it is never granted (in either mode), so
+// a page on another origin can neither read nor embed the journal or the inventory, nor send a
+// call that needs asking first. The APIs' own answers keep their CORS headers.
 import { describe, expect, it } from 'vitest';
 import { start } from '../support/mocks.js';
 import { control, stateful, zenlayer } from './support.js';
@@ -32,7 +32,12 @@ describe('answers under /__mock/', () => {
       await control(locked, 'GET', 'resources', undefined, { authorization: 'Bearer ctl' }),
     ];
     expect(answers.map((a) => a.status)).toEqual([200, 201, 204, 400, 415, 401, 200]);
-    for (const answer of answers) expect(corsHeaders(answer.headers)).toEqual([]);
+    for (const answer of answers) {
+      expect(corsHeaders(answer.headers)).toEqual([]);
+      // Nor may a page embed one (a <script src> of the journal).
+      expect(answer.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+      expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+    }
   });
 
   it('while an API answer of the same mock still allows any origin', async () => {
