@@ -9,8 +9,11 @@ export interface Answer {
   note: string;
   /** The operation the request was for, when known. */
   operation?: string;
-  /** Stateful mode: a queued fault made this answer; 'drop' closes the connection unanswered. */
-  fault?: 'status' | 'latency' | 'drop';
+  /**
+   * Stateful mode: a queued fault made this answer; 'drop' closes the connection unanswered,
+   * 'applyThenDrop' too, after the action was applied.
+   */
+  fault?: 'status' | 'latency' | 'drop' | 'applyThenDrop';
   /** The mock's own answer (a 418), sent as is: no provider dressing. */
   final?: true;
 }

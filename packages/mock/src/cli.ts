@@ -5,7 +5,8 @@ import { startMock } from './server.js';
 
 const usage = `Usage: cloud-release-mock [--host 127.0.0.1] [--zenlayer-port 4010] [--neutron-port 4011]
                           [--bearer-token TOKEN]... [--quiet]
-                          [--stateful [--seed <file>] [--strict] [--transition-ms 50]]
+                          [--stateful [--seed <file>] [--strict] [--transition-ms 50]
+                                      [--control-token TOKEN]]
 
 Serves the Zenlayer release actions and Neutron's Delete Port, and the reads around them, as
 the providers answer them.
@@ -16,7 +17,9 @@ Ask for a documented answer with a header: Prefer: code=404, example=INVALID_DIS
                  on each port under /__mock/ (resources, reset, requests, faults)
 --seed <file>    YAML or JSON: { zenlayer: { resources: [...] }, neutron: { resources: [...] } }
 --strict         ids not in the inventory do not exist (default: created on first use)
---transition-ms  how long RECYCLING, RELEASING, DESTROYING… last (default 50)`;
+--transition-ms  how long RECYCLING, RELEASING, DESTROYING… last (default 50)
+--control-token  /__mock/ calls need "Authorization: Bearer TOKEN" (with --bearer-token they
+                 take one of those too); without either, anything that reaches the port may call them`;
 
 function portOption(value: string, name: string): number {
   const port = Number(value);
@@ -37,6 +40,7 @@ const options = {
   seed: { type: 'string' },
   strict: { type: 'boolean', default: false },
   'transition-ms': { type: 'string' },
+  'control-token': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -52,8 +56,11 @@ if (args.help) {
   process.exit(0);
 }
 
-if (!args.stateful && (args.seed !== undefined || args.strict || args['transition-ms'] !== undefined)) {
-  console.error(`--seed, --strict and --transition-ms need --stateful\n\n${usage}`);
+if (
+  !args.stateful &&
+  (args.seed !== undefined || args.strict || args['transition-ms'] !== undefined || args['control-token'] !== undefined)
+) {
+  console.error(`--seed, --strict, --transition-ms and --control-token need --stateful\n\n${usage}`);
   process.exit(2);
 }
 const transitionMs = args['transition-ms'] === undefined ? undefined : Number(args['transition-ms']);
@@ -67,6 +74,7 @@ const mode = args.stateful
       strict: args.strict,
       ...(args.seed !== undefined && { seed: args.seed }),
       ...(transitionMs !== undefined && { transitionMs }),
+      ...(args['control-token'] !== undefined && { controlToken: args['control-token'] }),
     }
   : {};
 

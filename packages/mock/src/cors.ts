@@ -1,5 +1,7 @@
-// CORS, so a page in a browser can call the mock: any origin may send every header the APIs
-// use, and read the response headers a client acts on. The mock holds no cookies, so `*` is safe.
+// CORS, so a page in a browser can call the mocked APIs: any origin may send every header the
+// APIs use, and read the response headers a client acts on. The mock holds no cookies, so `*`
+// is safe for the APIs. Not for the /__mock/ control plane: server.ts grants it no preflight
+// and sends its answers without these headers.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Request headers the APIs use; a preflight's own list is allowed on top (all X-ZC-* included). */
@@ -66,7 +68,6 @@ export function answerPreflight(req: IncomingMessage, res: ServerResponse, log?:
   req.resume();
   res.writeHead(204, preflightHeaders(req)).end();
   try {
-    // Stryker disable next-line OptionalChaining: without a log, calling it throws into the catch below, which swallows that as well
     log?.(`OPTIONS ${req.url} - -> 204 preflight`);
   } catch {
     // A broken log sink must not stop the mock from answering.

@@ -4,8 +4,9 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Answer } from './answer.js';
-import { controlPlane } from './control/plane.js';
+import { CONTROL_HEADERS, controlPlane, isControlPath } from './control/plane.js';
 import { answerPreflight, CORS_HEADERS } from './cors.js';
+import { printable } from './log-line.js';
 import { type Answerer, exampleAnswerer, readIncoming, runPipeline } from './pipeline.js';
 import { createPrism, type Prism } from './prism.js';
 import { type Api, providers } from './providers/index.js';
@@ -27,7 +28,10 @@ export interface StartMockOptions extends ProviderOptions, StatefulOptions {
   /** 0 (the default) picks a free ephemeral port. */
   port?: number;
   host?: string;
-  /** Receives one line per request: which request got which answer. Silent by default. */
+  /**
+   * Receives one line per request: which request got which answer, control characters escaped
+   * (`\u001b`), so what a request carries cannot act on a terminal. Silent by default.
+   */
   log?: (line: string) => void;
 }
 
@@ -51,18 +55,19 @@ export const specPath = (api: Api) => fileURLToPath(new URL(`./spec/${api}.yaml`
 const prisms = new Map<Api, Promise<Prism>>();
 // Parsing a spec costs tens of milliseconds; every mock of a process shares one.
 const prismFor = (api: Api) => {
-  // Stryker disable next-line ConditionalExpression: a Prism of its own per mock answers the same, only later
   if (!prisms.has(api)) prisms.set(api, createPrism(specPath(api)));
   return prisms.get(api)!;
 };
 
-function send(res: ServerResponse, answer: Answer) {
-  // A fault that drops the connection: no answer at all, as when a proxy or the network fails.
-  if (answer.fault === 'drop') return void res.socket?.destroy();
+/** Writes the answer; `cors` false for the control plane, which no page on another origin may read or embed. */
+function send(res: ServerResponse, answer: Answer, cors: boolean) {
+  // A fault that drops the connection: no answer at all, as when a proxy or the network fails
+  // (applyThenDrop: after the action was applied).
+  if (answer.fault === 'drop' || answer.fault === 'applyThenDrop') return void res.socket?.destroy();
   // JSON.stringify(undefined) is undefined: no body.
   const body = JSON.stringify(answer.body) as string | undefined;
   res.writeHead(answer.status, {
-    ...CORS_HEADERS,
+    ...(cors ? CORS_HEADERS : CONTROL_HEADERS),
     ...answer.headers,
     ...(body !== undefined && {
       'content-type': answer.headers?.['content-type'] ?? 'application/json',
@@ -75,22 +80,28 @@ function send(res: ServerResponse, answer: Answer) {
 export function startMock(options: StartMockOptions & ModeOptions & { mode: 'stateful' }): Promise<StatefulMock>;
 export function startMock(options: StartMockOptions & ModeOptions): Promise<RunningMock>;
 export async function startMock(options: StartMockOptions & ModeOptions): Promise<RunningMock | StatefulMock> {
-  const { api, port = 0, host = '127.0.0.1', log } = options;
+  const { api, port = 0, host = '127.0.0.1' } = options;
+  const log = options.log && ((line: string) => options.log!(printable(`${api} ${line}`)));
   const provider = providers[api];
   const prism = await prismFor(api);
   const stages = provider.stages(prism, options);
   // A malformed seed throws here, before anything listens.
   const state: Stateful | undefined = options.mode === 'stateful' ? createStateful(api, prism, options) : undefined;
   const answerer = state?.answerer ?? options.answerer ?? exampleAnswerer;
+  // A controlToken that cannot be sent in a header throws here, before anything listens.
+  const control = state && controlPlane(state, options);
 
   const server = createServer(
     { requestTimeout: 10_000, headersTimeout: 5_000, keepAliveTimeout: 5_000 },
     (req, res) => {
-      if (answerPreflight(req, res, log && ((line) => log(`${api} ${line}`)))) return;
+      // The control plane is the mock's own, never a page's: no preflight is granted under
+      // /__mock/ (in either mode), and its answers carry no CORS headers.
+      const toControl = isControlPath(req.url!);
+      if (!toControl && answerPreflight(req, res, log)) return;
       const started = performance.now();
       readIncoming(req)
         .then(async (incoming) => {
-          if (state && incoming.rawPath.startsWith('/__mock/')) return controlPlane(state, incoming);
+          if (control && toControl) return control(incoming);
           const answer = await runPipeline(incoming, provider, stages, answerer).catch((error: unknown) =>
             stages.finish(provider.internalError((error as Error).message)),
           );
@@ -99,11 +110,14 @@ export async function startMock(options: StartMockOptions & ModeOptions): Promis
         })
         .catch((error: unknown) => stages.finish(provider.internalError((error as Error).message)))
         .then((answer) => {
-          send(res, answer);
+          send(res, answer, !(control && toControl));
           const ms = (performance.now() - started).toFixed(1);
-          log?.(
-            `${api} ${req.method} ${req.url} ${answer.operation ?? '-'} -> ${answer.status} ${answer.note} ${ms}ms`,
-          );
+          // applyThenDrop: what was applied, and that nothing was sent.
+          const outcome =
+            answer.fault === 'applyThenDrop'
+              ? `0 dropped after ${answer.status} ${answer.note}`
+              : `${answer.status} ${answer.note}`;
+          log?.(`${req.method} ${req.url} ${answer.operation ?? '-'} -> ${outcome} ${ms}ms`);
         })
         // Nothing a request carries (nor a throwing log callback) may take the process down.
         .catch(() => res.destroy());

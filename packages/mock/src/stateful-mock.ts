@@ -18,7 +18,9 @@ export interface StatefulMock extends RunningMock {
   clearRequests(): void;
   /**
    * Queues faults, e.g. `{ operation: 'ReleaseDisk', status: 429, code: 'REQUEST_LIMIT_EXCEEDED', times: 2, retryAfter: 1 }`,
-   * `{ latencyMs: 800, times: 5 }`, `{ operation: 'ReleaseInstances', drop: true }`. Throws when one is invalid (none queued).
+   * `{ latencyMs: 800, times: 5 }`, `{ operation: 'ReleaseInstances', drop: true }`,
+   * `{ operation: 'ReleaseDisk', applyThenDrop: true }`; returns the faults it queued. Throws when
+   * one is invalid or the queue (at most 1,000) has no room for them all (none queued).
    */
   fault(...faults: unknown[]): Fault[];
   faults(): Fault[];

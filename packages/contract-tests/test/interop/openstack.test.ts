@@ -25,9 +25,13 @@ interface Port {
   project_id: string;
 }
 
+// The mock maps tokens to projects, so its control plane takes the same Keystone token.
 const control = (mock: RunningMock) => {
   const call = async (path: string, init?: RequestInit) => {
-    const response = await fetch(`${mock.url}/__mock/${path}`, init);
+    const response = await fetch(`${mock.url}/__mock/${path}`, {
+      ...init,
+      headers: { 'x-auth-token': TOKEN, ...init?.headers },
+    });
     expect(response.ok, `${init?.method ?? 'GET'} /__mock/${path} -> ${response.status}`).toBe(true);
     return response.status === 204 ? undefined : response.json();
   };

@@ -19,8 +19,8 @@ export interface JournalEntry {
   code: string | null;
   /** The request id the answer carried (Zenlayer requestId, Neutron X-Openstack-Request-Id). */
   requestId: string | null;
-  /** Set when a queued fault made this answer: 'status', 'latency' or 'drop'. */
-  fault?: 'status' | 'latency' | 'drop';
+  /** Set when a queued fault made this answer: 'status', 'latency', 'drop' or 'applyThenDrop'. */
+  fault?: 'status' | 'latency' | 'drop' | 'applyThenDrop';
 }
 
 const PORT_IN_PATH = /\/ports\/([^/?]+)$/;
@@ -67,7 +67,7 @@ export class Journal {
   record(incoming: Incoming, answer: Answer, fault?: JournalEntry['fault']) {
     // A dropped connection sent nothing: no status, and no request id (Neutron's finish step
     // put one in a header that was never written).
-    const dropped = fault === 'drop';
+    const dropped = fault === 'drop' || fault === 'applyThenDrop';
     const requestId = dropped
       ? null
       : ((answer.body as { requestId?: unknown } | undefined)?.requestId ?? answer.headers?.['x-openstack-request-id']);

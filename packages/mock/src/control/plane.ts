@@ -4,11 +4,30 @@
 //   GET  /__mock/requests             the journal              DELETE /__mock/requests clears it
 //   GET  /__mock/faults               queued faults            POST /__mock/faults {faults:[…]} | a fault
 //   DELETE /__mock/faults             clears them
-// Errors are 400 problem+json with X-Cloud-Release-Mock-Error, naming what is valid.
+// Errors are problem+json with X-Cloud-Release-Mock-Error, naming what is valid: 401 when the
+// mock is locked and the call has no credential it accepts (access.ts), 415 for a POST or a
+// body that is not application/json (the only kind a page on another origin cannot send
+// without a preflight), 400 for the rest.
 import type { Answer } from '../answer.js';
-import { parseJson } from '../body.js';
+import { mediaType, parseJson } from '../body.js';
 import type { Incoming } from '../pipeline.js';
 import { InvalidControlInput, SeedError, type Stateful } from '../state/mode.js';
+import { type ControlAccessOptions, controlAccess } from './access.js';
+import { problem } from './problem.js';
+
+const PREFIX = '/__mock/';
+
+/** Whether a request target (path and query, as sent) is for the control plane. */
+export const isControlPath = (target: string) => target.startsWith(PREFIX);
+
+/**
+ * On every control answer instead of CORS headers: no page of another origin may embed it
+ * (`<script src>`, `<img>`) either, nor a browser sniff it into something it would run.
+ */
+export const CONTROL_HEADERS: Readonly<Record<string, string>> = {
+  'cross-origin-resource-policy': 'same-origin',
+  'x-content-type-options': 'nosniff',
+};
 
 const ROUTES = [
   'GET /__mock/resources',
@@ -28,38 +47,49 @@ const ok = (body?: unknown, status = 200): Answer => ({
   note: 'control',
 });
 
-function problem(kind: string, title: string, detail: string): Answer {
-  return {
-    status: 400,
-    headers: { 'content-type': 'application/problem+json', 'x-cloud-release-mock-error': kind },
-    body: { type: `https://cloud-release.dev/mock-errors/${kind}`, title, detail },
-    note: `control ${kind}`,
-  };
+const refused = (kind: string, title: string, detail: string) => problem(400, kind, title, detail);
+
+/** A 415 for a POST, or any call with a body, that is not declared application/json. */
+function notJson(incoming: Incoming): Answer | undefined {
+  const carriesBody = incoming.method === 'POST' || incoming.body.kind !== 'ok' || incoming.body.bytes.length > 0;
+  const type = mediaType(incoming.headers['content-type']);
+  if (!carriesBody || type === 'application/json') return undefined;
+  return problem(
+    415,
+    'control-content-type',
+    'Unsupported media type',
+    `${incoming.method} ${incoming.rawPath} needs Content-Type: application/json (got ${type ?? 'none'}).`,
+  );
 }
 
 function jsonBody(incoming: Incoming): { value: unknown } | Answer {
-  if (incoming.body.kind !== 'ok') return problem('control-body', 'Body too large', 'The control body is over 1 MiB.');
+  if (incoming.body.kind !== 'ok') return refused('control-body', 'Body too large', 'The control body is over 1 MiB.');
   const json = parseJson(incoming.body.bytes);
   if (json.kind === 'json') return { value: json.value };
-  return problem(
+  return refused(
     'control-body',
     'Body is not JSON',
     json.kind === 'empty' ? 'This call needs a JSON body.' : `Not valid JSON: ${json.reason}.`,
   );
 }
 
-function run(action: () => unknown, status = 200): Answer {
+/** Runs a call that may refuse its input; the refusal is a 400 of this kind, anything else a failure. */
+function run(action: () => unknown, kind: string, title: string): Answer {
   try {
-    return ok(action(), status);
+    return ok(action(), 201);
   } catch (error) {
-    if (error instanceof SeedError) return problem('control-resources', 'Resources refused', error.message);
-    // Stryker disable next-line ConditionalExpression: addFaults throws only InvalidControlInput and addResources only SeedError (caught above), so no other error gets here
-    if (error instanceof InvalidControlInput) return problem('control-faults', 'Faults refused', error.message);
+    if (error instanceof SeedError || error instanceof InvalidControlInput) return refused(kind, title, error.message);
     throw error;
   }
 }
 
-export function controlPlane(state: Stateful, incoming: Incoming): Answer {
+/** The control plane of one stateful mock: who may call it, then the call. */
+export function controlPlane(state: Stateful, options: ControlAccessOptions): (incoming: Incoming) => Answer {
+  const access = controlAccess(options);
+  return (incoming) => access(incoming) ?? notJson(incoming) ?? call(state, incoming);
+}
+
+function call(state: Stateful, incoming: Incoming): Answer {
   const route = `${incoming.method} ${incoming.rawPath.replace(/\/$/, '')}`;
   switch (route) {
     case 'GET /__mock/resources':
@@ -79,15 +109,23 @@ export function controlPlane(state: Stateful, incoming: Incoming): Answer {
       return ok();
   }
   if (route !== 'POST /__mock/resources' && route !== 'POST /__mock/faults')
-    return problem('control-route', 'Unknown control-plane call', `${route} is not one of: ${ROUTES.join(', ')}.`);
+    return refused('control-route', 'Unknown control-plane call', `${route} is not one of: ${ROUTES.join(', ')}.`);
   const body = jsonBody(incoming);
   if ('status' in body) return body;
   const value = body.value as Record<string, unknown> | null;
   if (route === 'POST /__mock/resources') {
     if (typeof value !== 'object' || value === null || !('resources' in value))
-      return problem('control-resources', 'Resources refused', 'The body must be { "resources": [ … ] }.');
-    return run(() => ({ resources: state.addResources(value.resources) }), 201);
+      return refused('control-resources', 'Resources refused', 'The body must be { "resources": [ … ] }.');
+    return run(() => ({ resources: state.addResources(value.resources) }), 'control-resources', 'Resources refused');
   }
   const faults = typeof value === 'object' && value !== null && 'faults' in value ? value.faults : value;
-  return run(() => ({ faults: state.addFaults(faults) }), 201);
+  // The faults this call queued and the queue's length, not the whole queue (GET lists that).
+  return run(
+    () => {
+      const added = state.addFaults(faults);
+      return { faults: added, queued: state.faults().length };
+    },
+    'control-faults',
+    'Faults refused',
+  );
 }

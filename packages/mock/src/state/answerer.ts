@@ -1,5 +1,6 @@
 // The stateful answer step: a queued fault if one matches, else the spec's example when the
-// request asks for one with `Prefer`, else the provider's lifecycle rule on the inventory.
+// request asks for one with `Prefer`, else the provider's lifecycle rule on the inventory (a
+// latency or applyThenDrop fault lets that answer be made, then delays or withholds it).
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Answer } from '../answer.js';
 import type { FaultQueue } from '../control/faults.js';
@@ -31,11 +32,9 @@ function dress(api: Api, outcome: Outcome, operation: string, provider: Provider
     };
   // The provider's finish step puts a fresh request id in both places; these empty ones only
   // put requestId first, where Zenlayer's envelope has it.
-  // Stryker disable next-line StringLiteral: a placeholder, overwritten by the finish step
   const response = { requestId: '', ...(outcome.body as object | undefined) };
   return {
     status: 200,
-    // Stryker disable next-line StringLiteral: a placeholder, overwritten by the finish step
     body: { requestId: '', response },
     // The finish step names a success 'accepted' in the log.
     note: '',
@@ -111,6 +110,8 @@ export function statefulAnswerer(deps: AnswererDeps): Answerer {
             provider,
           )
         : await answerNeutron(deps, request, provider);
-    return fault ? { ...answer, fault: 'latency' } : answer;
+    // applyThenDrop: the action above was applied; the transport drops the connection instead
+    // of sending its answer.
+    return fault ? { ...answer, fault: fault.kind === 'latency' ? 'latency' : 'applyThenDrop' } : answer;
   };
 }

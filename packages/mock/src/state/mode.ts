@@ -1,6 +1,6 @@
 // The stateful mode of one mock: its inventory, journal and fault queue, the answer step that
 // uses them, and the operations behind the control plane (also the methods startMock returns).
-import { type Documented, type Fault, FaultQueue, parseFault } from '../control/faults.js';
+import { type Documented, type Fault, FaultQueue, MAX_QUEUED_FAULTS, parseFault } from '../control/faults.js';
 import { Journal } from '../control/journal.js';
 import type { Answerer } from '../pipeline.js';
 import type { Prism } from '../prism.js';
@@ -20,8 +20,8 @@ export function documentedOf(prism: Prism): Documented {
     for (const r of op.responses)
       statuses.set(
         Number(r.code),
-        // Stryker disable next-line ArrayDeclaration: Prism's contents and their examples are always arrays (preference.ts)
-        (r.contents ?? []).flatMap((c) => (c.examples ?? []).map((e) => e.key)),
+        // Prism lists contents and examples as arrays for every response (empty when the spec has none).
+        r.contents!.flatMap((c) => c.examples!.map((e) => e.key)),
       );
     documented.set(op.iid ?? op.id, statuses);
   }
@@ -73,14 +73,22 @@ export function createStateful(api: Api, prism: Prism, options: StatefulOptions 
     },
     requests: () => journal.list(),
     clearRequests: () => journal.clear(),
-    /** Queues faults; all are checked first, so none is queued when one is wrong. */
+    /**
+     * Queues faults and returns those it queued (not the whole queue: its answer stays small);
+     * all are checked first, so none is queued when one is wrong or the queue has no room.
+     */
     addFaults(input: unknown): Fault[] {
       const list = Array.isArray(input) ? input : [input];
+      // Counted before each is checked: a list too long is refused without a line per fault.
+      if (faults.size + list.length > MAX_QUEUED_FAULTS)
+        throw new InvalidControlInput([
+          `faults: the queue holds at most ${MAX_QUEUED_FAULTS} faults (${faults.size} queued, ${list.length} sent); DELETE /__mock/faults empties it`,
+        ]);
       const parsed = list.map((f, i) => parseFault(f, documented, Array.isArray(input) ? `faults[${i}]` : 'fault'));
       const problems = parsed.filter((p): p is string[] => Array.isArray(p)).flat();
       if (problems.length) throw new InvalidControlInput(problems);
       faults.add(parsed as Fault[]);
-      return faults.list();
+      return (parsed as Fault[]).map((f) => ({ ...f }));
     },
     faults: () => faults.list(),
     clearFaults: () => faults.clear(),

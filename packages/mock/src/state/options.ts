@@ -10,6 +10,11 @@ export interface StatefulOptions {
   transitionMs?: number;
   /** Neutron: Keystone token → project id. Ports of other projects are hidden (404). */
   projects?: Readonly<Record<string, string>>;
+  /**
+   * A token for the /__mock/ control plane, sent as `Authorization: Bearer <token>`. With it, or
+   * with `credentials`, `bearerTokens` or `projects`, every control call needs a credential.
+   */
+  controlToken?: string;
 }
 
 export const DEFAULT_TRANSITION_MS = 50;

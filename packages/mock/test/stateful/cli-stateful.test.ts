@@ -83,5 +83,15 @@ it('refuses a malformed seed file before serving, naming the problem', async () 
 it('says --seed needs --stateful', async () => {
   const { exited, output } = run(['--seed', 'x.yaml']);
   expect(await exited).toBe(2);
-  expect(output()).toContain('--seed, --strict and --transition-ms need --stateful');
+  expect(output()).toContain('--seed, --strict, --transition-ms and --control-token need --stateful');
+});
+
+it('--control-token locks both control planes to that token', async () => {
+  const { ready } = run(['--stateful', '--control-token', 'cli-control-token', '--quiet']);
+  const banner = await ready;
+  for (const url of [/Zenlayer mock: (\S+)/.exec(banner)![1]!, /Neutron mock:\s+(\S+)/.exec(banner)![1]!]) {
+    expect((await fetch(`${url}/__mock/resources`)).status).toBe(401);
+    const opened = await fetch(`${url}/__mock/resources`, { headers: { authorization: 'Bearer cli-control-token' } });
+    expect([opened.status, await opened.json()]).toEqual([200, { resources: [] }]);
+  }
 });

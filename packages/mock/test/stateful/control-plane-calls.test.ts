@@ -65,15 +65,24 @@ describe('the calls', () => {
     expect(mock.faults()).toEqual([]);
   });
 
-  it('takes faults as { faults: [...] }, as a list, or as one fault, and answers with the whole queue', async () => {
+  it('takes faults as { faults: [...] }, as a list, or as one fault; answers with those and the queue length only', async () => {
     const mock = await stateful({ api: 'zenlayer' });
     const first = await control(mock, 'POST', 'faults', { faults: [{ drop: true }] });
-    expect(first).toMatchObject({ status: 201, body: { faults: [{ kind: 'drop', times: 1 }] } });
+    expect(first).toMatchObject({ status: 201, body: { faults: [{ kind: 'drop', times: 1 }], queued: 1 } });
     const second = await control(mock, 'POST', 'faults', [{ latencyMs: 1 }, { latencyMs: 2 }]);
-    expect(second.body.faults.map((f: { kind: string }) => f.kind)).toEqual(['drop', 'latency', 'latency']);
+    expect(second.body).toEqual({
+      faults: [
+        { kind: 'latency', times: 1, latencyMs: 1 },
+        { kind: 'latency', times: 1, latencyMs: 2 },
+      ],
+      queued: 3,
+    });
     const third = await control(mock, 'POST', 'faults', { status: 500, code: 'INTERNAL_SERVER_ERROR' });
-    expect(third.status).toBe(201);
-    expect(third.body.faults).toHaveLength(4);
+    expect(third.body).toEqual({
+      faults: [{ kind: 'status', times: 1, status: 500, code: 'INTERNAL_SERVER_ERROR' }],
+      queued: 4,
+    });
+    expect(mock.faults()).toHaveLength(4);
   });
 });
 

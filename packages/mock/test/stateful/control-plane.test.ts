@@ -4,16 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SeedError, startMock } from '@cloud-release/mock';
 import { afterAll, describe, expect, it } from 'vitest';
-import { neutron, REQUEST_ID, stateful, zenlayer } from './support.js';
-
-const control = async (mock: { url: string }, method: string, path: string, body?: unknown) => {
-  const response = await fetch(`${mock.url}/__mock/${path}`, {
-    method,
-    ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
-};
+import { control, neutron, REQUEST_ID, stateful, zenlayer } from './support.js';
 
 const seed = { resources: [{ type: 'disk', id: 'd-1', status: 'AVAILABLE' }] };
 

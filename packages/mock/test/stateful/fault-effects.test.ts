@@ -106,3 +106,51 @@ describe('the answer a status fault makes', () => {
     expect(answer.headers.get('retry-after')).toBe('0');
   });
 });
+
+describe('applyThenDrop: the action applied, its answer never sent', () => {
+  const RECYCLED = { resources: [{ type: 'instance', id: 'i-a', status: 'RECYCLE' }] };
+
+  it('Zenlayer: the client sees a dropped connection, the instance is RELEASING, a retry meets that state', async () => {
+    const lines: string[] = [];
+    const mock = await stateful({ api: 'zenlayer', seed: RECYCLED, transitionMs: 60_000, log: (l) => lines.push(l) });
+    await control(mock, 'POST', 'faults', { operation: 'ReleaseInstances', applyThenDrop: true });
+    await expect(zenlayer(mock, 'ReleaseInstances', { instanceIds: ['i-a'] })).rejects.toThrow(/fetch failed/);
+    expect((await control(mock, 'GET', 'resources')).body.resources).toEqual([
+      expect.objectContaining({ id: 'i-a', status: 'RELEASING' }),
+    ]);
+    expect(mock.requests()).toMatchObject([
+      {
+        operation: 'ReleaseInstances',
+        ids: ['i-a'],
+        status: null,
+        code: 'dropped',
+        requestId: null,
+        fault: 'applyThenDrop',
+      },
+    ]);
+    expect(lines.find((l) => l.includes(' ReleaseInstances '))).toMatch(
+      /^zenlayer POST \/api\/v2\/vm ReleaseInstances -> 0 dropped after 200 accepted [\d.]+ms$/,
+    );
+    expect(mock.faults()).toEqual([]);
+    expect((await zenlayer(mock, 'ReleaseInstances', { instanceIds: ['i-a'] })).status).toBe(403);
+  });
+
+  it('whereas drop applies nothing: the instance is still RECYCLE', async () => {
+    const mock = await stateful({ api: 'zenlayer', seed: RECYCLED, transitionMs: 60_000 });
+    mock.fault({ operation: 'ReleaseInstances', drop: true });
+    await expect(zenlayer(mock, 'ReleaseInstances', { instanceIds: ['i-a'] })).rejects.toThrow(/fetch failed/);
+    expect(mock.resources()).toEqual([expect.objectContaining({ id: 'i-a', status: 'RECYCLE' })]);
+  });
+
+  it('Neutron: the port is gone, though the DELETE got no answer', async () => {
+    const mock = await stateful({ api: 'neutron', seed: { resources: [{ id: PORT.slice(-36) }] } });
+    mock.fault({ operation: 'DeletePort', applyThenDrop: true });
+    await expect(neutron(mock, 'DELETE', PORT)).rejects.toThrow(/fetch failed/);
+    expect((await control(mock, 'GET', 'resources')).body.resources).toEqual([]);
+    expect((await neutron(mock, 'GET', PORT)).status).toBe(404);
+    expect(mock.requests().map((r) => [r.operation, r.status, r.fault ?? null])).toEqual([
+      ['DeletePort', null, 'applyThenDrop'],
+      ['ShowPort', 404, null],
+    ]);
+  });
+});

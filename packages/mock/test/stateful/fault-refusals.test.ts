@@ -5,10 +5,11 @@ import { type StatefulMock, startMock } from '@cloud-release/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { control, stateful } from './support.js';
 
-const FIELDS = 'operation, times, status, code, type, message, retryAfter, latencyMs, drop';
+const FIELDS = 'operation, times, status, code, type, message, retryAfter, latencyMs, drop, applyThenDrop';
 const ZENLAYER_OPERATIONS =
   'DestroyPort, ReleaseDisk, ReleaseInstances, TerminateInstance, DescribeInstances, DescribeDisks, TerminatePort, DescribePorts';
-const ONE_KIND = 'must have exactly one of status, latencyMs, drop';
+const ONE_KIND = 'must have exactly one of status, latencyMs, drop, applyThenDrop';
+const TIMES = 'must be an integer 1..1000000';
 
 // One mock per provider for all the refusals (each checks that it queued nothing).
 const mocks: Partial<Record<'zenlayer' | 'neutron', StatefulMock>> = {};
@@ -71,29 +72,31 @@ describe('fields and operation', () => {
 });
 
 describe('times', () => {
-  it.each([0, -1, 1.5, '2', null])('times %j: "must be an integer ≥ 1"', async (times) => {
-    expect(await refused({ drop: true, times })).toBe('fault.times must be an integer ≥ 1');
+  it.each([0, -1, 1.5, '2', null, 1_000_001, 1e300])(`times %j: "${TIMES}"`, async (times) => {
+    expect(await refused({ drop: true, times })).toBe(`fault.times ${TIMES}`);
   });
 });
 
-describe('the kind: exactly one of status, latencyMs, drop', () => {
+describe('the kind: exactly one of status, latencyMs, drop, applyThenDrop', () => {
   it.each([
     ['none', { times: 2 }],
     ['latency and drop', { latencyMs: 5, drop: true }],
     ['status and latency', { status: 503, code: 'SERVICE_TEMPORARY_UNAVAILABLE', latencyMs: 5 }],
     ['status and drop', { status: 503, code: 'SERVICE_TEMPORARY_UNAVAILABLE', drop: true }],
+    ['drop and applyThenDrop', { drop: true, applyThenDrop: true }],
   ])('%s', async (_, fault) => {
     expect(await refused(fault)).toBe(`fault ${ONE_KIND}`);
   });
 
   it('listed after the other problems found before it', async () => {
     expect(await refused({ colour: 'red', times: 0 })).toBe(
-      `fault.colour is not a fault field (${FIELDS}); fault.times must be an integer ≥ 1; fault ${ONE_KIND}`,
+      `fault.colour is not a fault field (${FIELDS}); fault.times ${TIMES}; fault ${ONE_KIND}`,
     );
   });
 
   it.each([false, 'yes', 1])('drop %j: "must be true"', async (drop) => {
     expect(await refused({ drop })).toBe('fault.drop must be true');
+    expect(await refused({ applyThenDrop: drop })).toBe('fault.applyThenDrop must be true');
   });
 
   it.each([-1, 60_001, 1.5, '5'])('latencyMs %j: "must be an integer 0..60000"', async (latencyMs) => {
@@ -101,9 +104,9 @@ describe('the kind: exactly one of status, latencyMs, drop', () => {
   });
 
   it('a wrong kind value is listed with the other problems', async () => {
-    expect(await refused({ drop: 0, times: 0 })).toBe('fault.times must be an integer ≥ 1; fault.drop must be true');
+    expect(await refused({ drop: 0, times: 0 })).toBe(`fault.times ${TIMES}; fault.drop must be true`);
     expect(await refused({ latencyMs: -1, times: 1.5 })).toBe(
-      'fault.times must be an integer ≥ 1; fault.latencyMs must be an integer 0..60000',
+      `fault.times ${TIMES}; fault.latencyMs must be an integer 0..60000`,
     );
   });
 });
@@ -149,17 +152,28 @@ describe('a status fault', () => {
     );
   });
 
-  it('a message that is not a string', async () => {
-    expect(await refused({ status: 429, code: 'REQUEST_LIMIT_EXCEEDED', message: 42 })).toBe(
-      'fault.message must be a string',
+  it.each([
+    ['not a string', 42],
+    ['over 1000 characters', 'x'.repeat(1001)],
+  ])('a message %s', async (_, message) => {
+    expect(await refused({ status: 429, code: 'REQUEST_LIMIT_EXCEEDED', message })).toBe(
+      'fault.message must be a string of at most 1000 characters',
     );
+  });
+
+  it.each([
+    ['code', ''],
+    ['code', 'X'.repeat(101)],
+    ['type', 'T'.repeat(101)],
+  ])('a %s of %j characters: "must be 1..100 characters"', async (field, value) => {
+    expect(await refused({ status: 500, [field]: value })).toBe(`fault.${field} must be 1..100 characters`);
   });
 
   it('every problem of one fault, in one answer', async () => {
     expect(await refused({ operation: 'Nope', times: 0, status: 600, retryAfter: -1 })).toBe(
       [
         `fault.operation must be one of ${ZENLAYER_OPERATIONS} (got "Nope")`,
-        'fault.times must be an integer ≥ 1',
+        `fault.times ${TIMES}`,
         'fault.status must be 400..599',
         'fault must name the error: code (Zenlayer) or type (Neutron)',
         'fault.retryAfter must be an integer ≥ 0 (seconds)',
@@ -171,12 +185,47 @@ describe('a status fault', () => {
 it('refuses a whole list for one wrong fault, naming only that one', async () => {
   expect(
     await refused({ faults: [{ latencyMs: 5 }, { operation: 'ReleaseDisk', drop: true, times: 0 }, { drop: true }] }),
-  ).toBe('faults[1].times must be an integer ≥ 1');
+  ).toBe(`faults[1].times ${TIMES}`);
+});
+
+describe('the queue is bounded', () => {
+  const QUEUE_FULL = 'DELETE /__mock/faults empties it';
+
+  it('holds 1000 faults; the next is refused naming the limit, and the queue is unchanged', async () => {
+    const mock = await stateful({ api: 'zenlayer' });
+    const thousand = Array.from({ length: 1000 }, () => ({ drop: true }));
+    expect((await control(mock, 'POST', 'faults', thousand)).status).toBe(201);
+    const answer = await control(mock, 'POST', 'faults', { latencyMs: 1 });
+    expect(answer.status).toBe(400);
+    expect(answer.body.detail).toBe(`faults: the queue holds at most 1000 faults (1000 queued, 1 sent); ${QUEUE_FULL}`);
+    expect(mock.faults()).toHaveLength(1000);
+    expect(mock.faults().every((f) => f.kind === 'drop')).toBe(true);
+  });
+
+  it('refuses one list of 1001 faults whole, with one line, not one per fault', async () => {
+    mocks.zenlayer!.clearFaults();
+    const answer = await control(
+      mocks.zenlayer!,
+      'POST',
+      'faults',
+      Array.from({ length: 1001 }, () => ({ x: 1 })),
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.body.detail).toBe(`faults: the queue holds at most 1000 faults (0 queued, 1001 sent); ${QUEUE_FULL}`);
+    expect(mocks.zenlayer!.faults()).toEqual([]);
+  });
 });
 
 describe('the values at the limits are queued', () => {
   it.each([
     ['times 1', { drop: true, times: 1 }, { kind: 'drop', times: 1 }],
+    ['times 1000000', { latencyMs: 0, times: 1_000_000 }, { kind: 'latency', times: 1_000_000, latencyMs: 0 }],
+    ['applyThenDrop', { applyThenDrop: true }, { kind: 'applyThenDrop', times: 1 }],
+    [
+      'a code of 100 characters',
+      { status: 500, code: 'C'.repeat(100) },
+      { kind: 'status', times: 1, status: 500, code: 'C'.repeat(100) },
+    ],
     ['latencyMs 0', { latencyMs: 0 }, { kind: 'latency', times: 1, latencyMs: 0 }],
     ['latencyMs 60000', { latencyMs: 60_000, times: 3 }, { kind: 'latency', times: 3, latencyMs: 60_000 }],
     ['status 400', { status: 400, code: 'ANY' }, { kind: 'status', times: 1, status: 400, code: 'ANY' }],
@@ -202,7 +251,7 @@ describe('the values at the limits are queued', () => {
     const mock = await stateful({ api: 'zenlayer' });
     const answer = await control(mock, 'POST', 'faults', fault);
     expect(answer.status).toBe(201);
-    expect(answer.body).toEqual({ faults: [queued] });
+    expect(answer.body).toEqual({ faults: [queued], queued: 1 });
     // In the process, what mock.faults() returns has no field the fault did not set.
     expect(mock.faults()).toStrictEqual([queued]);
   });

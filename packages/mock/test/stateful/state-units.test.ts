@@ -92,7 +92,7 @@ describe('faults', () => {
       status: 503,
     });
     expect(parseFault({ latencyMs: 5, drop: true }, documented, 'f')).toEqual([
-      'f must have exactly one of status, latencyMs, drop',
+      'f must have exactly one of status, latencyMs, drop, applyThenDrop',
     ]);
   });
 

@@ -72,10 +72,20 @@ export function manualClock() {
   };
 }
 
-/** One control-plane call, `/__mock/<path>`, with a JSON body (a string is sent as it is). */
-export async function control(mock: { url: string }, method: string, path: string, body?: unknown): Promise<Reply> {
+/**
+ * One control-plane call, `/__mock/<path>`, as application/json with a JSON body (a string is
+ * sent as it is); `headers` adds to (or replaces) the content type, e.g. a credential.
+ */
+export async function control(
+  mock: { url: string },
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Reply> {
   const response = await fetch(`${mock.url}/__mock/${path}`, {
     method,
+    headers: { 'content-type': 'application/json', ...headers },
     ...(body !== undefined && { body: typeof body === 'string' ? body : JSON.stringify(body) }),
   });
   const text = await response.text();
