@@ -3,6 +3,7 @@
 import type { ReleaseInstancesResult } from '@cloud-release/client';
 import type { Account } from './instance-run.js';
 import type { Out } from './io.js';
+import type { JournalWriteError } from './journal/writer.js';
 import { plural, sanitize } from './text.js';
 
 /** The command that finishes a run from its journal. */
@@ -14,13 +15,20 @@ export function resumeCommand(journal: string, endpoint: string | undefined): st
 /** Batches listed one per line up to this many; beyond, --json and the journal have them. */
 const LISTED_BATCHES = 10;
 
-export function successSummary(r: ReleaseInstancesResult, journal: string | undefined, earlier: number): string {
+export function successSummary(
+  r: ReleaseInstancesResult,
+  journal: string | undefined,
+  earlier: number,
+  foundReleased: string[],
+): string {
   const gone = r.batches.filter((b) => b.alreadyGone).reduce((n, b) => n + b.ids.length, 0);
   const requests = plural(r.batches.length, 'request');
   const head =
-    gone === 0
-      ? `Release of ${plural(r.ids.length, 'instance')} accepted in ${requests}; it completes asynchronously.`
-      : `Release of ${plural(r.ids.length, 'instance')} done in ${requests}: ${r.ids.length - gone} accepted (it completes asynchronously), ${gone} already gone.`;
+    r.batches.length === 0
+      ? 'Nothing was sent again.'
+      : gone === 0
+        ? `Release of ${plural(r.ids.length, 'instance')} accepted in ${requests}; it completes asynchronously.`
+        : `Release of ${plural(r.ids.length, 'instance')} done in ${requests}: ${r.ids.length - gone} accepted (it completes asynchronously), ${gone} already gone.`;
   const listed = r.batches.length <= LISTED_BATCHES;
   const orTheJournal = journal
     ? ' or the journal'
@@ -34,6 +42,9 @@ export function successSummary(r: ReleaseInstancesResult, journal: string | unde
             `  ${plural(b.ids.length, 'instance')} ${b.alreadyGone ? 'already gone' : 'accepted'}: requestId ${sanitize(String(b.requestId))}`,
         )
       : [`  ${r.batches.length} requestIds: see --json${orTheJournal}.`]),
+    ...(foundReleased.length > 0
+      ? [`  ${plural(foundReleased.length, 'instance')} with an unknown outcome found released by a read.`]
+      : []),
     ...(earlier > 0 ? [`  ${plural(earlier, 'instance')} accepted earlier, as the journal records.`] : []),
     ...(journal ? [`Journal: ${journal}`] : []),
   ].join('\n');
@@ -43,11 +54,13 @@ export interface RunAccount extends Account {
   journal: string | undefined;
   resume: string | undefined;
   interrupted: boolean;
+  /** RequestIds answered more than once in this run (see request-ids.ts). */
+  repeatedRequestIds: string[];
 }
 
 /** The JSON fields of an account, for --json output. */
 export function accountJson(a: RunAccount) {
-  const { total, accepted, refused, unknown, notSent, journal, resume, interrupted } = a;
+  const { total, accepted, refused, unknown, notSent, journal, resume, interrupted, repeatedRequestIds } = a;
   return {
     interrupted,
     total,
@@ -58,7 +71,22 @@ export function accountJson(a: RunAccount) {
     notSent,
     journal,
     resume,
+    ...(repeatedRequestIds.length > 0 && { repeatedRequestIds }),
   };
+}
+
+/**
+ * The one line a journal write failure prints: what the journal records (the account is
+ * derived from its lines only), what it lost, and that no request was sent after it.
+ */
+export function journalFailureLine(error: JournalWriteError, a: RunAccount, beforeAnything: boolean): string {
+  const lost = `error: ${error.message}`;
+  if (beforeAnything) return `${lost}; nothing was sent.`;
+  return (
+    `${lost}; it records ${a.accepted} of ${plural(a.total, 'instance')} accepted, ${a.refused} refused, ` +
+    `${a.unknown.length} sent with an unknown outcome; nothing after that line is recorded (an outcome lost there ` +
+    `counts as unknown), and no request was sent after it.${a.resume ? ` Once there is room: ${a.resume}` : ''}`
+  );
 }
 
 export function printAccount(a: RunAccount, out: Out): void {

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } f
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runMain } from './support/harness.js';
-import { instancesServer, journalLines, many, runFixture, writeJournal } from './support/zenlayer.js';
+import { ACCOUNT, instancesServer, journalLines, many, runFixture, writeJournal } from './support/zenlayer.js';
 
 const { dir, servers } = runFixture('journal-files');
 const resume = (path: string, url: string, ...more: string[]) =>
@@ -27,11 +27,7 @@ describe('files --journal and --resume cannot use: exit 2, one line naming the f
       'release vm-1\n{"event":"run"}\n',
       'not a cloud-release journal (line 1 is not JSON)',
     ],
-    [
-      'a JSON file with no "run" line',
-      '{"name":"vm-1"}\n{"event":"sending","batch":0,"ids":["vm-1"]}\n',
-      'not a cloud-release journal (no "run" line)',
-    ],
+    ['a file of blank lines only', '\n \n', 'not a cloud-release journal (no "run" line)'],
   ])('--resume of %s', async (_, text, reason) => {
     const s = await instancesServer(servers);
     const path = join(dir, `bad-${reason.length}.jsonl`);
@@ -65,7 +61,7 @@ describe('what --resume sends', () => {
       { event: 'outcome', batch: 0, ids: ['a-1', 'a-2'], outcome: 'accepted', requestId: 'T-0' },
       // A second run with the same --journal: its "run" line is not the journal's, and it sent
       // a-1 again (no outcome: a crash) and had a-2 refused.
-      { event: 'run', command: 'release-instances', endpoint: s.url, ignoreMissing: false, ids: ['a-1', 'a-2'] },
+      { event: 'run', format: 1, endpoint: s.url, account: ACCOUNT, ignoreMissing: false, ids: ['a-1', 'a-2'] },
       { event: 'sending', batch: 0, ids: ['a-1'] },
       { event: 'outcome', batch: 1, ids: ['a-2'], outcome: 'refused', code: 'X' },
     );
@@ -75,7 +71,7 @@ describe('what --resume sends', () => {
     expect(r.stdout).toContain('2 instances accepted earlier, as the journal records.');
   });
 
-  it('ids whose outcome is unknown are re-sent with ignore-missing: found gone, the run succeeds', async () => {
+  it('ids whose outcome is unknown are read first: found gone, they count as released and nothing is sent', async () => {
     const ids = ['u-1', 'u-2'];
     const s = await instancesServer(servers, { gone: ids });
     const path = join(dir, 'unknown.jsonl');
@@ -87,10 +83,17 @@ describe('what --resume sends', () => {
     );
     const r = await resume(path, s.url);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(
-      'Release of 2 instances done in 2 requests: 0 accepted (it completes asynchronously), 2 already gone.',
-    );
+    expect(s.reads()).toEqual([ids]);
+    expect(s.batches()).toEqual([]);
+    expect(r.stdout).toContain('2 instances with an unknown outcome found released by a read.');
     expect(journalLines(path).find((l) => l.event === 'resume')).toMatchObject({ ids, unknown: ids });
+    expect(journalLines(path).find((l) => l.event === 'resolved')).toMatchObject({
+      command: 'release-instances',
+      action: 'DescribeInstances',
+      ids,
+      found: 'released',
+      status: null,
+    });
   });
 });
 
@@ -106,7 +109,9 @@ describe('the journal file', () => {
       time: expect.any(String),
       event: 'run',
       command: 'release-instances',
+      format: 1,
       endpoint: s.url,
+      account: ACCOUNT,
       ignoreMissing: true,
       ids: ['g-1', 'g-2'],
     });
