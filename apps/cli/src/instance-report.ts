@@ -84,7 +84,7 @@ export function journalFailureLine(error: JournalWriteError, a: RunAccount, befo
   if (beforeAnything) return `${lost}; nothing was sent.`;
   return (
     `${lost}; it records ${a.accepted} of ${plural(a.total, 'instance')} accepted, ${a.refused} refused, ` +
-    `${a.unknown.length} sent with an unknown outcome; nothing after that line is recorded (an outcome lost there ` +
+    `${a.unknown.length} sent with an unknown outcome, ${a.notSent} not sent; nothing after that line is recorded (an outcome lost there ` +
     `counts as unknown), and no request was sent after it.${a.resume ? ` Once there is room: ${a.resume}` : ''}`
   );
 }

@@ -1,6 +1,15 @@
 // The journal file as a user meets it: where it is written, what --journal and --resume say of
 // a file they cannot use, and which ids a resumed run sends for each line a journal may hold.
-import { mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import {
+  linkSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runMain } from './support/harness.js';
@@ -36,6 +45,60 @@ describe('files --journal and --resume cannot use: exit 2, one line naming the f
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`error: --resume ${path}: ${reason}\n`);
     expect(s.requests).toEqual([]);
+  });
+});
+
+describe('a --journal that is not a file of its own: refused, exit 2, nothing written or sent', () => {
+  it('a symbolic link (to a copy of /etc/passwd): the target is untouched', async () => {
+    const s = await instancesServer(servers);
+    const target = join(dir, 'passwd');
+    writeFileSync(target, 'root:x:0:0:root:/root:/bin/bash\n');
+    const link = join(dir, 'link.jsonl');
+    symlinkSync(target, link);
+    const r = await runMain(['release-instances', 'vm-1', '--endpoint', s.url, '--yes', '--journal', link]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `error: --journal ${link}: a symbolic link; a journal is never read or written through one\n`,
+    );
+    expect(readFileSync(target, 'utf8')).toBe('root:x:0:0:root:/root:/bin/bash\n');
+    expect(s.requests).toEqual([]);
+    // Nor is a link resumed (it would be appended to).
+    const resumed = await runMain(['release-instances', '--resume', link, '--endpoint', s.url, '--yes']);
+    expect(resumed.code).toBe(2);
+    expect(resumed.stderr).toContain('a symbolic link');
+  });
+
+  it.each([
+    ['the same path', (ids: string) => ids],
+    ['a hard link to it', (ids: string) => (linkSync(ids, `${ids}.hard`), `${ids}.hard`)],
+  ])('the --ids-file, by %s: the ids file is untouched', async (_, journalOf) => {
+    const s = await instancesServer(servers);
+    const ids = join(dir, `ids-${_.length}.txt`);
+    writeFileSync(ids, 'vm-1\nvm-2\n');
+    const journal = journalOf(ids);
+    const r = await runMain([
+      'release-instances',
+      '--ids-file',
+      ids,
+      '--endpoint',
+      s.url,
+      '--yes',
+      '--journal',
+      journal,
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: --journal ${journal} is the --ids-file: the journal needs a file of its own\n`);
+    expect(readFileSync(ids, 'utf8')).toBe('vm-1\nvm-2\n');
+    expect(s.requests).toEqual([]);
+  });
+
+  it('is created with mode 0600', async () => {
+    const s = await instancesServer(servers);
+    const path = join(dir, 'mode.jsonl');
+    expect((await runMain(['release-instances', 'vm-1', '--endpoint', s.url, '--yes', '--journal', path])).code).toBe(
+      0,
+    );
+    expect(statSync(path).mode & 0o777).toBe(0o600);
   });
 });
 
