@@ -70,10 +70,16 @@ describe('a --journal that is not a file of its own: refused, exit 2, nothing wr
 
   it.each([
     ['the same path', (ids: string) => ids],
-    ['a hard link to it', (ids: string) => (linkSync(ids, `${ids}.hard`), `${ids}.hard`)],
-  ])('the --ids-file, by %s: the ids file is untouched', async (_, journalOf) => {
+    [
+      'a hard link to it',
+      (ids: string) => {
+        linkSync(ids, `${ids}.hard`);
+        return `${ids}.hard`;
+      },
+    ],
+  ])('the --ids-file, by %s: the ids file is untouched', async (how, journalOf) => {
     const s = await instancesServer(servers);
-    const ids = join(dir, `ids-${_.length}.txt`);
+    const ids = join(dir, `ids-${how.length}.txt`);
     writeFileSync(ids, 'vm-1\nvm-2\n');
     const journal = journalOf(ids);
     const r = await runMain([

@@ -46,7 +46,8 @@ it('fresh requestIds: no warning, no field', async () => {
       .writeHead(200, { 'content-type': 'application/json' })
       .end(JSON.stringify({ requestId, response: { requestId } }));
   });
-  const r = await runMain(['release-instances', ...many(150, 'q'), '--endpoint', s.url, '--yes', '--json']);
+  const args = ['release-instances', ...many(150, 'q'), '--endpoint', s.url, '--yes', '--json'];
+  const r = await runMain([...args, '--journal', journalPath()]);
   expect(r.code).toBe(0);
   expect(r.stderr).not.toContain('warning:');
   expect(JSON.parse(r.stdout).repeatedRequestIds).toBeUndefined();
