@@ -5,6 +5,7 @@ import type { Account } from './instance-run.js';
 import type { Out } from './io.js';
 import type { JournalWriteError } from './journal/writer.js';
 import { plural, sanitize } from './text.js';
+import { EXIT } from './usage.js';
 
 /** The command that finishes a run from its journal. */
 export function resumeCommand(journal: string, endpoint: string | undefined): string {
@@ -30,10 +31,7 @@ export function successSummary(
         ? `Release of ${plural(r.ids.length, 'instance')} accepted in ${requests}; it completes asynchronously.`
         : `Release of ${plural(r.ids.length, 'instance')} done in ${requests}: ${r.ids.length - gone} accepted (it completes asynchronously), ${gone} already gone.`;
   const listed = r.batches.length <= LISTED_BATCHES;
-  const orTheJournal = journal
-    ? ' or the journal'
-    : // Stryker disable next-line StringLiteral: over 10 batches is over 100 ids, which always get a journal
-      '';
+  const orTheJournal = journal ? ' or the journal' : '';
   return [
     head,
     ...(listed
@@ -95,7 +93,30 @@ export function printAccount(a: RunAccount, out: Out): void {
     `${head}: ${a.accepted} of ${plural(a.total, 'instance')} accepted, ${a.refused} refused, ${a.unknown.length} with an unknown outcome, ${a.notSent} not sent.`,
   );
   if (a.unknown.length)
-    out.err('  Unknown means the server may have released them; --resume re-sends them with --ignore-missing.');
+    out.err(
+      '  Unknown means the server may have released them; --resume reads them first and sends again only those still there.',
+    );
   if (a.journal) out.err(`Journal: ${a.journal}`);
   if (a.resume) out.err(`Resume with: ${a.resume}`);
+}
+
+/** A resumed journal with nothing left to read or send. */
+export interface NothingLeft {
+  journal: string;
+  endpoint: string;
+  total: number;
+}
+
+/** A resume of a finished journal: not an error, the work is done (exit 0). */
+export function printNothingLeft(n: NothingLeft, out: Out): number {
+  if (out.json)
+    out.out(
+      JSON.stringify(
+        { ok: true, endpoint: n.endpoint, total: n.total, accepted: n.total, journal: n.journal },
+        null,
+        2,
+      ),
+    );
+  else out.out(`Nothing to resume: ${n.journal} records all ${plural(n.total, 'instance')} as released.`);
+  return EXIT.ok;
 }

@@ -101,7 +101,6 @@ export class InstanceRun {
         result.batches.push(...r.batches);
       } catch (error) {
         firstError ??= error;
-        // Stryker disable next-line ConditionalExpression: the live call throws nothing else (its ids and credentials passed the offline check, and no group starts once a signal came); "false" is killed by run-account's split test
         if (error instanceof ZenlayerBatchError) this.reconcile(error);
       } finally {
         this.offset += Math.ceil(group.ids.length / 100);

@@ -6,11 +6,19 @@ import { createZenlayerClient, describeIds } from '@cloud-release/client';
 import { type Command, Option } from 'commander';
 import { seedHelp } from './embedded-seed.js';
 import { collectIds } from './ids.js';
-import { accountJson, journalFailureLine, printAccount, resumeCommand, successSummary } from './instance-report.js';
+import {
+  accountJson,
+  journalFailureLine,
+  type NothingLeft,
+  printAccount,
+  printNothingLeft,
+  resumeCommand,
+  successSummary,
+} from './instance-report.js';
 import { readInstanceStates } from './instance-resolve.js';
 import { type Group, InstanceRun } from './instance-run.js';
 import { watchInterrupts } from './interrupt.js';
-import { type CliIo, lineOutput, type Out } from './io.js';
+import { type CliIo, lineOutput } from './io.js';
 import { accountOf } from './journal/account.js';
 import { EMBEDDED_ENDPOINT } from './journal/lines.js';
 import { readJournal } from './journal/read.js';
@@ -31,13 +39,6 @@ interface InstanceFlags extends CommonFlags {
   idsFile?: string;
   journal?: string;
   resume?: string;
-}
-
-/** A resumed journal with nothing left to read or send. */
-interface NothingLeft {
-  journal: string;
-  endpoint: string;
-  total: number;
 }
 
 export function addInstanceCommand(program: Command, io: CliIo, finish: Finish): void {
@@ -63,19 +64,6 @@ export function addInstanceCommand(program: Command, io: CliIo, finish: Finish):
       if ('total' in release) return finish(printNothingLeft(release, out));
       finish(await runRelease(release, flags, io));
     });
-}
-
-function printNothingLeft(n: NothingLeft, out: Out): number {
-  if (out.json)
-    out.out(
-      JSON.stringify(
-        { ok: true, endpoint: n.endpoint, total: n.total, accepted: n.total, journal: n.journal },
-        null,
-        2,
-      ),
-    );
-  else out.out(`Nothing to resume: all ${plural(n.total, 'instance')} are recorded as released in ${n.journal}.`);
-  return EXIT.ok;
 }
 
 /** The account a run's credentials give, or undefined for a dry run without credentials. */
@@ -141,7 +129,6 @@ async function instanceRelease(
         // The offline passes: every id checked, and on --dry-run every request shown (the reads
         // of the unknown ids, then the releases; the dry-run fetch answers them all the same).
         for (let i = 0; i < unknown.length; i += 100) await client.describeInstances(unknown.slice(i, i + 100));
-        // Stryker disable next-line ObjectLiteral: the offline passes' fetch answers every request as accepted, so ignore-missing changes nothing they show
         for (const g of [unknown, rest]) if (g.length) await client.releaseInstances(g, { ignoreMissing });
         return undefined;
       }
@@ -194,7 +181,6 @@ async function instanceRelease(
         ];
         const result = await run.run(client, groups, interruption);
         // Stopped by the user: the run ends as interrupted (exit 130) even if nothing was left.
-        // Stryker disable next-line StringLiteral: an interrupted run prints its account, never this message
         if (interruptedBy) throw new Error(`interrupted by ${interruptedBy}`);
         return result;
       } finally {

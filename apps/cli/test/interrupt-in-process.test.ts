@@ -57,7 +57,7 @@ it('a second signal aborts the batches in flight: exit 130, each recorded as unk
     'Interrupted: 0 of 150 instances accepted, 0 refused, 150 with an unknown outcome, 0 not sent.',
   );
   expect(stderr).toContain(
-    '  Unknown means the server may have released them; --resume re-sends them with --ignore-missing.',
+    '  Unknown means the server may have released them; --resume reads them first and sends again only those still there.',
   );
   expect(stderr).toContain(`Resume with: cloud-release release-instances --resume ${path} --endpoint ${s.url}`);
   const lines = journalLines(path);

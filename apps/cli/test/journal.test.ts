@@ -114,7 +114,8 @@ it('--resume after the refusal is lifted finishes, and then there is nothing to 
   expect(r.stdout).toContain('100 instances accepted earlier, as the journal records.');
   const done = await runMain(['release-instances', '--resume', path, '--endpoint', open.url, '--yes']);
   expect(done.code).toBe(0);
-  expect(done.stdout).toBe(`Nothing to resume: all 120 instances are recorded as released in ${path}.\n`);
+  expect(done.stdout).toContain('Nothing to resume');
+  expect(open.requests).toHaveLength(1);
 });
 
 it('--resume treats a batch with "sending" and no outcome (a crash) as unknown: read, then re-sent with ignore-missing', async () => {

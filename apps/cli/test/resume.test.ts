@@ -56,7 +56,7 @@ describe('an accepted release whose answer was lost (stateful mock)', () => {
 
     const after = await resume(path, mock.url);
     expect(after.code).toBe(0);
-    expect(after.stdout).toBe(`Nothing to resume: all 1 instance are recorded as released in ${path}.\n`);
+    expect(after.stdout).toBe(`Nothing to resume: ${path} records all 1 instance as released.\n`);
     const releases = mock.requests().filter((r) => r.operation === 'ReleaseInstances');
     expect(releases).toHaveLength(1);
   }, 30_000);

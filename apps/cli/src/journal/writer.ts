@@ -71,8 +71,9 @@ export function openJournal(path: string, options: { command: string; now: () =>
       `${options.flag} ${path}: ${code === 'ELOOP' ? 'a symbolic link; a journal is never read or written through one' : (code ?? (error as Error).message)}`,
     );
   }
-  const size = fstatSync(fd).size;
-  if (!fstatSync(fd).isFile()) {
+  const stat = fstatSync(fd);
+  const size = stat.size;
+  if (!stat.isFile()) {
     closeSync(fd);
     throw new UsageError(`${options.flag} ${path}: not a regular file`);
   }
