@@ -58,7 +58,7 @@ export function readJournal(path: string, command: string, flag = '--resume'): J
     try {
       line = checkLine(value, command);
       if (first && line.event !== 'run' && line.event !== 'resume')
-        throw new LineError('event', `"event" must be "run" on a journal's first line (got "${line.event}")`);
+        throw new LineError('event', `"event" must be "run" or "resume" on a journal's first line (got "${line.event}")`);
     } catch (error) {
       if (error instanceof LineError) throw new UsageError(`${flag} ${path}: line ${n}: ${error.message}`);
       throw error;
@@ -73,7 +73,11 @@ export function readJournal(path: string, command: string, flag = '--resume'): J
         account: line.account,
       });
       if (line.event === 'run') read.ignoreMissing ||= line.ignoreMissing;
-      for (const id of line.ids) if (!named.has(id)) named.add(id) && read.ids.push(id);
+      for (const id of line.ids) {
+        if (named.has(id)) continue;
+        named.add(id);
+        read.ids.push(id);
+      }
     } else if ('ids' in line) {
       const stray = line.ids.find((id) => !named.has(id));
       if (stray !== undefined)
