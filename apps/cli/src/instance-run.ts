@@ -200,14 +200,19 @@ export class InstanceRun {
   }
 
   account(): Account {
-    const a: Account = { total: this.allIds.length, accepted: 0, refused: 0, unknown: [], notSent: 0 };
-    for (const id of this.allIds) {
-      const s = this.states.get(id);
-      if (s === 'accepted' || s === 'released') a.accepted++;
-      else if (s === 'refused') a.refused++;
-      else if (s === 'unknown' || s === 'sending') a.unknown.push(id);
-      else a.notSent++;
-    }
-    return a;
+    return accountFrom(this.allIds, this.states);
   }
+}
+
+/** The account of a run's ids as the journal's states give it. */
+export function accountFrom(ids: string[], states: IdStates): Account {
+  const a: Account = { total: ids.length, accepted: 0, refused: 0, unknown: [], notSent: 0 };
+  for (const id of ids) {
+    const s = states.get(id);
+    if (s === 'accepted' || s === 'released') a.accepted++;
+    else if (s === 'refused') a.refused++;
+    else if (s === 'unknown' || s === 'sending') a.unknown.push(id);
+    else a.notSent++;
+  }
+  return a;
 }

@@ -16,7 +16,7 @@ import {
   successSummary,
 } from './instance-report.js';
 import { readInstanceStates } from './instance-resolve.js';
-import { type Group, InstanceRun } from './instance-run.js';
+import { accountFrom, type Group, InstanceRun } from './instance-run.js';
 import { watchInterrupts } from './interrupt.js';
 import { type CliIo, lineOutput } from './io.js';
 import { accountOf } from './journal/account.js';
@@ -201,7 +201,7 @@ async function instanceRelease(
     onFailure: (error, out) => {
       if (!target) return undefined;
       const endpoint = target.embedded ? undefined : target.baseUrl;
-      const a = run?.account() ?? { total: allIds.length, accepted: earlier, refused: 0, unknown: [], notSent: 0 };
+      const a = run?.account() ?? accountFrom(allIds, states);
       const account = {
         ...a,
         journal: journal?.path,

@@ -123,4 +123,14 @@ it('with no byte free: the run line fails, exit 73, one line, nothing sent', asy
     `error: journal ${path}: its "run" line could not be written (ENOSPC; 0 of N bytes on disk); nothing was sent.`,
   );
   expect(m.requests()).toEqual([]);
+  // With --json: the same facts on stdout.
+  const json = await runMain(['release-instances', ...ids, '--endpoint', m.url, '--yes', '--json', '--journal', path]);
+  expect(json.code).toBe(73);
+  expect(JSON.parse(json.stdout)).toMatchObject({
+    ok: false,
+    accepted: 0,
+    notSent: 250,
+    error: { name: 'JournalWriteError', event: 'run', code: 'ENOSPC', written: 0 },
+  });
+  expect(m.requests()).toEqual([]);
 });

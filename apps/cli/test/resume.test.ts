@@ -35,7 +35,7 @@ describe('an accepted release whose answer was lost (stateful mock)', () => {
       signals,
       drive: async () => {
         await until(() => existsSync(path) && journalLines(path).some((l) => l.event === 'sending'));
-        await new Promise((r) => setTimeout(r, 300)); // on the wire, held by the latency
+        await new Promise((r) => setTimeout(r, 500)); // on the wire, held by the 1.5 s latency
         signals.emit('SIGINT');
         signals.emit('SIGINT');
       },

@@ -58,7 +58,10 @@ export function readJournal(path: string, command: string, flag = '--resume'): J
     try {
       line = checkLine(value, command);
       if (first && line.event !== 'run' && line.event !== 'resume')
-        throw new LineError('event', `"event" must be "run" or "resume" on a journal's first line (got "${line.event}")`);
+        throw new LineError(
+          'event',
+          `"event" must be "run" or "resume" on a journal's first line (got "${line.event}")`,
+        );
     } catch (error) {
       if (error instanceof LineError) throw new UsageError(`${flag} ${path}: line ${n}: ${error.message}`);
       throw error;
