@@ -8,7 +8,7 @@ import {
   ZenlayerBatchError,
   type ZenlayerClient,
 } from '@cloud-release/client';
-import type { Resolution } from './instance-resolve.js';
+import { type Resolution, readInstanceStates } from './instance-resolve.js';
 import type { Interruption } from './interrupt.js';
 import type { Out } from './io.js';
 import type { BatchOutcome, JournalEvent } from './journal/events.js';
@@ -64,8 +64,26 @@ export class InstanceRun {
     private readonly requestIds: RequestIdWatch,
   ) {}
 
+  /**
+   * Reads the ids whose outcome is unknown (see instance-resolve.ts), journals what each read
+   * found, and returns the ids still there: the ones to send again.
+   */
+  async settleUnknown(client: ZenlayerClient, ids: string[], signal: AbortSignal): Promise<string[]> {
+    const again: string[] = [];
+    await readInstanceStates(
+      client,
+      ids,
+      (resolutions) => {
+        this.recordRead(resolutions);
+        for (const r of resolutions) if (r.found === 'not-released') again.push(...r.ids);
+      },
+      signal,
+    );
+    return again;
+  }
+
   /** Records what a read found of ids whose outcome was unknown; says so once it is on disk. */
-  recordRead(resolutions: Resolution[]): void {
+  private recordRead(resolutions: Resolution[]): void {
     for (const r of resolutions) {
       const again = this.requestIds.see(r.requestId);
       this.record({

@@ -15,7 +15,6 @@ import {
   resumeCommand,
   successSummary,
 } from './instance-report.js';
-import { readInstanceStates } from './instance-resolve.js';
 import { accountFrom, type Group, InstanceRun } from './instance-run.js';
 import { watchInterrupts } from './interrupt.js';
 import { type CliIo, lineOutput } from './io.js';
@@ -148,7 +147,8 @@ async function instanceRelease(
         );
         ctx.out.err(`Journal: ${path}`);
       }
-      run = new InstanceRun(allIds, states, journal, ctx.out, watch);
+      const live = new InstanceRun(allIds, states, journal, ctx.out, watch);
+      run = live;
       const interruption = watchInterrupts(io.signals, {
         onStop: (signal, drainMs) => {
           interruptedBy = signal;
@@ -164,22 +164,12 @@ async function instanceRelease(
       });
       try {
         // Unknown outcomes are settled by a read before anything is sent again.
-        const again: string[] = [];
-        const live = run;
-        await readInstanceStates(
-          client,
-          unknown,
-          (resolutions) => {
-            live.recordRead(resolutions);
-            for (const r of resolutions) if (r.found === 'not-released') again.push(...r.ids);
-          },
-          interruption.signal,
-        );
+        const again = await live.settleUnknown(client, unknown, interruption.signal);
         const groups: Group[] = [
           { ids: again, ignoreMissing: true },
           { ids: rest, ignoreMissing },
         ];
-        const result = await run.run(client, groups, interruption);
+        const result = await live.run(client, groups, interruption);
         // Stopped by the user: the run ends as interrupted (exit 130) even if nothing was left.
         if (interruptedBy) throw new Error(`interrupted by ${interruptedBy}`);
         return result;
@@ -188,7 +178,7 @@ async function instanceRelease(
         // The summary is for readers; a resume never needs it, so a journal too full for it
         // costs nothing but the line (a failure before it is reported as such).
         try {
-          journal?.write({ event: 'summary', ...counts(run), interrupted: interruptedBy !== undefined });
+          journal?.write({ event: 'summary', ...counts(live), interrupted: interruptedBy !== undefined });
         } catch {}
         journal?.close();
       }
@@ -236,12 +226,7 @@ async function instanceRelease(
   };
 }
 
-function counts(run: InstanceRun | undefined) {
-  const a = run?.account();
-  return {
-    accepted: a?.accepted ?? 0,
-    refused: a?.refused ?? 0,
-    unknown: a?.unknown.length ?? 0,
-    notSent: a?.notSent ?? 0,
-  };
+function counts(run: InstanceRun) {
+  const a = run.account();
+  return { accepted: a.accepted, refused: a.refused, unknown: a.unknown.length, notSent: a.notSent };
 }
