@@ -5,7 +5,17 @@
 // everything, reporting nothing as "not released" that was. Skipped, saying why, where tmpfs
 // cannot be mounted (it needs root).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmdirSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmdirSync,
+  rmSync,
+  statfsSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type StatefulMock, startMock } from '@cloud-release/mock';
@@ -16,8 +26,9 @@ const mounts: string[] = [];
 const mocks: StatefulMock[] = [];
 afterEach(async () => {
   await Promise.all(mocks.splice(0).map((m) => m.close()));
+  // Lazily (-l): a file a failed run left open must not keep the mount behind.
   for (const dir of mounts.splice(0)) {
-    execFileSync('umount', [dir]);
+    execFileSync('umount', ['-l', dir]);
     rmdirSync(dir);
   }
 });
@@ -49,6 +60,16 @@ async function mock() {
   mocks.push(m);
   return m;
 }
+
+/** The files this process has open. */
+const openFiles = () =>
+  readdirSync('/proc/self/fd').map((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`);
+    } catch {
+      return '';
+    }
+  });
 
 /** The journal's whole lines, parsed (a torn one is left out, as --resume leaves it). */
 function wholeLines(path: string): Record<string, unknown>[] {
@@ -94,6 +115,7 @@ it.for([4096, 8192])(
       expect(recorded).toContain(ids[(n - 1) * 100]);
     }
     expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(openFiles()).not.toContain(path); // closed, failure or not
 
     // Room again: the resume reads what was left unknown and finishes; nothing is "not released".
     rmSync(filler);
