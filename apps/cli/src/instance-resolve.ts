@@ -28,6 +28,14 @@ export interface Resolution {
   requestId: string | undefined;
 }
 
+const unreadable = (ids: string[], what: string) =>
+  new OutcomeUnknownError(
+    `DescribeInstances answered with ${what}: the instances with an unknown outcome stay unknown; nothing was sent again`,
+    'DescribeInstances',
+    ids,
+    'unexpected-answer',
+  );
+
 export const foundOf = (status: string | null): Found =>
   status === null || RELEASED_STATUSES.has(status) ? 'released' : 'not-released';
 
@@ -42,18 +50,14 @@ export async function readInstanceStates(
     const batch = ids.slice(i, i + MAX_IDS_PER_REQUEST);
     const answer = await client.describeInstances(batch, { pageSize: MAX_IDS_PER_REQUEST, ...(signal && { signal }) });
     const dataSet: unknown = (answer as { dataSet?: unknown }).dataSet;
-    if (!Array.isArray(dataSet))
-      throw new OutcomeUnknownError(
-        'DescribeInstances answered without a dataSet list: the state of the instances with an unknown outcome is still unknown; nothing was sent again',
-        'DescribeInstances',
-        batch,
-        'unexpected-answer',
-      );
+    if (!Array.isArray(dataSet)) throw unreadable(batch, 'no dataSet list');
     const status = new Map<string, string | null>(batch.map((id) => [id, null]));
     for (const item of dataSet as { instanceId?: unknown; instanceStatus?: unknown }[]) {
       // Only the ids asked about count: an item about another id proves nothing of these.
       if (typeof item?.instanceId !== 'string' || !status.has(item.instanceId)) continue;
-      status.set(item.instanceId, typeof item.instanceStatus === 'string' ? item.instanceStatus : 'UNKNOWN');
+      // Listed without a status proves neither "released" nor "still there".
+      if (typeof item.instanceStatus !== 'string') throw unreadable(batch, `${item.instanceId} has no instanceStatus`);
+      status.set(item.instanceId, item.instanceStatus);
     }
     const groups = new Map<string | null, string[]>();
     for (const [id, s] of status) groups.set(s, [...(groups.get(s) ?? []), id]);

@@ -6,7 +6,7 @@ import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { type StatefulMock, startMock } from '@cloud-release/mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runMain, SECRETS } from './support/harness.js';
+import { recorder, runMain, SECRETS } from './support/harness.js';
 import { ACCOUNT, instancesServer, journalLines, many, runFixture, until, writeJournal } from './support/zenlayer.js';
 
 const { servers, journalPath } = runFixture('resume');
@@ -110,6 +110,27 @@ describe('ids whose outcome is unknown', () => {
       found: 'released',
       status: 'RECYCLE',
     });
+  });
+
+  it.each([
+    ['no dataSet list', { requestId: 'T-R' }],
+    ['an item without a status', { requestId: 'T-R', totalCount: 1, dataSet: [{ instanceId: 'd-1' }] }],
+  ])('a read that answers with %s proves nothing: they stay unknown, nothing sent, exit 1', async (_, response) => {
+    const s = await recorder((req, _body, res) => {
+      const status = req.headers['x-zc-action'] === 'DescribeInstances' ? 200 : 500;
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ requestId: 'T-R', response }));
+    });
+    servers.push(s);
+    const path = journalPath();
+    writeJournal(path, { endpoint: s.url, ids: ['d-1'] }, { event: 'sending', batch: 0, ids: ['d-1'] });
+    const r = await resume(path, s.url, '--json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      ok: false,
+      unknownIds: ['d-1'],
+      error: { name: 'OutcomeUnknownError', reason: 'unexpected-answer', operation: 'DescribeInstances' },
+    });
+    expect(s.requests.map((q) => q.headers['x-zc-action'])).toEqual(['DescribeInstances']);
   });
 
   it('a read that fails leaves them unknown and sends nothing: exit 1', async () => {
