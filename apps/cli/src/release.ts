@@ -35,6 +35,8 @@ export interface Release<R> {
   perform(ctx: CallContext): Promise<R>;
   /** A human summary of the result. */
   summary(result: R): string;
+  /** Fields the --json result adds beside `result` (e.g. warnings). */
+  extra?(): Record<string, unknown>;
   /** Handles a failure itself (an interrupted run); returns the exit code, or undefined to report it as usual. */
   onFailure?(error: unknown, out: Out, endpoint: string): number | undefined;
 }
@@ -75,7 +77,11 @@ export async function runRelease<R>(release: Release<R>, flags: CommonFlags, io:
       out,
     });
     const where = { endpoint: baseUrl, ...(embedded && { embeddedMock: true }) };
-    out.out(out.json ? JSON.stringify({ ok: true, ...where, result }, null, 2) : release.summary(result));
+    out.out(
+      out.json
+        ? JSON.stringify({ ok: true, ...where, ...release.extra?.(), result }, null, 2)
+        : release.summary(result),
+    );
     return EXIT.ok;
   } catch (error) {
     const handled = target && release.onFailure?.(error, out, target.baseUrl);

@@ -1,52 +1,81 @@
-// The journal of one release-instances run: opened (at --journal, the --resume journal, or a
-// default path for large runs) with its first line, and noted when the run is interrupted.
-import { resolve } from 'node:path';
-import type { Group } from './instance-run.js';
+// The journal of one release-instances run: where it goes (--journal, the --resume journal, or
+// a default path for large runs), the checks before anything starts (no symbolic link, not the
+// ids file), its header line, and the interruption notes.
+import { lstatSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { CliIo } from './io.js';
-import { defaultJournalPath, type JournalWriter, openJournal } from './journal.js';
-import type { CallContext } from './release.js';
+import { JOURNAL_FORMAT } from './journal/events.js';
+import { type JournalWriter, openJournal } from './journal/writer.js';
+import { UsageError } from './usage.js';
 
 /** Runs above this many ids get a journal even without --journal. */
 export const JOURNAL_THRESHOLD = 100;
-/** The endpoint a journal names for a run on the embedded mock. */
-export const EMBEDDED = 'embedded-mock';
+export const COMMAND = 'release-instances';
+
+export interface JournalFlags {
+  resume?: string;
+  journal?: string;
+  idsFile?: string;
+}
+
+/** Where this run's journal goes (absolute, so the printed --resume works from anywhere), if anywhere. */
+export function journalPath(flags: JournalFlags, io: CliIo, count: number): string | undefined {
+  const given = flags.resume ?? flags.journal;
+  if (given !== undefined) return resolve(io.cwd, given);
+  if (count <= JOURNAL_THRESHOLD) return undefined;
+  return join(io.cwd, `cloud-release-journal-${io.now().toISOString().replace(/[:.]/g, '-')}.jsonl`);
+}
+
+const statOf = (path: string) => {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Refused before anything starts: a --journal that is a symbolic link (opening it refuses it
+ * again, O_NOFOLLOW, whatever changed since), or the --ids-file itself (same device and inode:
+ * a hard link or a symlink to it counts), whose next run would send the JSON lines as ids.
+ */
+export function checkJournalPath(flags: JournalFlags, io: CliIo): void {
+  if (flags.journal === undefined) return;
+  const path = resolve(io.cwd, flags.journal);
+  let link = false;
+  try {
+    link = lstatSync(path).isSymbolicLink();
+  } catch {}
+  if (link) throw new UsageError(`--journal ${path}: a symbolic link; a journal is never read or written through one`);
+  if (flags.idsFile === undefined || flags.idsFile === '-') return;
+  const journal = statOf(path);
+  const ids = statOf(resolve(io.cwd, flags.idsFile));
+  if (journal && ids && journal.dev === ids.dev && journal.ino === ids.ino)
+    throw new UsageError(`--journal ${path} is the --ids-file: the journal needs a file of its own`);
+}
+
+/** Opens the journal and writes its header line (throws JournalWriteError when it cannot). */
+export function openRunJournal(
+  path: string,
+  io: CliIo,
+  flags: JournalFlags,
+  header:
+    | { event: 'run'; endpoint: string; account: string; ignoreMissing: boolean; ids: string[] }
+    | { event: 'resume'; endpoint: string; account: string; ids: string[]; unknown: string[] },
+): JournalWriter {
+  const journal = openJournal(path, { command: COMMAND, now: io.now, flag: flags.resume ? '--resume' : '--journal' });
+  try {
+    journal.write({ ...header, format: JOURNAL_FORMAT });
+  } catch (error) {
+    journal.close();
+    throw error;
+  }
+  return journal;
+}
 
 /** Best effort: a journal that cannot take this line must not turn Ctrl-C into a crash. */
 export function noteInterruption(journal: JournalWriter | undefined, signal: string, abort: boolean): void {
   try {
-    // Stryker disable next-line OptionalChaining: without a journal, journal.write's TypeError is caught just the same
     journal?.write({ event: 'interrupted', signal, abort });
   } catch {}
-}
-
-export function openRunJournal(
-  flags: { resume?: string; journal?: string; ignoreMissing?: boolean },
-  io: CliIo,
-  allIds: string[],
-  groups: Group[],
-  ctx: CallContext,
-) {
-  const given = flags.resume ?? flags.journal;
-  // Absolute, so the printed --resume command works from any directory.
-  const path =
-    given !== undefined
-      ? resolve(io.cwd, given)
-      : allIds.length > JOURNAL_THRESHOLD
-        ? defaultJournalPath(io.cwd, io.now())
-        : undefined;
-  if (path === undefined) return undefined;
-  const journal = openJournal(path, io.now);
-  if (flags.resume)
-    // Stryker disable next-line OptionalChaining,ArrayDeclaration: on --resume, groups is always [unknown ids, the rest], so groups[0] exists
-    journal.write({ event: 'resume', ids: groups.flatMap((g) => g.ids), unknown: groups[0]?.ids ?? [] });
-  else
-    journal.write({
-      event: 'run',
-      command: 'release-instances',
-      endpoint: ctx.embedded ? EMBEDDED : ctx.baseUrl,
-      ignoreMissing: flags.ignoreMissing === true,
-      ids: allIds,
-    });
-  ctx.out.err(`Journal: ${path}`);
-  return journal;
 }

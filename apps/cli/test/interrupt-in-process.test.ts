@@ -57,13 +57,19 @@ it('a second signal aborts the batches in flight: exit 130, each recorded as unk
     'Interrupted: 0 of 150 instances accepted, 0 refused, 150 with an unknown outcome, 0 not sent.',
   );
   expect(stderr).toContain(
-    '  Unknown means the server may have released them; --resume re-sends them with --ignore-missing.',
+    '  Unknown means the server may have released them; --resume reads them first and sends again only those still there.',
   );
   expect(stderr).toContain(`Resume with: cloud-release release-instances --resume ${path} --endpoint ${s.url}`);
   const lines = journalLines(path);
   expect(lines.filter((l) => l.event === 'interrupted')).toEqual([
-    { time: expect.any(String), event: 'interrupted', signal: 'SIGINT', abort: false },
-    { time: expect.any(String), event: 'interrupted', signal: 'second signal (SIGTERM)', abort: true },
+    { time: expect.any(String), event: 'interrupted', command: 'release-instances', signal: 'SIGINT', abort: false },
+    {
+      time: expect.any(String),
+      event: 'interrupted',
+      command: 'release-instances',
+      signal: 'second signal (SIGTERM)',
+      abort: true,
+    },
   ]);
   const unknown = lines.filter((l) => l.event === 'outcome');
   expect(unknown.map((l) => [l.batch, l.outcome])).toEqual([
@@ -113,11 +119,13 @@ it('a signal during the unknown ids of a resumed run: the rest of the journal is
   const path = join(dir, 'resume-stop.jsonl');
   writeJournal(path, { endpoint: s.url, ids: ['r-1', 'r-2'] }, { event: 'sending', batch: 0, ids: ['r-1'] });
   const args = ['release-instances', '--resume', path, '--endpoint', s.url, '--yes'];
-  const r = await interrupted(s, args, 1, (signals) => {
+  // The read of r-1 (it is still there: sent again), then its release, held.
+  const r = await interrupted(s, args, 2, (signals) => {
     signals.emit('SIGINT');
     s.answerHeld();
   });
   expect(r.code).toBe(130);
+  expect(s.reads()).toEqual([['r-1']]);
   expect(s.batches()).toEqual([['r-1']]);
   expect(r.stderr).toContain(
     'Interrupted: 1 of 2 instances accepted, 0 refused, 0 with an unknown outcome, 1 not sent.',

@@ -1,10 +1,19 @@
 // The journal file as a user meets it: where it is written, what --journal and --resume say of
 // a file they cannot use, and which ids a resumed run sends for each line a journal may hold.
-import { mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
+import {
+  linkSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runMain } from './support/harness.js';
-import { instancesServer, journalLines, many, runFixture, writeJournal } from './support/zenlayer.js';
+import { ACCOUNT, instancesServer, journalLines, many, runFixture, writeJournal } from './support/zenlayer.js';
 
 const { dir, servers } = runFixture('journal-files');
 const resume = (path: string, url: string, ...more: string[]) =>
@@ -27,11 +36,7 @@ describe('files --journal and --resume cannot use: exit 2, one line naming the f
       'release vm-1\n{"event":"run"}\n',
       'not a cloud-release journal (line 1 is not JSON)',
     ],
-    [
-      'a JSON file with no "run" line',
-      '{"name":"vm-1"}\n{"event":"sending","batch":0,"ids":["vm-1"]}\n',
-      'not a cloud-release journal (no "run" line)',
-    ],
+    ['a file of blank lines only', '\n \n', 'not a cloud-release journal (no "run" line)'],
   ])('--resume of %s', async (_, text, reason) => {
     const s = await instancesServer(servers);
     const path = join(dir, `bad-${reason.length}.jsonl`);
@@ -40,6 +45,66 @@ describe('files --journal and --resume cannot use: exit 2, one line naming the f
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`error: --resume ${path}: ${reason}\n`);
     expect(s.requests).toEqual([]);
+  });
+});
+
+describe('a --journal that is not a file of its own: refused, exit 2, nothing written or sent', () => {
+  it('a symbolic link (to a copy of /etc/passwd): the target is untouched', async () => {
+    const s = await instancesServer(servers);
+    const target = join(dir, 'passwd');
+    writeFileSync(target, 'root:x:0:0:root:/root:/bin/bash\n');
+    const link = join(dir, 'link.jsonl');
+    symlinkSync(target, link);
+    const r = await runMain(['release-instances', 'vm-1', '--endpoint', s.url, '--yes', '--journal', link]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `error: --journal ${link}: a symbolic link; a journal is never read or written through one\n`,
+    );
+    expect(readFileSync(target, 'utf8')).toBe('root:x:0:0:root:/root:/bin/bash\n');
+    expect(s.requests).toEqual([]);
+    // Nor is a link resumed (it would be appended to).
+    const resumed = await runMain(['release-instances', '--resume', link, '--endpoint', s.url, '--yes']);
+    expect(resumed.code).toBe(2);
+    expect(resumed.stderr).toContain('a symbolic link');
+  });
+
+  it.each([
+    ['the same path', (ids: string) => ids],
+    [
+      'a hard link to it',
+      (ids: string) => {
+        linkSync(ids, `${ids}.hard`);
+        return `${ids}.hard`;
+      },
+    ],
+  ])('the --ids-file, by %s: the ids file is untouched', async (how, journalOf) => {
+    const s = await instancesServer(servers);
+    const ids = join(dir, `ids-${how.length}.txt`);
+    writeFileSync(ids, 'vm-1\nvm-2\n');
+    const journal = journalOf(ids);
+    const r = await runMain([
+      'release-instances',
+      '--ids-file',
+      ids,
+      '--endpoint',
+      s.url,
+      '--yes',
+      '--journal',
+      journal,
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`error: --journal ${journal} is the --ids-file: the journal needs a file of its own\n`);
+    expect(readFileSync(ids, 'utf8')).toBe('vm-1\nvm-2\n');
+    expect(s.requests).toEqual([]);
+  });
+
+  it('is created with mode 0600', async () => {
+    const s = await instancesServer(servers);
+    const path = join(dir, 'mode.jsonl');
+    expect((await runMain(['release-instances', 'vm-1', '--endpoint', s.url, '--yes', '--journal', path])).code).toBe(
+      0,
+    );
+    expect(statSync(path).mode & 0o777).toBe(0o600);
   });
 });
 
@@ -65,7 +130,7 @@ describe('what --resume sends', () => {
       { event: 'outcome', batch: 0, ids: ['a-1', 'a-2'], outcome: 'accepted', requestId: 'T-0' },
       // A second run with the same --journal: its "run" line is not the journal's, and it sent
       // a-1 again (no outcome: a crash) and had a-2 refused.
-      { event: 'run', command: 'release-instances', endpoint: s.url, ignoreMissing: false, ids: ['a-1', 'a-2'] },
+      { event: 'run', format: 1, endpoint: s.url, account: ACCOUNT, ignoreMissing: false, ids: ['a-1', 'a-2'] },
       { event: 'sending', batch: 0, ids: ['a-1'] },
       { event: 'outcome', batch: 1, ids: ['a-2'], outcome: 'refused', code: 'X' },
     );
@@ -75,7 +140,7 @@ describe('what --resume sends', () => {
     expect(r.stdout).toContain('2 instances accepted earlier, as the journal records.');
   });
 
-  it('ids whose outcome is unknown are re-sent with ignore-missing: found gone, the run succeeds', async () => {
+  it('ids whose outcome is unknown are read first: found gone, they count as released and nothing is sent', async () => {
     const ids = ['u-1', 'u-2'];
     const s = await instancesServer(servers, { gone: ids });
     const path = join(dir, 'unknown.jsonl');
@@ -87,10 +152,17 @@ describe('what --resume sends', () => {
     );
     const r = await resume(path, s.url);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(
-      'Release of 2 instances done in 2 requests: 0 accepted (it completes asynchronously), 2 already gone.',
-    );
+    expect(s.reads()).toEqual([ids]);
+    expect(s.batches()).toEqual([]);
+    expect(r.stdout).toContain('2 instances with an unknown outcome found released by a read.');
     expect(journalLines(path).find((l) => l.event === 'resume')).toMatchObject({ ids, unknown: ids });
+    expect(journalLines(path).find((l) => l.event === 'resolved')).toMatchObject({
+      command: 'release-instances',
+      action: 'DescribeInstances',
+      ids,
+      found: 'released',
+      status: null,
+    });
   });
 });
 
@@ -106,7 +178,9 @@ describe('the journal file', () => {
       time: expect.any(String),
       event: 'run',
       command: 'release-instances',
+      format: 1,
       endpoint: s.url,
+      account: ACCOUNT,
       ignoreMissing: true,
       ids: ['g-1', 'g-2'],
     });

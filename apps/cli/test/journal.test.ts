@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, expect, it } from 'vitest';
 import { type Handler, outputs, type Recorder, recorder, runMain, SECRETS, waitFor } from './support/harness.js';
+import { instancesServer, writeJournal } from './support/zenlayer.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cloud-release-journal-'));
 const servers: Recorder[] = [];
@@ -83,7 +84,8 @@ it("--resume goes to the journal's endpoint only, sends only what was not accept
   const again = await zenlayer();
   const r = await runMain(['release-instances', '--resume', path, '--endpoint', again.url, '--yes']);
   expect(r.code).toBe(2); // a different endpoint than the journal's
-  expect(r.stderr).toContain(`was written against ${first.url}: resume with --endpoint ${first.url}`);
+  expect(r.stderr).toContain(`line 1: "endpoint" is ${first.url}, this run's is ${again.url}`);
+  expect(r.stderr).toContain(`resume with --endpoint ${first.url}`);
   expect(again.requests).toEqual([]);
 
   const before = first.requests.length;
@@ -111,30 +113,29 @@ it('--resume after the refusal is lifted finishes, and then there is nothing to 
   expect(idsOf(open)).toEqual(ids.slice(100));
   expect(r.stdout).toContain('100 instances accepted earlier, as the journal records.');
   const done = await runMain(['release-instances', '--resume', path, '--endpoint', open.url, '--yes']);
-  expect(done.code).toBe(2);
-  expect(done.stderr).toContain('every instance is already recorded as accepted; nothing to resume');
+  expect(done.code).toBe(0);
+  expect(done.stdout).toContain('Nothing to resume');
+  expect(open.requests).toHaveLength(1);
 });
 
-it('--resume treats a batch with "sending" and no outcome (a crash) as unknown: re-sent with ignore-missing', async () => {
+it('--resume treats a batch with "sending" and no outcome (a crash) as unknown: read, then re-sent with ignore-missing', async () => {
   const path = join(dir, 'crash.jsonl');
-  const s = await zenlayer();
-  const time = new Date().toISOString();
+  const s = await instancesServer(servers);
   const ids = ['c-1', 'c-2', 'c-3'];
-  writeFileSync(
-    path,
-    `${JSON.stringify({ time, event: 'run', command: 'release-instances', endpoint: s.url, ignoreMissing: false, ids })}\n`,
-  );
-  appendFileSync(path, `${JSON.stringify({ time, event: 'sending', batch: 0, ids: ['c-1', 'c-2'] })}\n{"time":"`);
+  writeJournal(path, { endpoint: s.url, ids }, { event: 'sending', batch: 0, ids: ['c-1', 'c-2'] });
+  appendFileSync(path, '{"time":"');
   const r = await runMain(['release-instances', '--resume', path, '--endpoint', s.url, '--yes']);
   expect(r.code).toBe(0);
+  // Both still there (RUNNING): the release did not take, so they are sent again.
+  expect(s.reads()).toEqual([['c-1', 'c-2']]);
   const resume = readFileSync(path, 'utf8')
     .split('\n')
     .find((l) => l.includes('"resume"'));
   expect(JSON.parse(resume!)).toMatchObject({ ids: ['c-1', 'c-2', 'c-3'], unknown: ['c-1', 'c-2'] });
-  expect(idsOf(s).sort()).toEqual(ids);
+  expect(s.batches().flat().sort()).toEqual(ids);
   // The torn line stays where the crash left it; the journal still reads, and is now complete.
   const again = await runMain(['release-instances', '--resume', path, '--endpoint', s.url, '--yes']);
-  expect(again.stderr).toContain('every instance is already recorded as accepted; nothing to resume');
+  expect(again.stdout).toContain('Nothing to resume');
 });
 
 it('SIGTERM (in-process) stops new batches: exit 130, account and resume command printed', async () => {

@@ -1,6 +1,7 @@
 // One release-instances run as its journal and its account tell it: each batch's outcome line
 // exactly, the progress line a user sees per batch, and what the account counts when a batch is
-// split, stopped, refused before it connected, or when the journal cannot take a line.
+// split, stopped, or refused before it connected. (A journal that cannot take a line:
+// journal-writes.test.ts.)
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { recorder, runMain } from './support/harness.js';
@@ -10,7 +11,7 @@ const { dir, servers, journalPath } = runFixture('run-account');
 const outcomes = (path: string) =>
   journalLines(path)
     .filter((l) => l.event === 'outcome')
-    .map(({ time: _, ...l }) => l);
+    .map(({ time: _, command: __, action: ___, ...l }) => l);
 const progress = (stderr: string) => stderr.split('\n').filter((l) => l.startsWith('batch '));
 
 describe('each batch: its outcome line and its progress line', () => {
@@ -223,7 +224,7 @@ describe('a resumed run', () => {
     ]);
   });
 
-  it('stopped before all its unknown ids were sent: those stay unknown, whether the journal had them sending or unknown', async () => {
+  it('stopped after the read of its unknown ids: those still there and not sent again count as not sent', async () => {
     const s = await instancesServer(servers, { hold: true });
     const path = journalPath();
     const ids = many(500, 'z');
@@ -237,57 +238,15 @@ describe('a resumed run', () => {
     const r = await runMain(['release-instances', '--resume', path, '--endpoint', s.url, '--yes', '--json'], {
       signals,
       drive: async () => {
-        await until(() => s.requests.length === 4);
+        await until(() => s.batches().length === 4);
         signals.emit('SIGINT');
         s.answerHeld();
       },
     });
     expect(r.code).toBe(130);
-    expect(JSON.parse(r.stdout)).toMatchObject({ accepted: 400, unknown: 100, notSent: 0, unknownIds: ids.slice(400) });
-  });
-});
-
-describe('a journal that cannot take a line (its clock stands for a full disk)', () => {
-  /** A clock that throws on the readings `failing` (1 = the first), as a journal write would on a full disk. */
-  const failingOn = (...failing: number[]) => {
-    let calls = 0;
-    return () => {
-      if (failing.includes(++calls)) throw new Error('ENOSPC: no space left on device, write');
-      return new Date();
-    };
-  };
-
-  /** Releases `ids` with a journal whose clock fails on `readings` (1 = the run line). */
-  const release = async (ids: string[], readings: number[], rules: { refuse?: string[] } = {}) => {
-    const s = await instancesServer(servers, rules);
-    const args = ['release-instances', ...ids, '--endpoint', s.url, '--yes', '--journal', journalPath()];
-    return { s, r: await runMain(args, { now: failingOn(...readings) }) };
-  };
-
-  it('its "sending" line: the batch is not sent, and counted as not sent', async () => {
-    // Reading 1 stamps the run line, 2 the first "sending" line.
-    const { s, r } = await release(['f-1'], [2]);
-    expect(r.code).toBe(1);
-    expect(s.requests).toEqual([]);
-    expect(r.stderr).toContain('0 of 1 instance accepted, 0 refused, 0 with an unknown outcome, 1 not sent.');
-  });
-
-  it('its outcome lines: a refused batch is counted as unknown, never as not sent; an accepted one as the error lists it', async () => {
-    // Readings 1-3 stamp the run line and the two "sending" lines; 4 and 5 the outcomes.
-    const { s, r } = await release(many(101, 'g'), [4, 5], { refuse: ['g-100'] });
-    expect(r.code).toBe(1);
-    expect(s.batches()).toHaveLength(2);
-    expect(r.stderr).toContain(
-      'Not every instance was released: 100 of 101 instances accepted, 0 refused, 1 with an unknown outcome, 0 not sent.',
-    );
-  });
-
-  it('its summary line: exit 1, the error with its stack for a bug report, and the account', async () => {
-    // Readings 1-3 stamp the run, "sending" and outcome lines; 4 the summary.
-    const { r } = await release(['f-1'], [4]);
-    expect(r.code).toBe(1);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^error: Error: ENOSPC: no space left on device, write\n {4}at /m);
-    expect(r.stderr).toContain('1 of 1 instance accepted, 0 refused, 0 with an unknown outcome, 0 not sent.');
+    // All 500 read as still there (RUNNING): the read settled them, so the 100 never sent
+    // again are "not sent", and the next --resume sends them.
+    expect(s.reads()).toHaveLength(5);
+    expect(JSON.parse(r.stdout)).toMatchObject({ accepted: 400, unknown: 0, notSent: 100, unknownIds: [] });
   });
 });

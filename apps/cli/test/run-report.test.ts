@@ -48,6 +48,7 @@ describe('the summary of a success', () => {
     expect(journalLines(path).at(-1)).toEqual({
       time: expect.any(String),
       event: 'summary',
+      command: 'release-instances',
       accepted: 101,
       refused: 0,
       unknown: 0,
@@ -150,7 +151,9 @@ describe('the account of a failure', () => {
     expect(r.stderr.split('\n')).toContain(`Resume with: cloud-release release-instances --resume ${path}`);
     const elsewhere = await runMain(['release-instances', '--resume', path, '--endpoint', s.url, '--yes']);
     expect(elsewhere.code).toBe(2);
-    expect(elsewhere.stderr).toBe(`error: ${path} was written against the embedded mock: resume with no --endpoint\n`);
+    expect(elsewhere.stderr).toBe(
+      `error: --resume ${path}: line 1: "endpoint" is embedded-mock, this run's is ${s.url}: resume with no --endpoint\n`,
+    );
     const resumed = await runMain(['release-instances', '--resume', path, '--yes'], asEmbedded(s));
     expect(resumed.code).toBe(1); // v-1 is still refused
     expect(s.batches()).toEqual([
@@ -189,7 +192,9 @@ describe('--resume', () => {
     const path = journal(s, ['w-0']);
     const r = await runMain(['release-instances', '--resume', path, '--yes'], asEmbedded(s));
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`error: ${path} was written against ${s.url}: resume with --endpoint ${s.url}\n`);
+    expect(r.stderr).toBe(
+      `error: --resume ${path}: line 1: "endpoint" is ${s.url}, this run's is embedded-mock: resume with --endpoint ${s.url}\n`,
+    );
     expect(s.requests).toEqual([]);
   });
 
@@ -250,7 +255,9 @@ describe('--resume', () => {
     );
     const dry = await runMain(['release-instances', '--resume', path, '--endpoint', s.url, '--dry-run', '--json']);
     expect(dry.code).toBe(0);
+    // y-1 was sent with no outcome: read first (DescribeInstances), then the releases.
     expect(JSON.parse(dry.stdout).requests.map((q: { body: string }) => JSON.parse(q.body).instanceIds)).toEqual([
+      ['y-1'],
       ['y-1'],
       ['y-2'],
     ]);
@@ -285,7 +292,7 @@ it('--help names every option of release-instances and what it does', async () =
     '--endpoint <url> Zenlayer API base URL (default: an embedded mock, nothing real is released)',
     '--ids-file <path> read ids from a file, one per line (# comments); - reads stdin',
     '--journal <path> append one JSON line per batch, on disk before it is reported',
-    '--resume <journal> send only what the journal does not record as accepted',
+    '--resume <journal> read what the journal left unknown, then send only what is not released',
     'inventory: vm-1 in the recycle bin: released',
   ])
     expect(help).toContain(text);

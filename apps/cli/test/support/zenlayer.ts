@@ -7,8 +7,10 @@ import { afterAll, afterEach, expect } from 'vitest';
 import { outputs, type Recorder, recorder, SECRETS } from './harness.js';
 
 export interface InstancesServer extends Recorder {
-  /** The ids of each request the server received, in order. */
+  /** The ids of each ReleaseInstances request the server received, in order. */
   batches(): string[][];
+  /** The ids of each DescribeInstances request the server received, in order. */
+  reads(): string[][];
   /** Answers every request held so far (see `rules.hold`). */
   answerHeld(): void;
 }
@@ -20,6 +22,11 @@ export interface InstancesRules {
   refuse?: string[];
   /** While true, requests are received and recorded but not answered until `answerHeld()`. */
   hold?: boolean;
+  /**
+   * What DescribeInstances says of an id: its status here, else RUNNING (a release that did
+   * not take); an id in `gone` is not listed.
+   */
+  status?: Record<string, string>;
 }
 
 /**
@@ -29,11 +36,16 @@ export interface InstancesRules {
 export async function instancesServer(servers: Recorder[], rules: InstancesRules = {}): Promise<InstancesServer> {
   let n = 0;
   const held: (() => void)[] = [];
-  const s = await recorder((_req, body, res) => {
+  const s = await recorder((req, body, res) => {
     const ids: string[] = JSON.parse(body).instanceIds;
     const requestId = `T-${++n}`;
     const answer = (status: number, json: Record<string, unknown>) =>
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ requestId, ...json }));
+    if (req.headers['x-zc-action'] === 'DescribeInstances') {
+      const listed = ids.filter((id) => !rules.gone?.includes(id));
+      const dataSet = listed.map((id) => ({ instanceId: id, instanceStatus: rules.status?.[id] ?? 'RUNNING' }));
+      return answer(200, { response: { requestId, totalCount: dataSet.length, dataSet } });
+    }
     const respond = () => {
       if (ids.some((id) => rules.gone?.includes(id)))
         answer(404, { code: 'INVALID_INSTANCE_NOT_FOUND', message: 'The instance does not exist.' });
@@ -47,22 +59,39 @@ export async function instancesServer(servers: Recorder[], rules: InstancesRules
   servers.push(s);
   return {
     ...s,
-    batches: () => s.requests.map((r) => JSON.parse(r.body).instanceIds as string[]),
+    batches: () => idsOf(s, 'ReleaseInstances'),
+    reads: () => idsOf(s, 'DescribeInstances'),
     answerHeld: () => {
       for (const respond of held.splice(0)) respond();
     },
   };
 }
 
-/** A journal as a run would have left it: its "run" line, then `events`, one JSON line each. */
+const idsOf = (s: Recorder, action: string) =>
+  s.requests.filter((r) => r.headers['x-zc-action'] === action).map((r) => JSON.parse(r.body).instanceIds as string[]);
+
+/** The account a journal names for the tests' access key. */
+export const ACCOUNT = `key:${SECRETS.ZENLAYER_ACCESS_KEY_ID}`;
+
+/**
+ * A journal as a run would have left it: its "run" line (format 1, the tests' account), then
+ * `events`, one JSON line each; every line gets the command, and a batch line its action,
+ * unless it names its own.
+ */
 export function writeJournal(
   path: string,
-  run: { endpoint: string; ids: string[]; ignoreMissing?: boolean },
+  run: { endpoint: string; ids: string[]; ignoreMissing?: boolean; account?: string },
   ...events: Record<string, unknown>[]
 ): void {
   const time = new Date().toISOString();
-  const first = { event: 'run', command: 'release-instances', ignoreMissing: false, ...run };
-  writeFileSync(path, [first, ...events].map((e) => `${JSON.stringify({ time, ...e })}\n`).join(''));
+  const first = { event: 'run', format: 1, account: ACCOUNT, ignoreMissing: false, ...run };
+  const line = (e: Record<string, unknown>) => ({
+    time,
+    command: 'release-instances',
+    ...(['sending', 'outcome'].includes(e.event as string) && { action: 'ReleaseInstances' }),
+    ...e,
+  });
+  writeFileSync(path, [first, ...events].map((e) => `${JSON.stringify(line(e))}\n`).join(''));
 }
 
 /** The journal's lines, parsed. */
