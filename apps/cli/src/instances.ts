@@ -98,7 +98,6 @@ async function instanceRelease(args: string[], flags: InstanceFlags, io: CliIo):
         fetch: ctx.fetch,
       });
       if (!ctx.live) {
-        // Stryker disable next-line ObjectLiteral: the offline passes' fetch answers every request as accepted, so ignore-missing changes nothing they show
         for (const g of groups)
           if (g.ids.length) await client.releaseInstances(g.ids, { ignoreMissing: g.ignoreMissing });
         return undefined;
@@ -122,7 +121,6 @@ async function instanceRelease(args: string[], flags: InstanceFlags, io: CliIo):
       try {
         const result = await run.run(client, groups, interruption);
         // Stopped by the user: the run ends as interrupted (exit 130) even if nothing was left.
-        // Stryker disable next-line StringLiteral: an interrupted run prints its account, never this message
         if (interruptedBy) throw new Error(`interrupted by ${interruptedBy}`);
         return result;
       } finally {

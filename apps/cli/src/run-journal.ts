@@ -14,7 +14,6 @@ export const EMBEDDED = 'embedded-mock';
 /** Best effort: a journal that cannot take this line must not turn Ctrl-C into a crash. */
 export function noteInterruption(journal: JournalWriter | undefined, signal: string, abort: boolean): void {
   try {
-    // Stryker disable next-line OptionalChaining: without a journal, journal.write's TypeError is caught just the same
     journal?.write({ event: 'interrupted', signal, abort });
   } catch {}
 }
@@ -37,7 +36,6 @@ export function openRunJournal(
   if (path === undefined) return undefined;
   const journal = openJournal(path, io.now);
   if (flags.resume)
-    // Stryker disable next-line OptionalChaining,ArrayDeclaration: on --resume, groups is always [unknown ids, the rest], so groups[0] exists
     journal.write({ event: 'resume', ids: groups.flatMap((g) => g.ids), unknown: groups[0]?.ids ?? [] });
   else
     journal.write({

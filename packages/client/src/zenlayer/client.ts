@@ -84,12 +84,10 @@ export function createZenlayerClient(options: ZenlayerClientOptions): ZenlayerCl
         return request;
       }
       const timestamp = Math.floor(now().getTime() / 1000);
-      // Stryker disable next-line StringLiteral: every request carries the client's default Content-Type, so get() is never null here
       const input = { body, contentType: request.headers.get('content-type') ?? '', host, timestamp };
       request.headers.set('X-ZC-Timestamp', String(timestamp));
       request.headers.set('X-ZC-Signature-Method', SIGNATURE_METHOD);
       // Synchronous node:crypto where it exists (cheaper); WebCrypto in browsers and edge runtimes.
-      // Stryker disable next-line ConditionalExpression,BlockStatement: the WebCrypto path below puts the same signature in the same header; node:crypto only makes it synchronous
       if (nodeCrypto()) {
         request.headers.set('Authorization', authorizationHeader(input, auth.accessKeyId, auth.key));
         return request;

@@ -15,7 +15,6 @@ function queryOf(rawQuery: string): Record<string, string | string[]> {
   const query: Record<string, string | string[]> = {};
   for (const [name, value] of new URLSearchParams(rawQuery)) {
     const seen = query[name];
-    // Stryker disable next-line ArrayDeclaration: served spec: a repeated name fails as any array, ids are unconstrained
     query[name] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
   }
   return query;
