@@ -2,9 +2,9 @@
 // Shared by every provider; what differs is how each words the violations.
 import type { Answer } from './answer.js';
 import { mockError } from './mock-error.js';
-import type { Example } from './pipeline.js';
 import { checkPreference } from './preference.js';
 import { type Prism, type PrismRequest, parsePrefer, type Violation } from './prism.js';
+import type { Example } from './request.js';
 
 export type Documented =
   | { kind: 'example'; example: Example }

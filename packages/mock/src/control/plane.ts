@@ -7,7 +7,7 @@
 // Errors are 400 problem+json with X-Cloud-Release-Mock-Error, naming what is valid.
 import type { Answer } from '../answer.js';
 import { parseJson } from '../body.js';
-import type { Incoming } from '../pipeline.js';
+import type { Incoming } from '../request.js';
 import { InvalidControlInput, SeedError, type Stateful } from '../state/mode.js';
 
 const ROUTES = [

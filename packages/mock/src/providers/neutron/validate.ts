@@ -2,8 +2,8 @@
 // If-Match, a non-UUID id), then Prism's validation and documented answer.
 import type { Answer } from '../../answer.js';
 import { documentedAnswer } from '../../example.js';
-import type { Routed, Validated } from '../../pipeline.js';
 import type { Prism } from '../../prism.js';
+import type { Routed, Validated } from '../../request.js';
 import { specWords } from '../../wording.js';
 import { neutronError } from './errors.js';
 import { parseIfMatch } from './if-match.js';

@@ -4,8 +4,8 @@
 // The spec writes each companion action as its service path plus `#<Action>` (OpenAPI allows
 // one POST per path); the wire never carries the fragment, so (wire path, action) → spec path.
 import type { Answer } from '../../answer.js';
-import type { Incoming, Routed } from '../../pipeline.js';
 import type { Prism } from '../../prism.js';
+import type { Incoming, Routed } from '../../request.js';
 import { envelope } from './envelope.js';
 
 /** Service path (as on the wire) → action → the spec path Prism routes on. */
