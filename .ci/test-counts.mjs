@@ -30,17 +30,18 @@ if (positionals.length === 0)
   throw new Error('usage: test-counts.mjs <dir> [--all | --in <path>...] [--floor <file>] [--label <text>]');
 
 /**
- * The counts of one vitest JSON report.
+ * The counts of one vitest JSON report; `success` is false also when a test file failed to load
+ * (a failed suite, no failed test).
  * @param {string} file
- * @returns {{ passed: number, failed: number }}
+ * @returns {{ passed: number, failed: number, success: boolean }}
  */
 function readReport(file) {
   const report = JSON.parse(readFileSync(file, 'utf8'));
   const passed = report.numPassedTests;
   const failed = report.numFailedTests;
-  if (!Number.isInteger(passed) || !Number.isInteger(failed))
-    throw new Error(`${file}: not a vitest JSON report (numPassedTests, numFailedTests)`);
-  return { passed, failed };
+  if (!Number.isInteger(passed) || !Number.isInteger(failed) || typeof report.success !== 'boolean')
+    throw new Error(`${file}: not a vitest JSON report (numPassedTests, numFailedTests, success)`);
+  return { passed, failed, success: report.success };
 }
 
 /** @param {Iterable<{ passed: number, failed: number }>} counts */
@@ -55,16 +56,15 @@ function sum(counts) {
 }
 
 if (values.total) {
-  const total = sum(
-    positionals.flatMap((dir) =>
-      readdirSync(dir)
-        .filter((name) => name.endsWith('.json'))
-        .map((name) => readReport(join(dir, name))),
-    ),
+  const reports = positionals.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => readReport(join(dir, name))),
   );
+  const total = sum(reports);
   // The plain closing line, alone: "N passed, N failed".
   console.log(`${total.passed} passed, ${total.failed} failed`);
-  process.exit(total.failed > 0 ? 1 : 0);
+  process.exit(total.failed > 0 || reports.some((r) => !r.success) ? 1 : 0);
 }
 
 /** A workspace folder's subfolders when it ends in `/*`, else the folder itself. */
@@ -97,7 +97,7 @@ function packagesWithTests(paths) {
 
 const [into = ''] = positionals;
 mkdirSync(into, { recursive: true });
-/** @type {Map<string, { passed: number, failed: number }>} */
+/** @type {Map<string, { passed: number, failed: number, success: boolean }>} */
 const counts = new Map();
 const workspace = packagesWithTests(undefined);
 for (const { name, dir } of workspace) {
@@ -115,7 +115,10 @@ const problems = [];
 for (const { name } of expected) {
   if (!counts.has(name)) problems.push(`${name}: no ${REPORT} (its test task ran nothing, or never ran)`);
 }
-for (const [name, count] of counts) if (count.passed === 0) problems.push(`${name}: 0 tests passed`);
+for (const [name, count] of counts) {
+  if (count.passed === 0) problems.push(`${name}: 0 tests passed`);
+  if (!count.success) problems.push(`${name}: vitest reported a failure`);
+}
 const { passed, failed } = sum(counts.values());
 if (counts.size === 0) problems.push(`no package wrote ${REPORT}`);
 let floor = 0;
