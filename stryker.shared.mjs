@@ -2,8 +2,6 @@
 // Sized for the project's machine: 2 cores. The report and the incremental file are build
 // output (git-ignored, turbo `outputs`), so a second run only re-tests mutants whose code or
 // covering tests changed.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 /** @param {Partial<import('@stryker-mutator/api/core').PartialStrykerOptions>} own */
 export function strykerConfig(own) {
   return {
@@ -29,29 +27,4 @@ export function strykerConfig(own) {
     thresholds: { high: 90, low: 85, break: null },
     ...own,
   };
-}
-
-/**
- * Stryker `mutate` ranges (`file:first-last`) for module-level declarations, found by the text
- * their first line starts with, so a static run's list follows the code as it moves. A
- * declaration ends at the first line where its brackets balance again and that does not end
- * in `=>` or `=` (an arrow function's body or a value on the next line).
- * @param {string} packageDir the package's directory (import.meta.dirname)
- * @param {Record<string, string[]>} declarations file (from the package) → first-line prefixes
- */
-export function declarationRanges(packageDir, declarations) {
-  return Object.entries(declarations).flatMap(([file, prefixes]) => {
-    const lines = readFileSync(join(packageDir, file), 'utf8').split('\n');
-    return prefixes.map((prefix) => {
-      const first = lines.findIndex((line) => line.startsWith(prefix));
-      if (first < 0) throw new Error(`${file}: no line starts with ${JSON.stringify(prefix)}`);
-      let depth = 0;
-      let last = first;
-      for (; last < lines.length; last++) {
-        for (const c of lines[last]) depth += '([{'.includes(c) ? 1 : ')]}'.includes(c) ? -1 : 0;
-        if (depth <= 0 && !/(=>|=)\s*$/.test(lines[last])) break;
-      }
-      return `${file}:${first + 1}-${last + 1}`;
-    });
-  });
 }

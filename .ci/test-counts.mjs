@@ -1,48 +1,47 @@
-// Reads turbo's output of a test run and fails when a package ran no test, or when the sum of
-// passed tests falls below the floor kept in .ci/test-floor: a runner that exits 0 having run
-// nothing (a setup that never finished, an include that matches nothing) must not look green.
-//   node .ci/test-counts.mjs <log> [--all] [--floor <file>] [--label <text>]
-// --all: every workspace package with a `test` script must have reported; otherwise every
-// package whose test task appears in the log.
-//   node .ci/test-counts.mjs --total <log>...   prints only the closing line, summed over the logs.
-import { readdirSync, readFileSync } from 'node:fs';
+// Reads the JSON report vitest writes for each package's `test` task (reports/tests.json, see the
+// `test` scripts; a turbo cache hit restores it) and fails when a package ran no test, or when
+// the sum of passed tests falls below the floor kept in .ci/test-floor: a runner that exits 0
+// having run nothing (a setup that never finished, an include that matches nothing) must not
+// look green.
+//   node .ci/test-counts.mjs <dir> [--all | --in <path>...] [--floor <file>] [--label <text>]
+// Moves each package's report into <dir> (so the next run's count never reads this run's), then
+// checks them. --all: every workspace package with a `test` script must have reported; --in
+// <path> (repeatable, a workspace folder or `folder/*`, as turbo's --filter=./<path>): every
+// package with a `test` script there; otherwise every package that reported.
+//   node .ci/test-counts.mjs --total <dir>...   prints only the closing line, summed over the dirs.
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+
+const REPORT = join('reports', 'tests.json');
+const root = new URL('..', import.meta.url).pathname;
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     all: { type: 'boolean' },
+    in: { type: 'string', multiple: true },
     floor: { type: 'string' },
     label: { type: 'string' },
     total: { type: 'boolean' },
   },
 });
-if (positionals.length === 0) throw new Error('usage: test-counts.mjs <log> [--all] [--floor <file>] [--label <text>]');
+if (positionals.length === 0)
+  throw new Error('usage: test-counts.mjs <dir> [--all | --in <path>...] [--floor <file>] [--label <text>]');
 
 /**
- * Each package's vitest summary in one log, and every package whose test task printed anything.
- * @param {string} logFile
+ * The counts of one vitest JSON report; `success` is false also when a test file failed to load
+ * (a failed suite, no failed test).
+ * @param {string} file
+ * @returns {{ passed: number, failed: number, success: boolean }}
  */
-function readCounts(logFile) {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: strips the ANSI colours vitest prints
-  const log = readFileSync(logFile, 'utf8').replace(/\x1b\[[0-9;]*m/g, '');
-  /** @type {Map<string, { passed: number, failed: number }>} */
-  const counts = new Map();
-  /** @type {Set<string>} */
-  const seen = new Set();
-  for (const line of log.split('\n')) {
-    const task = /^(\S+):test: /.exec(line);
-    if (!task?.[1]) continue;
-    const name = task[1];
-    seen.add(name);
-    const summary = /^\s*Tests\s+(.*)\(\d+\)\s*$/.exec(line.slice(task[0].length));
-    if (!summary?.[1]) continue;
-    const passed = Number(/(\d+) passed/.exec(summary[1])?.[1] ?? 0);
-    const failed = Number(/(\d+) failed/.exec(summary[1])?.[1] ?? 0);
-    counts.set(name, { passed, failed });
-  }
-  return { counts, seen };
+function readReport(file) {
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  const passed = report.numPassedTests;
+  const failed = report.numFailedTests;
+  if (!Number.isInteger(passed) || !Number.isInteger(failed) || typeof report.success !== 'boolean')
+    throw new Error(`${file}: not a vitest JSON report (numPassedTests, numFailedTests, success)`);
+  return { passed, failed, success: report.success };
 }
 
 /** @param {Iterable<{ passed: number, failed: number }>} counts */
@@ -57,44 +56,71 @@ function sum(counts) {
 }
 
 if (values.total) {
-  const total = sum(positionals.flatMap((file) => [...readCounts(file).counts.values()]));
+  const reports = positionals.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => readReport(join(dir, name))),
+  );
+  const total = sum(reports);
   // The plain closing line, alone: "N passed, N failed".
   console.log(`${total.passed} passed, ${total.failed} failed`);
-  process.exit(total.failed > 0 ? 1 : 0);
+  process.exit(total.failed > 0 || reports.some((r) => !r.success) ? 1 : 0);
 }
-const { counts, seen } = readCounts(positionals[0] ?? '');
 
-/** Every workspace package with a `test` script, read from the folders pnpm-workspace.yaml names. */
-function packagesWithTests() {
-  const root = new URL('..', import.meta.url).pathname;
-  const globs = [...readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8').matchAll(/^ {2}- (\S+)$/gm)].map(
-    (m) => m[1],
-  );
-  const dirs = globs.flatMap((glob) =>
-    glob?.endsWith('/*')
-      ? readdirSync(join(root, glob.slice(0, -2)), { withFileTypes: true })
-          .filter((d) => d.isDirectory())
-          .map((d) => join(glob.slice(0, -2), d.name))
-      : [glob ?? ''],
-  );
-  return dirs.flatMap((dir) => {
+/** A workspace folder's subfolders when it ends in `/*`, else the folder itself. */
+function expand(/** @type {string} */ glob) {
+  const path = glob.replace(/^\.\//, '').replace(/\/$/, '');
+  if (!path.endsWith('/*')) return [path];
+  const parent = path.slice(0, -2);
+  return readdirSync(join(root, parent), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => join(parent, d.name));
+}
+
+/**
+ * The packages with a `test` script in the given folders (default: those pnpm-workspace.yaml names).
+ * @param {string[] | undefined} paths
+ */
+function packagesWithTests(paths) {
+  const globs =
+    paths ??
+    [...readFileSync(join(root, 'pnpm-workspace.yaml'), 'utf8').matchAll(/^ {2}- (\S+)$/gm)].map((m) => m[1] ?? '');
+  return globs.flatMap(expand).flatMap((dir) => {
     try {
       const pkg = JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8'));
-      return pkg.scripts?.test ? [pkg.name] : [];
+      return pkg.scripts?.test ? [{ name: String(pkg.name), dir }] : [];
     } catch {
       return [];
     }
   });
 }
 
-const expected = values.all ? packagesWithTests() : [...seen];
+const [into = ''] = positionals;
+mkdirSync(into, { recursive: true });
+/** @type {Map<string, { passed: number, failed: number, success: boolean }>} */
+const counts = new Map();
+const workspace = packagesWithTests(undefined);
+for (const { name, dir } of workspace) {
+  const report = join(root, dir, REPORT);
+  if (!existsSync(report)) continue;
+  const kept = join(into, `${name.replace(/\//g, '+')}.json`);
+  // Copied, then removed: <dir> may be on another file system (a temporary folder).
+  copyFileSync(report, kept);
+  rmSync(report);
+  counts.set(name, readReport(kept));
+}
+
+const expected = values.all ? workspace : values.in ? packagesWithTests(values.in) : [];
 const problems = [];
-for (const name of expected) {
-  const count = counts.get(name);
-  if (!count) problems.push(`${name}: no test summary (its test task ran nothing, or never ran)`);
-  else if (count.passed === 0) problems.push(`${name}: 0 tests passed`);
+for (const { name } of expected) {
+  if (!counts.has(name)) problems.push(`${name}: no ${REPORT} (its test task ran nothing, or never ran)`);
+}
+for (const [name, count] of counts) {
+  if (count.passed === 0) problems.push(`${name}: 0 tests passed`);
+  if (!count.success) problems.push(`${name}: vitest reported a failure`);
 }
 const { passed, failed } = sum(counts.values());
+if (counts.size === 0) problems.push(`no package wrote ${REPORT}`);
 let floor = 0;
 if (values.floor) {
   floor = Number(readFileSync(values.floor, 'utf8').trim());
@@ -104,6 +130,6 @@ const label = values.label ? `${values.label}: ` : '';
 for (const problem of problems) console.error(`${label}${problem}`);
 const perPackage = [...counts].map(([name, count]) => `${name.replace('@cloud-release/', '')} ${count.passed}`);
 console.log(
-  `${label}tests passed per package: ${perPackage.join(', ')}; total ${passed}${floor ? ` (floor ${floor})` : ''}`,
+  `${label}tests passed per package: ${perPackage.join(', ')}; total ${passed}${floor ? ` (floor ${floor})` : ''}${failed ? `; ${failed} failed` : ''}`,
 );
 process.exit(problems.length > 0 || failed > 0 ? 1 : 0);

@@ -13,7 +13,6 @@ export function parseIdList(text: string): string[] {
 
 async function readAll(stream: Readable): Promise<string> {
   let text = '';
-  // Stryker disable next-line StringLiteral: setEncoding('') decodes as utf8 too (Node's StringDecoder normalizes an empty name to utf8)
   stream.setEncoding('utf8');
   for await (const chunk of stream) text += chunk;
   return text;

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { createZenlayerClient, describeIds } from '@cloud-release/client';
 import { type Command, Option } from 'commander';
 import { seedHelp } from './embedded-seed.js';
+import type { Finish } from './finish.js';
 import { collectIds } from './ids.js';
 import {
   accountJson,
@@ -24,7 +25,6 @@ import { readJournal } from './journal/read.js';
 import { checkResumable, resumePlan } from './journal/resume.js';
 import { IdStates } from './journal/states.js';
 import { JournalWriteError, type JournalWriter } from './journal/writer.js';
-import type { Finish } from './main.js';
 import { withCommonOptions } from './options.js';
 import { type CallContext, type CommonFlags, type Release, runRelease } from './release.js';
 import { reportError } from './report.js';

@@ -27,7 +27,6 @@ export function watchInterrupts(source: SignalSource, hooks: InterruptHooks, dra
   const abortNow = (reason: string) => {
     if (abort.signal.aborted) return;
     hooks.onAbort(reason);
-    // Stryker disable next-line StringLiteral: the reason is only the cause of an error an interrupted run never prints (it prints its account)
     abort.abort(new Error(`aborted: ${reason}`));
   };
   const listeners = (['SIGINT', 'SIGTERM'] as const).map((name) => {
@@ -35,7 +34,6 @@ export function watchInterrupts(source: SignalSource, hooks: InterruptHooks, dra
       if (by === undefined) {
         by = name;
         hooks.onStop(name, drainMs);
-        // Stryker disable next-line StringLiteral: the reason is only the cause of an error an interrupted run never prints (it prints its account)
         stop.abort(new Error(`stopped: ${name}`));
         timer = setTimeout(() => abortNow(`still in flight after ${drainMs / 1000} s`), drainMs);
       } else abortNow(`second signal (${name})`);

@@ -2,6 +2,7 @@
 // process's own; tests call it in-process with their own streams, terminal flag and env.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import type { Finish } from './finish.js';
 import { addInstanceCommand } from './instances.js';
 import type { CliIo } from './io.js';
 import { addNeutronCommands } from './neutron.js';
@@ -12,9 +13,6 @@ import { EXIT } from './usage.js';
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;
 };
-
-/** Sets the exit code from inside a command's action. */
-export type Finish = (code: number) => void;
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode: number = EXIT.ok;

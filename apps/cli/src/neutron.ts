@@ -3,8 +3,8 @@
 import { createNeutronClient } from '@cloud-release/client';
 import { type Command, Option } from 'commander';
 import { seedHelp } from './embedded-seed.js';
+import type { Finish } from './finish.js';
 import type { CliIo } from './io.js';
-import type { Finish } from './main.js';
 import { nonNegativeInteger, withCommonOptions } from './options.js';
 import { type CommonFlags, runRelease } from './release.js';
 import { neutronToken } from './target.js';

@@ -3,8 +3,8 @@
 import { createZenlayerClient, type ReleaseResult } from '@cloud-release/client';
 import type { Command } from 'commander';
 import { seedHelp } from './embedded-seed.js';
+import type { Finish } from './finish.js';
 import type { CliIo } from './io.js';
-import type { Finish } from './main.js';
 import { withCommonOptions } from './options.js';
 import { type CommonFlags, runRelease } from './release.js';
 import { zenlayerCredentials } from './target.js';

@@ -33,7 +33,6 @@ export function checkEndpoint(endpoint: string | undefined): string | undefined 
   try {
     url = new URL(endpoint);
   } catch {}
-  // Stryker disable next-line Regex: URL.protocol is the scheme and one ":", so /^https?:/ accepts only http: and https: as well
   if (!url || !/^https?:$/.test(url.protocol) || !url.host)
     throw new UsageError(`--endpoint must be an http(s) URL (got "${redactUrl(endpoint)}")`);
   if (url.username || url.password)

@@ -1,4 +1,4 @@
-// `pnpm docs`: one static, self-contained Redoc page per spec (Redoc's scripts inlined, so the
+// `pnpm reference`: one static, self-contained Redoc page per spec (Redoc's scripts inlined, so the
 // page needs no network), and an index page with what the specs keep in prose: the signing
 // scheme, the recycle-bin lifecycle, the decisions, and a table of every operation and code.
 import { execFile } from 'node:child_process';

@@ -35,7 +35,7 @@ code { font-size: 0.9em; background: #f2f2f5; padding: 0 0.2em; border-radius: 3
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; } th, td { border: 1px solid #ddd; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
 </style></head><body>
 <h1>cloud-release API reference</h1>
-<p>Built from <code>spec/*.yaml</code> by <code>npx pnpm@10.34.9 run docs</code>. The full references:
+<p>Built from <code>spec/*.yaml</code> by <code>npx pnpm@10.34.9 reference</code>. The full references:
 ${loaded.map(({ name, spec }) => `<a href="${name}.html">${escapeHtml(spec.info.title)}</a>`).join(' · ')}.</p>
 ${loaded.map(({ name, spec }) => table(name, spec)).join('\n')}
 ${intro}

@@ -1,4 +1,4 @@
-// The README's "Rehearse a teardown" example, verbatim but for this header: if it stops
+// packages/mock/README.md's "Rehearse a teardown" example, verbatim but for this header: if it stops
 // working, this file fails.
 import { createZenlayerClient } from '@cloud-release/client';
 import { type StatefulMock, startMock } from '@cloud-release/mock';

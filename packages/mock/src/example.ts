@@ -2,9 +2,9 @@
 // Shared by every provider; what differs is how each words the violations.
 import type { Answer } from './answer.js';
 import { mockError } from './mock-error.js';
-import type { Example } from './pipeline.js';
 import { checkPreference } from './preference.js';
 import { type Prism, type PrismRequest, parsePrefer, type Violation } from './prism.js';
+import type { Example } from './request.js';
 
 export type Documented =
   | { kind: 'example'; example: Example }
@@ -14,14 +14,12 @@ export type Documented =
 export async function documentedAnswer(prism: Prism, operation: string, request: PrismRequest): Promise<Documented> {
   // The providers route only to the spec's operations.
   const spec = prism.operations.find((op) => op.iid === operation)!;
-  // Stryker disable next-line OptionalChaining: both providers hand Prism the request's headers
   const checked = checkPreference(spec, parsePrefer(request.headers?.prefer));
   if ('answer' in checked) return { kind: 'mock-error', answer: checked.answer };
   const answer = await prism.answer(request, checked.preference);
   switch (answer.kind) {
     case 'response': {
       const { status, headers, body, example: name } = answer;
-      // Stryker disable next-line StringLiteral: the providers tell an example from the other two kinds by theirs
       return { kind: 'example', example: { status, headers, body, ...(name && { name }) } };
     }
     case 'invalid':

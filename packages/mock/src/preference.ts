@@ -9,9 +9,7 @@ import type { Preference } from './prism.js';
 // Called only with a status the operation documents. Prism lists contents and examples as
 // arrays, empty where the spec has none (a 204).
 const examplesOf = (operation: IHttpOperation, code: string) => {
-  // Stryker disable next-line ArrayDeclaration: Prism's contents are always an array
   const contents = operation.responses.find((r) => r.code === code)!.contents ?? [];
-  // Stryker disable next-line ArrayDeclaration: as are its examples
   return contents.flatMap((c) => c.examples ?? []).map((e) => e.key);
 };
 

@@ -43,7 +43,6 @@ export interface Preference {
 /** Parses Prism's `Prefer: code=404, example=NAME` header. */
 export function parsePrefer(header: string | undefined): Preference {
   const preference: Preference = {};
-  // Stryker disable next-line StringLiteral: any text without '=' names neither a code nor an example, as no header does
   for (const part of (header ?? '').split(',')) {
     const [key, value] = part.split('=').map((s) => s.trim());
     if (key === 'code' && value && /^\d{3}$/.test(value)) preference.code = Number(value);
@@ -61,7 +60,6 @@ interface Diagnostic {
 }
 
 const toViolation = (v: Diagnostic): Violation => ({
-  // Stryker disable next-line ArrayDeclaration: Prism gives each finding a path (validations) or a location (its error)
   path: (v.path ?? v.location ?? []).map(String),
   keyword: String(v.code),
   message: v.message,
@@ -80,12 +78,10 @@ const baseConfig: IHttpConfig = {
 
 // Prism invents `Retry-After: 0` from the 429/503 header schema, which has no example; nobody
 // knows the real API sends one, so it comes only when asked for.
-// Stryker disable next-line ArrowFunction,ConditionalExpression: dropping every header is not seen either: Prism makes only request ids and content types besides, which each provider sets itself (keeping Retry-After is caught)
 const sent = ([name]: string[]) => name !== 'retry-after';
 
 export async function createPrism(specPath: string): Promise<Prism> {
   const operations = await prismHttp.getHttpOperationsFromSpec(specPath);
-  // Stryker disable next-line StringLiteral: the logger is disabled, so its name is never printed
   const logger = prismCore.createLogger('cloud-release-mock', { enabled: false });
   const prism = prismHttp.createInstance(baseConfig, { logger });
 
@@ -110,7 +106,6 @@ export async function createPrism(specPath: string): Promise<Prism> {
       const detail = (error.detail || error.message).replace(/https:\/\/\S+?#([A-Z_]+):/g, '$1');
       return { kind: 'unroutable', detail };
     }
-    // Stryker disable next-line MethodExpression,ConditionalExpression: Prism's only request-side warnings are for deprecated parameters (the specs have none) and security (checked by the mock)
     const violations = result.right.validations.input.filter((v) => v.severity === 0);
     if (violations.length > 0) return { kind: 'invalid', violations: violations.map(toViolation) };
     const { statusCode, headers, body } = result.right.output;
@@ -124,7 +119,6 @@ export async function createPrism(specPath: string): Promise<Prism> {
       kind: 'response',
       status: statusCode,
       headers: Object.fromEntries(
-        // Stryker disable next-line LogicalOperator: dropping all of Prism's headers is not seen (see `sent`)
         Object.entries(headers ?? {})
           .map(([k, v]) => [k.toLowerCase(), String(v)])
           .filter(sent),

@@ -11,10 +11,12 @@ import { type Answerer, exampleAnswerer, readIncoming, runPipeline } from './pip
 import { createPrism, type Prism } from './prism.js';
 import { type Api, providers } from './providers/index.js';
 import type { ProviderOptions } from './providers/provider.js';
+import type { RunningMock } from './running-mock.js';
 import { createStateful, type Stateful } from './state/mode.js';
 import type { StatefulOptions } from './state/options.js';
 import { type StatefulMock, statefulMethods } from './stateful-mock.js';
 
+export type { RunningMock } from './running-mock.js';
 export type { Api };
 
 export interface StartMockOptions extends ProviderOptions, StatefulOptions {
@@ -38,15 +40,6 @@ export interface StartMockOptions extends ProviderOptions, StatefulOptions {
 /** Not public yet: how a mode other than examples (e.g. stateful) supplies its answer step. */
 export interface ModeOptions {
   answerer?: Answerer;
-}
-
-export interface RunningMock {
-  api: Api;
-  /** e.g. http://127.0.0.1:4010 — use it as the client's baseUrl. */
-  url: string;
-  port: number;
-  /** Stops listening and drops open connections; resolves when the port is free. */
-  close(): Promise<void>;
 }
 
 /** Where the spec each mock serves lives (copied into dist/ at build). */

@@ -3,7 +3,7 @@
 
 import type { Fault } from './control/faults.js';
 import type { JournalEntry } from './control/journal.js';
-import type { RunningMock } from './server.js';
+import type { RunningMock } from './running-mock.js';
 import type { Resource } from './state/resources.js';
 
 export interface StatefulMock extends RunningMock {

@@ -48,9 +48,7 @@ export interface NeutronClient extends NeutronReads {
 /** The spec's PortId pattern (spec/neutron.yaml, components.schemas.PortId). */
 export const PORT_ID_PATTERN = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 /** Neutron's documented errors (403, 404, 409, 412) are all final answers: nothing is retried. */
-// Stryker disable next-line BooleanLiteral: no Neutron judgement is retryable, so the policy is never read
 const NO_RETRY = resolveRetry(false);
-// Stryker disable next-line ArrowFunction: read only for a retryable answer's Retry-After, which Neutron never has
 const now = () => new Date();
 
 /** The port id as the spec's pattern allows it, or a ValidationError before anything is sent. */

@@ -5,25 +5,12 @@
 // abort stays an abort (its reason rethrown as is, never retried), unless the caller asked for
 // an account of it (`abortIsUnknown`): then a request in flight becomes an unknown outcome.
 import { type CloudReleaseError, OutcomeUnknownError, RedirectError } from './errors.js';
+import type { ExchangeContext } from './exchange-context.js';
 import { failure } from './failure.js';
 import { isRedirect, wasOversized } from './response-limit.js';
-import { backoffDelay, type ResolvedRetry, retryAfterMs } from './retry.js';
+import { backoffDelay, retryAfterMs } from './retry.js';
 
-export interface ExchangeContext {
-  operation: string;
-  /** What the call was about, for messages: `disk d-1`, `3 instances`. */
-  subject: string;
-  /** The ids the call was about, carried by an error whose outcome is unknown. */
-  ids: readonly string[];
-  /** Each attempt's own deadline; each retry gets a fresh one. */
-  timeoutMs: number;
-  signal?: AbortSignal | undefined;
-  /** When the signal aborts a request in flight, throw an OutcomeUnknownError, not its reason. */
-  abortIsUnknown?: boolean | undefined;
-  retry: ResolvedRetry;
-  /** Reads Retry-After dates. */
-  now: () => Date;
-}
+export type { ExchangeContext } from './exchange-context.js';
 
 /** What a client makes of one answer: its value, or the error to throw (or retry, if retryable). */
 export type Judgement<T> = { value: T } | { error: CloudReleaseError; retryable?: boolean };

@@ -63,7 +63,6 @@ export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> 
 
 /** Retry-After in ms: delta-seconds or an HTTP date; undefined when absent or unreadable. */
 export function retryAfterMs(header: string | null, now: () => Date): number | undefined {
-  // Stryker disable next-line ConditionalExpression: a missing or empty header is no number and no date below either, the same undefined
   if (!header) return undefined;
   // Headers hands values on without leading or trailing whitespace (the Fetch standard's normalization).
   if (/^\d+$/.test(header)) return Number(header) * 1000;

@@ -12,7 +12,6 @@ export async function mapWithConcurrency<T, R>(
   limit: number,
   task: (item: T, index: number) => Promise<R>,
 ): Promise<R[]> {
-  // Stryker disable next-line ArrayDeclaration: sized for speed only; every index is written before it is read
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

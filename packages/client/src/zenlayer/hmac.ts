@@ -18,7 +18,6 @@ interface NodeCrypto {
 let loaded: NodeCrypto | null | undefined;
 /** node:crypto, looked up once; undefined where the runtime has none. */
 export function nodeCrypto(): NodeCrypto | undefined {
-  // Stryker disable next-line ConditionalExpression: looking node:crypto up on every call gives the same module, only slower.
   if (loaded === undefined) {
     const runtime = globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } };
     loaded = (runtime.process?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined) ?? null;

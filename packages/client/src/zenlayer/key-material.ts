@@ -15,7 +15,6 @@ const materials = new WeakMap<object, Material>();
 
 export function holdKey(key: object, password: string): void {
   const crypto = nodeCrypto();
-  // Stryker disable next-line StringLiteral: node:crypto reads an empty encoding as its default, utf8
   materials.set(key, crypto ? { node: crypto.createSecretKey(password, 'utf8') } : { raw: utf8(password) });
 }
 
@@ -40,13 +39,11 @@ export function nodeKey(secret: string | object): unknown {
 /** The key for WebCrypto's HMAC, imported once per SigningKey. */
 export function webKey(secret: string | object): Promise<CryptoKey> {
   const m: Material = typeof secret === 'string' ? { raw: utf8(secret) } : materialOf(secret);
-  // Stryker disable next-line AssignmentOperator: importing the same bytes again gives an equal key; ??= only keeps one per SigningKey
   m.web ??= subtle().importKey(
     'raw',
     // Every material holds its raw bytes or a KeyObject (holdKey makes one or the other).
     (m.raw ?? m.node!.export()) as Uint8Array<ArrayBuffer>,
     { name: 'HMAC', hash: 'SHA-256' },
-    // Stryker disable next-line BooleanLiteral: nothing exports the imported key, so whether it could be exported is never seen
     false,
     ['sign'],
   );

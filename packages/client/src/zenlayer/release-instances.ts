@@ -98,7 +98,6 @@ export async function releaseInstances(
   const stopped = () => Boolean(opts.stopSignal?.aborted || opts.signal?.aborted || startFailed);
   const report = (progress: BatchProgress) => {
     try {
-      // Stryker disable next-line OptionalChaining: without onBatch the call throws a TypeError, which this catch ignores like any throwing onBatch
       opts.onBatch?.(progress);
     } catch {
       // Ignored on purpose; see ReleaseInstancesOptions.onBatch.

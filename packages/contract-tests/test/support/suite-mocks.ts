@@ -1,5 +1,4 @@
-// How the contract suite starts its two mocks, shared by the suite's global setup and by the
-// mock's mutation run (worker-mocks.ts), so that both test the same configuration.
+// How the contract suite starts its two mocks (its global setup).
 import type { StartMockOptions } from '@cloud-release/mock';
 import { SUITE_BEARER_TOKEN, SUITE_CREDENTIALS } from './clients.js';
 

@@ -5,8 +5,8 @@
 // without a preflight, which the mock never grants under /__mock/.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Answer } from '../answer.js';
-import type { Incoming } from '../pipeline.js';
 import { checkAuth } from '../providers/zenlayer/auth.js';
+import type { Incoming } from '../request.js';
 import { problem } from './problem.js';
 
 export interface ControlAccessOptions {

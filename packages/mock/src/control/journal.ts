@@ -1,7 +1,7 @@
 // The journal: one line per request the mock answered (control-plane calls excluded), so a
 // consumer's test can assert "my script released exactly these ids, once each".
 import type { Answer } from '../answer.js';
-import type { Incoming } from '../pipeline.js';
+import type { Incoming } from '../request.js';
 
 export interface JournalEntry {
   /** ISO time the answer was sent. */

@@ -10,7 +10,7 @@
 // without a preflight), 400 for the rest.
 import type { Answer } from '../answer.js';
 import { mediaType, parseJson } from '../body.js';
-import type { Incoming } from '../pipeline.js';
+import type { Incoming } from '../request.js';
 import { InvalidControlInput, SeedError, type Stateful } from '../state/mode.js';
 import { type ControlAccessOptions, controlAccess } from './access.js';
 import { problem } from './problem.js';

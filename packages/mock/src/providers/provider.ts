@@ -1,8 +1,8 @@
 // What a provider brings to the mock: its stages of the request path, its error shapes and
 // its request ids. server.ts only ever sees this interface.
 import type { Answer } from '../answer.js';
-import type { Incoming, Routed, Validated } from '../pipeline.js';
 import type { Prism } from '../prism.js';
+import type { Incoming, Routed, Validated } from '../request.js';
 
 /** Options a provider may read; each ignores the ones that are not about it. */
 export interface ProviderOptions {

@@ -4,10 +4,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Answer } from '../answer.js';
 import type { FaultQueue } from '../control/faults.js';
-import { type Answerer, exampleAnswerer, type Validated } from '../pipeline.js';
+import { type Answerer, exampleAnswerer } from '../pipeline.js';
 import type { Api } from '../providers/index.js';
 import { keystoneUnauthorized } from '../providers/neutron/errors.js';
 import type { Provider } from '../providers/provider.js';
+import type { Validated } from '../request.js';
 import { neutronRule } from './neutron-rules.js';
 import type { Outcome, RuleContext } from './outcome.js';
 import { zenlayerRules } from './zenlayer-rules.js';

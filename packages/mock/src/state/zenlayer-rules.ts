@@ -23,7 +23,6 @@ function lookUp<R extends Instance | Disk | SdnPort>(ctx: RuleContext, fresh: R)
 
 function terminateInstance(ctx: RuleContext, { instanceId }: Body): Outcome {
   const id = instanceId as string;
-  // Stryker disable next-line StringLiteral: a new id's status is only read to be moved on to RECYCLING
   const instance = lookUp<Instance>(ctx, { type: 'instance', id, status: 'RUNNING' });
   if (!instance) return refuse(404, 'INVALID_INSTANCE_NOT_FOUND', `Instance ${id} does not exist.`);
   if (['RECYCLE', 'RECYCLING', 'RELEASING'].includes(instance.status))
@@ -86,7 +85,6 @@ function portOr404(ctx: RuleContext, portId: unknown, status: SdnPort['status'])
 }
 
 function terminatePort(ctx: RuleContext, { portId }: Body): Outcome {
-  // Stryker disable next-line StringLiteral: a new id's status is only read to be moved on to DELETING
   const port = portOr404(ctx, portId, 'RUNNING');
   if (!('type' in port)) return port;
   const { id } = port;

@@ -4,6 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { neutron, stateful } from './support.js';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+/** Neutron's answer for a port id it does not know, reading or deleting. */
+const portNotFound = (n: number) => ({
+  status: 404,
+  body: { NeutronError: { type: 'PortNotFound', message: `Port ${id(n)} could not be found.` } },
+});
 
 describe('a port on the wire', () => {
   it('has Neutron’s defaults for what the seed left out, and no tenant_id without a project', async () => {
@@ -23,22 +28,14 @@ describe('a port on the wire', () => {
 
   it('an unknown port reads as 404 PortNotFound naming it', async () => {
     const mock = await stateful({ api: 'neutron', strict: true });
-    const read = await neutron(mock, 'GET', `/v2.0/ports/${id(9)}`);
-    expect(read).toMatchObject({
-      status: 404,
-      body: { NeutronError: { type: 'PortNotFound', message: `Port ${id(9)} could not be found.` } },
-    });
+    expect(await neutron(mock, 'GET', `/v2.0/ports/${id(9)}`)).toMatchObject(portNotFound(9));
   });
 });
 
 describe('deleting a port the mock was not told about', () => {
   it('strict: 404 PortNotFound, nothing made up', async () => {
     const mock = await stateful({ api: 'neutron', strict: true });
-    const deleted = await neutron(mock, 'DELETE', `/v2.0/ports/${id(9)}`);
-    expect(deleted).toMatchObject({
-      status: 404,
-      body: { NeutronError: { type: 'PortNotFound', message: `Port ${id(9)} could not be found.` } },
-    });
+    expect(await neutron(mock, 'DELETE', `/v2.0/ports/${id(9)}`)).toMatchObject(portNotFound(9));
   });
 
   it('not strict: deleted once (at the revision an If-Match names), then 404', async () => {

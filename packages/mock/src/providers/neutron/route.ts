@@ -1,7 +1,7 @@
 // Which Neutron operation a request is for: the version documents, show/list port, Delete Port.
 // Paths outside the served ones answer 404 HTTPNotFound, as Neutron does for an unknown URL.
 import type { Answer } from '../../answer.js';
-import type { Incoming, Routed } from '../../pipeline.js';
+import type { Incoming, Routed } from '../../request.js';
 import { neutronError, withRequestId } from './errors.js';
 
 const PORT_PATH = /^\/v2\.0\/ports\/([^/]+)$/;

@@ -2,8 +2,8 @@
 // If-Match, a non-UUID id), then Prism's validation and documented answer.
 import type { Answer } from '../../answer.js';
 import { documentedAnswer } from '../../example.js';
-import type { Routed, Validated } from '../../pipeline.js';
 import type { Prism } from '../../prism.js';
+import type { Routed, Validated } from '../../request.js';
 import { specWords } from '../../wording.js';
 import { neutronError } from './errors.js';
 import { parseIfMatch } from './if-match.js';
@@ -15,7 +15,6 @@ function queryOf(rawQuery: string): Record<string, string | string[]> {
   const query: Record<string, string | string[]> = {};
   for (const [name, value] of new URLSearchParams(rawQuery)) {
     const seen = query[name];
-    // Stryker disable next-line ArrayDeclaration: served spec: a repeated name fails as any array, ids are unconstrained
     query[name] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
   }
   return query;

@@ -4,8 +4,8 @@
 // The spec writes each companion action as its service path plus `#<Action>` (OpenAPI allows
 // one POST per path); the wire never carries the fragment, so (wire path, action) → spec path.
 import type { Answer } from '../../answer.js';
-import type { Incoming, Routed } from '../../pipeline.js';
 import type { Prism } from '../../prism.js';
+import type { Incoming, Routed } from '../../request.js';
 import { envelope } from './envelope.js';
 
 /** Service path (as on the wire) → action → the spec path Prism routes on. */
@@ -16,11 +16,8 @@ export function actionsOf(prism: Prism): Actions {
   for (const op of prism.operations) {
     // Every operation of spec/zenlayer.yaml declares X-ZC-Action with a one-value enum, so the
     // guards below never fire on the served spec; they keep a spec without one from crashing.
-    // Stryker disable next-line OptionalChaining,ConditionalExpression: equivalent on the served spec (see above; it also declares X-ZC-Action first)
     const header = op.request?.headers?.find((h) => h.name.toLowerCase() === 'x-zc-action');
-    // Stryker disable next-line OptionalChaining: equivalent on the served spec (see above)
     const action = (header?.schema as { enum?: string[] } | undefined)?.enum?.[0];
-    // Stryker disable next-line ConditionalExpression: equivalent on the served spec (see above)
     if (!action) continue;
     const wirePath = op.path.split('#')[0]!;
     if (!actions.has(wirePath)) actions.set(wirePath, new Map());

@@ -2,8 +2,8 @@
 import type { Answer } from '../../answer.js';
 import { BODY_LIMIT_BYTES, jsonKind, mediaType, parseJson } from '../../body.js';
 import { documentedAnswer } from '../../example.js';
-import type { Routed, Validated } from '../../pipeline.js';
 import type { Prism } from '../../prism.js';
+import type { Routed, Validated } from '../../request.js';
 import { envelope } from './envelope.js';
 import { violationAnswer } from './violations.js';
 
