@@ -40,6 +40,15 @@ describe('dryRunFetch', () => {
     ]);
   });
 
+  it('answers a Describe* with the documented empty dataSet, which the read accepts', async () => {
+    const zc = await zenlayerVia(
+      dryRunFetch(() => undefined),
+      { bearerToken: 'tok' },
+    );
+    await expect(zc.describeInstances(['i-1'])).resolves.toEqual({ requestId: 'DRY-RUN', totalCount: 0, dataSet: [] });
+    expect(server.requests).toHaveLength(0);
+  });
+
   it('answers a Neutron DELETE with 204 and masks the token', async () => {
     const seen: ObservedRequest[] = [];
     const ne = createNeutronClient({

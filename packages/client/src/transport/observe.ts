@@ -64,14 +64,21 @@ export const DRY_RUN_REQUEST_ID = 'DRY-RUN';
 
 /**
  * A fetch that sends nothing: it reports the exact request the client built (signed, masked)
- * and answers as the API does when it accepts: Zenlayer's 200 envelope, Neutron's 204.
+ * and answers as the API does when it accepts: Zenlayer's 200 envelope (an empty dataSet for a
+ * Describe*), Neutron's 204.
  */
 export function dryRunFetch(onRequest: (request: ObservedRequest) => void): typeof fetch {
   return async (input, init) => {
     const request = new Request(input, init);
     onRequest(await observe(request));
     if (request.method === 'DELETE') return new Response(null, { status: 204 });
-    const accepted = { requestId: DRY_RUN_REQUEST_ID, response: { requestId: DRY_RUN_REQUEST_ID } };
+    // A read gets the documented answer about nothing (an empty dataSet), which the client's
+    // answer checks accept; it proves nothing about the ids, and a dry run acts on nothing.
+    const read = request.headers.get('x-zc-action')?.startsWith('Describe') === true;
+    const response = read
+      ? { requestId: DRY_RUN_REQUEST_ID, totalCount: 0, dataSet: [] }
+      : { requestId: DRY_RUN_REQUEST_ID };
+    const accepted = { requestId: DRY_RUN_REQUEST_ID, response };
     // 200, a Response's default status.
     return new Response(JSON.stringify(accepted), { headers: { 'content-type': 'application/json' } });
   };
