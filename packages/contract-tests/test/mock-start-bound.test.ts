@@ -1,5 +1,5 @@
 // A mock that never starts must fail the suite promptly and say which mock, never hang and
-// never end "green" with no test run (issue 16). Runs vitest on this package with a stand-in
+// never end "green" with no test run. Runs vitest on this package with a stand-in
 // mock that never listens and a 2 s start bound.
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

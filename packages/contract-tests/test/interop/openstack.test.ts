@@ -1,4 +1,4 @@
-// Interop (issue 11 §4): Debian's openstacksdk and openstack CLI delete ports on the stateful
+// Interop: Debian's openstacksdk and openstack CLI delete ports on the stateful
 // Neutron mock as a user's teardown script would, and the test checks what that user notices:
 // the exit status, the SDK's exception, the port gone from the inventory, and the mock's journal.
 import { randomUUID } from 'node:crypto';

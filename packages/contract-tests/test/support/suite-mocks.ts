@@ -6,7 +6,7 @@ export const SUITE_MOCKS = {
   zenlayer: {
     api: 'zenlayer',
     credentials: { [SUITE_CREDENTIALS.accessKeyId]: SUITE_CREDENTIALS.accessKeyPassword },
-    // With credentials the mock accepts only listed bearer tokens (issue 10).
+    // With credentials the mock accepts only listed bearer tokens.
     bearerTokens: [SUITE_BEARER_TOKEN],
   },
   neutron: { api: 'neutron' },
