@@ -81,23 +81,31 @@ export async function startMock(options: StartMockOptions & ModeOptions): Promis
   const stages = provider.stages(prism, options);
   // A malformed seed throws here, before anything listens.
   const state: Stateful | undefined = options.mode === 'stateful' ? createStateful(api, prism, options) : undefined;
-  const answerer = state?.answerer ?? options.answerer ?? exampleAnswerer;
+  const answerer = options.answerer ?? exampleAnswerer;
 
   const server = createServer(
     { requestTimeout: 10_000, headersTimeout: 5_000, keepAliveTimeout: 5_000 },
     (req, res) => {
       if (answerPreflight(req, res, log && ((line) => log(`${api} ${line}`)))) return;
       const started = performance.now();
+      // Stateful: the request is numbered as it arrives, before its body is read (see Inventory).
+      const visit = state?.visit();
       readIncoming(req)
         .then(async (incoming) => {
-          if (state && incoming.rawPath.startsWith('/__mock/')) return controlPlane(state, incoming);
-          const answer = await runPipeline(incoming, provider, stages, answerer).catch((error: unknown) =>
-            stages.finish(provider.internalError((error as Error).message)),
-          );
-          state?.journal.record(incoming, answer, answer.fault);
-          return answer;
+          if (state && incoming.rawPath.startsWith('/__mock/')) {
+            const answer = controlPlane(state, incoming);
+            state.recordControl(incoming, answer);
+            return answer;
+          }
+          const answerWith = (step: Answerer) =>
+            runPipeline(incoming, provider, stages, step).catch((error: unknown) =>
+              stages.finish(provider.internalError((error as Error).message)),
+            );
+          return visit ? visit.serve(incoming, answerWith) : answerWith(answerer);
         })
         .catch((error: unknown) => stages.finish(provider.internalError((error as Error).message)))
+        // Before the answer is sent: what it started is seen by every request the client sends next.
+        .finally(() => visit?.leave())
         .then((answer) => {
           send(res, answer);
           const ms = (performance.now() - started).toFixed(1);

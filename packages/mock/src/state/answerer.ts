@@ -101,6 +101,10 @@ export function statefulAnswerer(deps: AnswererDeps): Answerer {
       };
     }
     if (fault?.kind === 'latency') await sleep(fault.latencyMs);
+    // A Zenlayer action takes a timer turn (≥ 1 ms) before its rule runs, as the real API's
+    // backend call takes time: a request for the same resource sent alongside arrives meanwhile
+    // and sees this one's transition under way (Inventory), even with transitionMs 0.
+    else if (deps.api === 'zenlayer' && !request.operation.startsWith('Describe')) await sleep(0);
     const answer = request.headers.prefer
       ? await exampleAnswerer(request, provider)
       : deps.api === 'zenlayer'
