@@ -12,6 +12,7 @@ import { type Api, providers } from './providers/index.js';
 import type { ProviderOptions } from './providers/provider.js';
 import { createStateful, type Stateful } from './state/mode.js';
 import type { StatefulOptions } from './state/options.js';
+import { loadResourceSchemas } from './state/resource-schemas.js';
 import { type StatefulMock, statefulMethods } from './stateful-mock.js';
 
 export type { Api };
@@ -80,7 +81,10 @@ export async function startMock(options: StartMockOptions & ModeOptions): Promis
   const prism = await prismFor(api);
   const stages = provider.stages(prism, options);
   // A malformed seed throws here, before anything listens.
-  const state: Stateful | undefined = options.mode === 'stateful' ? createStateful(api, prism, options) : undefined;
+  const state: Stateful | undefined =
+    options.mode === 'stateful'
+      ? createStateful(api, prism, options, loadResourceSchemas(api, specPath(api)))
+      : undefined;
   const answerer = options.answerer ?? exampleAnswerer;
 
   const server = createServer(

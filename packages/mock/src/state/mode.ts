@@ -12,6 +12,7 @@ import { statefulAnswerer } from './answerer.js';
 import { Inventory, LENIENT_ID_LIMIT } from './inventory.js';
 import { DEFAULT_TRANSITION_MS, type StatefulOptions } from './options.js';
 import type { RuleContext } from './outcome.js';
+import type { ResourceSchemas } from './resource-schemas.js';
 import type { Resource } from './resources.js';
 import { readSeedFile, resourcesOf, SeedError, validateResources } from './seed.js';
 
@@ -41,6 +42,8 @@ export function createStateful(
   api: Api,
   prism: Prism,
   options: StatefulOptions & { now?: () => Date; log?: (line: string) => void },
+  /** The spec's schemas a seed's fields are held to. */
+  schemas: ResourceSchemas,
 ) {
   // The mock's clock (startMock's `now`) also times the transitions, so tests can step it.
   const inventory = new Inventory(
@@ -53,7 +56,7 @@ export function createStateful(
     },
   );
   const seedInput = typeof options.seed === 'string' ? readSeedFile(options.seed) : options.seed;
-  const seed: Resource[] = seedInput === undefined ? [] : resourcesOf(api, seedInput);
+  const seed: Resource[] = seedInput === undefined ? [] : resourcesOf(api, seedInput, schemas);
   inventory.replace(seed);
   const journal = new Journal();
   const controlJournal = new ControlJournal();
@@ -101,7 +104,7 @@ export function createStateful(
     lenientMemory: () => inventory.lenientMemory(),
     /** Adds (or overwrites) resources; validated whole first, so nothing changes on an error. */
     addResources(input: unknown): Resource[] {
-      const resources = validateResources(api, input);
+      const resources = validateResources(api, input, schemas);
       for (const resource of resources) inventory.put(resource);
       return resources;
     },

@@ -1,9 +1,14 @@
 // The pure parts of the stateful mode, without a server: inventory timing, seed checks, faults.
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FaultQueue, parseFault } from '../../src/control/faults.js';
 import { Inventory } from '../../src/state/inventory.js';
+import { loadResourceSchemas } from '../../src/state/resource-schemas.js';
 import { INSTANCE_STATUSES, NEUTRON_PORT_STATUSES, SDN_PORT_STATUSES } from '../../src/state/resources.js';
 import { resourcesOf, SeedError } from '../../src/state/seed.js';
+
+const schemas = (api: 'zenlayer' | 'neutron') =>
+  loadResourceSchemas(api, fileURLToPath(new URL(`../../../../spec/${api}.yaml`, import.meta.url)));
 
 describe('Inventory', () => {
   it('applies a pending transition once its time has come, and forgets nothing it held', () => {
@@ -32,13 +37,17 @@ describe('Inventory', () => {
 describe('seed', () => {
   it('lists every problem and accepts none of it', () => {
     const attempt = () =>
-      resourcesOf('zenlayer', {
-        resources: [
-          { type: 'disk', id: 'd-1', status: 'AVAILABLE', diskType: 'BOOT' },
-          { type: 'disk', id: 'd-1', status: 'AVAILABLE' },
-          { type: 'port', id: '', status: 'ACTIVE', colour: 'red' },
-        ],
-      });
+      resourcesOf(
+        'zenlayer',
+        {
+          resources: [
+            { type: 'disk', id: 'd-1', status: 'AVAILABLE', diskType: 'BOOT' },
+            { type: 'disk', id: 'd-1', status: 'AVAILABLE' },
+            { type: 'port', id: '', status: 'ACTIVE', colour: 'red' },
+          ],
+        },
+        schemas('zenlayer'),
+      );
     expect(attempt).toThrow(SeedError);
     const { problems } = (() => {
       try {
@@ -58,7 +67,9 @@ describe('seed', () => {
   });
 
   it('fills a Neutron port’s defaults (ACTIVE, revision 1, no owner)', () => {
-    expect(resourcesOf('neutron', { resources: [{ id: '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11' }] })).toEqual([
+    expect(
+      resourcesOf('neutron', { resources: [{ id: '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11' }] }, schemas('neutron')),
+    ).toEqual([
       {
         type: 'port',
         id: '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11',
