@@ -55,7 +55,7 @@ function run(action: () => unknown, status = 200): Answer {
     return ok(action(), status);
   } catch (error) {
     if (error instanceof SeedError) return problem('control-resources', 'Resources refused', error.message);
-    // Stryker disable next-line ConditionalExpression: addFaults throws only InvalidControlInput and addResources only SeedError (caught above), so no other error gets here
+    // addFaults throws only InvalidControlInput and addResources only SeedError (caught above), so no other error gets here
     if (error instanceof InvalidControlInput) return problem('control-faults', 'Faults refused', error.message);
     throw error;
   }

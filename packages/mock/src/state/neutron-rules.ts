@@ -49,14 +49,12 @@ function deletePort(ctx: RuleContext, req: NeutronRequest): Outcome {
     port = {
       type: 'port',
       id,
-      // Stryker disable next-line StringLiteral: never shown (above)
       name: '',
-      // Stryker disable next-line StringLiteral: never shown (above)
       status: 'ACTIVE',
-      // Stryker disable next-line StringLiteral: never shown (above); only a service owner would change the answer
+      // never shown (above); only a service owner would change the answer
       device_owner: '',
       revision_number: req.revision ?? 1,
-      // Stryker disable next-line all: never shown (above); a second delete of the id is a 404 for every project
+      // never shown (above); a second delete of the id is a 404 for every project
       ...(req.project !== undefined && { project_id: req.project }),
     };
   }
@@ -77,7 +75,6 @@ function deletePort(ctx: RuleContext, req: NeutronRequest): Outcome {
     return refuse(409, 'PortInUseAsTrunkParent', `Port ${id} is currently in use and is not eligible for deletion.`);
   // Known once (so a second delete is 404), then gone at once: Neutron deletes synchronously.
   ctx.inventory.remove(port);
-  // Stryker disable next-line BooleanLiteral: a 204 is sent without a body, so the error dressing of one sends the same answer
   return { ok: true, status: 204 };
 }
 
@@ -105,7 +102,6 @@ export function neutronRule(ctx: RuleContext, req: NeutronRequest): Outcome | un
     }
     case 'ListPorts':
       return listPorts(ctx, req);
-    // Stryker disable next-line all: unreachable: the answerer serves the version documents (the other operations) itself
     default:
       // The version documents have no state: the answerer serves them before asking here.
       return undefined;

@@ -74,8 +74,15 @@ function checkNeutron(r: Record<string, unknown>, at: string, problems: string[]
 }
 
 /** Each field the spec describes, held to its schema; a field a check above refused is not listed twice. */
-function checkSpec(r: Record<string, unknown>, at: string, schemas: ResourceSchemas, problems: string[]) {
-  const fields = schemas[(r.type as string | undefined) ?? 'port'];
+function checkSpec(
+  r: Record<string, unknown>,
+  at: string,
+  type: unknown,
+  schemas: ResourceSchemas,
+  problems: string[],
+) {
+  // A type the resource cannot have is already a problem; its fields are not held to any schema.
+  const fields = typeof type === 'string' && Object.hasOwn(schemas, type) ? schemas[type] : undefined;
   if (!fields) return;
   for (const [field, { schema, name }] of Object.entries(fields)) {
     const path = `${at}.${field}`;
@@ -108,7 +115,7 @@ export function validateResources(api: Api, input: unknown, schemas: ResourceSch
     if (seen.has(key)) problems.push(`${at}.id ${String(raw.id)} appears twice`);
     seen.add(key);
     const resource = api === 'zenlayer' ? checkZenlayer(raw, at, problems) : checkNeutron(raw, at, problems);
-    checkSpec(raw, at, schemas, problems);
+    checkSpec(raw, at, api === 'neutron' ? 'port' : raw.type, schemas, problems);
     return resource;
   });
   if (problems.length) throw new SeedError(problems);
