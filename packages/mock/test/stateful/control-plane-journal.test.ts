@@ -52,5 +52,5 @@ describe('the control-plane journal', () => {
     expect(calls.body.requests[0].path).toBe('/__mock/faults?n=5');
     const long = calls.body.requests.at(-1).path;
     expect([long.length, long.endsWith('…')]).toEqual([257, true]);
-  });
+  }, 60_000);
 });

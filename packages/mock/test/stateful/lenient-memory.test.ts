@@ -28,7 +28,7 @@ describe('ids created on first use, past the limit', () => {
     ]);
     expect((await zenlayer(mock, 'ReleaseInstances', { instanceIds: [`i-${total}`] })).status).toBe(404);
     expect((await zenlayer(mock, 'ReleaseInstances', { instanceIds: ['i-1'] })).status).toBe(200);
-  });
+  }, 60_000);
 
   it('a reset forgets them all and counts from zero', async () => {
     const mock = await stateful({ api: 'neutron' });
