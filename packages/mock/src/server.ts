@@ -52,7 +52,7 @@ export const specPath = (api: Api) => fileURLToPath(new URL(`./spec/${api}.yaml`
 const prisms = new Map<Api, Promise<Prism>>();
 // Parsing a spec costs tens of milliseconds; every mock of a process shares one.
 const prismFor = (api: Api) => {
-  // a Prism of its own per mock answers the same, only later
+  // A Prism of its own per mock would answer the same, only later.
   if (!prisms.has(api)) prisms.set(api, createPrism(specPath(api)));
   return prisms.get(api)!;
 };
