@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { heldRows, loadGoals, startupGoal } from './sections/goals.mjs';
+import { memoryRows } from './sections/memory-rows.mjs';
 
 const started = performance.now();
 /** @param {string} name @returns {any} a section's reported result */
@@ -31,6 +32,7 @@ const pipeline = section('pipeline');
 const load = section('load');
 const startup = section('startup');
 const held = section('inventory-memory');
+const memory = section('mock-memory');
 
 const raw = cost.medianUs['raw fetch'];
 const harness = cost.medianUs['openapi-fetch + middleware + timeout signal'];
@@ -145,6 +147,10 @@ const lines = [
   `## 8. The stateful mock holding ${held.entries.toLocaleString('en')} inventory entries (autocannon, 16 connections; two mocks taking turns, median of ${held.rounds} rounds)`,
   '',
   ...heldRows(held),
+  '',
+  "## 9. The stateful mock's memory under endless or hostile input (loopback, 16 concurrent)",
+  '',
+  ...memoryRows(memory),
   '',
   `The whole bench took ${f((performance.now() - started) / 1000, 0)} s.`,
   '',

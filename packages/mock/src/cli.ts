@@ -14,7 +14,8 @@ With --bearer-token (repeatable) the Zenlayer mock accepts only those bearer tok
 Ask for a documented answer with a header: Prefer: code=404, example=INVALID_DISK_NOT_FOUND
 
 --stateful       keep an inventory and apply the providers' lifecycle rules; control plane
-                 on each port under /__mock/ (resources, reset, requests, faults)
+                 on each port under /__mock/ (resources, reset, requests,
+                 control-requests, faults)
 --seed <file>    YAML or JSON: { zenlayer: { resources: [...] }, neutron: { resources: [...] } }
 --strict         ids not in the inventory do not exist (default: created on first use)
 --transition-ms  how long RECYCLING, RELEASING, DESTROYING… last (default 50)

@@ -14,6 +14,7 @@ import type { ProviderOptions } from './providers/provider.js';
 import type { RunningMock } from './running-mock.js';
 import { createStateful, type Stateful } from './state/mode.js';
 import type { StatefulOptions } from './state/options.js';
+import { loadResourceSchemas } from './state/resource-schemas.js';
 import { type StatefulMock, statefulMethods } from './stateful-mock.js';
 
 export type { RunningMock } from './running-mock.js';
@@ -79,8 +80,11 @@ export async function startMock(options: StartMockOptions & ModeOptions): Promis
   const prism = await prismFor(api);
   const stages = provider.stages(prism, options);
   // A malformed seed throws here, before anything listens.
-  const state: Stateful | undefined = options.mode === 'stateful' ? createStateful(api, prism, options) : undefined;
-  const answerer = state?.answerer ?? options.answerer ?? exampleAnswerer;
+  const state: Stateful | undefined =
+    options.mode === 'stateful'
+      ? createStateful(api, prism, options, loadResourceSchemas(api, specPath(api)))
+      : undefined;
+  const answerer = options.answerer ?? exampleAnswerer;
   // A controlToken that cannot be sent in a header throws here, before anything listens.
   const control = state && controlPlane(state, options);
 
@@ -92,16 +96,24 @@ export async function startMock(options: StartMockOptions & ModeOptions): Promis
       const toControl = isControlPath(req.url!);
       if (!toControl && answerPreflight(req, res, log)) return;
       const started = performance.now();
+      // Stateful: the request is numbered as it arrives, before its body is read (see Inventory).
+      const visit = state?.visit();
       readIncoming(req)
         .then(async (incoming) => {
-          if (control && toControl) return control(incoming);
-          const answer = await runPipeline(incoming, provider, stages, answerer).catch((error: unknown) =>
-            stages.finish(provider.internalError((error as Error).message)),
-          );
-          state?.journal.record(incoming, answer, answer.fault);
-          return answer;
+          if (control && toControl) {
+            const answer = control(incoming);
+            state!.recordControl(incoming, answer);
+            return answer;
+          }
+          const answerWith = (step: Answerer) =>
+            runPipeline(incoming, provider, stages, step).catch((error: unknown) =>
+              stages.finish(provider.internalError((error as Error).message)),
+            );
+          return visit ? visit.serve(incoming, answerWith) : answerWith(answerer);
         })
         .catch((error: unknown) => stages.finish(provider.internalError((error as Error).message)))
+        // Before the answer is sent: what it started is seen by every request the client sends next.
+        .finally(() => visit?.leave())
         .then((answer) => {
           send(res, answer, !(control && toControl));
           const ms = (performance.now() - started).toFixed(1);

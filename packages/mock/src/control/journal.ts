@@ -1,17 +1,21 @@
-// The journal: one line per request the mock answered (control-plane calls excluded), so a
-// consumer's test can assert "my script released exactly these ids, once each".
+// The journal: one line per API request the mock answered (control-plane calls have their own,
+// control-journal.ts), so a consumer's test can assert "my script released exactly these ids,
+// once each". Bounded in entries and in bytes: nothing a client sends can grow it further.
 import type { Answer } from '../answer.js';
-import type { Incoming } from '../request.js';
+import type { Incoming, Validated } from '../request.js';
 
 export interface JournalEntry {
   /** ISO time the answer was sent. */
   time: string;
   method: string;
-  /** The path as sent, with its query. */
+  /** The path as sent, with its query (at most MAX_JOURNALED_CHARS characters). */
   path: string;
   /** The spec's operationId, when the request was routed to one. */
   operation: string | null;
-  /** The resource ids the request named (body fields *Id / *Ids, or the port id in the path). */
+  /**
+   * The resource ids of a request that passed validation (body fields *Id / *Ids of its
+   * documented body, or the port id in the path); none for a refused one (401, 400, …).
+   */
   ids: string[];
   /** null when the connection was dropped by a fault. */
   status: number | null;
@@ -23,33 +27,34 @@ export interface JournalEntry {
   fault?: 'status' | 'latency' | 'drop' | 'applyThenDrop';
 }
 
-const PORT_IN_PATH = /\/ports\/([^/?]+)$/;
-
-/** A path segment decoded; one with a malformed percent-encoding as sent (the request is a 400,
- * and its journal line must still be written, not turn it into a mock failure). */
-function decoded(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
+/** What GET /__mock/requests says about the journal's bound besides its lines. */
+export interface JournalBounds {
+  limit: { entries: number; bytes: number };
+  /** The lines kept, in bytes of their JSON. */
+  bytes: number;
+  /** Lines dropped (oldest first) to stay within the limit since the journal was last cleared. */
+  dropped: number;
 }
 
-/** The ids a request names, provider-agnostic: `instanceIds`, `diskId`, `portIds`, …, or `/ports/<id>`. */
-export function idsOf(incoming: Incoming): string[] {
-  const inPath = PORT_IN_PATH.exec(incoming.rawPath)?.[1];
-  if (inPath) return [decoded(inPath)];
-  if (incoming.body.kind !== 'ok') return [];
-  const text = incoming.body.bytes.toString('utf8');
-  // No ids from a body that is empty, not JSON, or null (each throws here); a JSON array,
-  // string or number has no key that ends in Id or Ids.
-  try {
-    return Object.entries(JSON.parse(text)).flatMap(([key, value]) =>
-      /Ids?$/.test(key) ? [value].flat().filter((id): id is string => typeof id === 'string') : [],
-    );
-  } catch {
-    return [];
-  }
+/** The journal keeps the newest entries only, so a mock under load for hours stays bounded. */
+export const JOURNAL_LIMIT = 100_000;
+/** … and at most this many bytes of lines (their JSON, as GET /__mock/requests serves them). */
+export const JOURNAL_BYTE_LIMIT = 32 * 1024 * 1024;
+/** A journaled id or path longer than this is cut here and ends with '…'. */
+export const MAX_JOURNALED_CHARS = 256;
+
+const cut = (text: string) => (text.length > MAX_JOURNALED_CHARS ? `${text.slice(0, MAX_JOURNALED_CHARS)}…` : text);
+
+/** The ids a validated request names: `instanceIds`, `diskId`, `portIds`, …, or `/ports/<id>`. */
+export function idsOf(request: Validated): string[] {
+  const inPath = request.params.port_id;
+  if (inPath !== undefined) return [cut(inPath)];
+  // Validation held the body to its documented fields, so every *Id / *Ids key is a resource id.
+  // A request without a body (a Neutron GET) names none.
+  const body = (request.json ?? {}) as Record<string, unknown>;
+  return Object.entries(body).flatMap(([key, value]) =>
+    /Ids?$/.test(key) ? [value].flat().filter((id): id is string => typeof id === 'string') : [],
+  );
 }
 
 function codeOf(body: unknown): string | null {
@@ -58,41 +63,81 @@ function codeOf(body: unknown): string | null {
   return typeof code === 'string' ? code : null;
 }
 
-/** The journal keeps the newest entries only, so a mock under load for hours stays bounded. */
-export const JOURNAL_LIMIT = 100_000;
+/** An entry's size as served: its JSON's UTF-8 bytes. */
+const sizeOf = (entry: JournalEntry) => Buffer.byteLength(JSON.stringify(entry));
 
 export class Journal {
-  readonly #entries: JournalEntry[] = [];
+  // A queue with a moving head: dropping the oldest line is O(1), the array compacted now and then.
+  #entries: (JournalEntry | undefined)[] = [];
+  #sizes: number[] = [];
+  #head = 0;
+  #bytes = 0;
+  #dropped = 0;
 
-  record(incoming: Incoming, answer: Answer, fault?: JournalEntry['fault']) {
+  constructor(
+    private readonly limit: { entries: number; bytes: number } = {
+      entries: JOURNAL_LIMIT,
+      bytes: JOURNAL_BYTE_LIMIT,
+    },
+  ) {}
+
+  /** `validated` is the request as validation passed it, when it did: only then are ids journaled. */
+  record(incoming: Incoming, answer: Answer, validated?: Validated) {
+    const fault = answer.fault;
     // A dropped connection sent nothing: no status, and no request id (Neutron's finish step
     // put one in a header that was never written).
     const dropped = fault === 'drop' || fault === 'applyThenDrop';
     const requestId = dropped
       ? null
       : ((answer.body as { requestId?: unknown } | undefined)?.requestId ?? answer.headers?.['x-openstack-request-id']);
-    this.#entries.push({
+    const entry: JournalEntry = {
       time: new Date().toISOString(),
       method: incoming.method,
-      path: incoming.rawQuery ? `${incoming.rawPath}?${incoming.rawQuery}` : incoming.rawPath,
+      path: cut(incoming.rawQuery ? `${incoming.rawPath}?${incoming.rawQuery}` : incoming.rawPath),
       operation: answer.operation ?? null,
-      ids: idsOf(incoming),
+      ids: validated ? idsOf(validated).map(cut) : [],
       status: dropped ? null : answer.status,
       code: dropped ? 'dropped' : codeOf(answer.body),
       requestId: typeof requestId === 'string' ? requestId : null,
       ...(fault && { fault }),
-    });
-    // Trimmed in chunks, not per entry: dropping the oldest one at a time would cost O(n) each.
-    // (A tenth over the limit in integers: JOURNAL_LIMIT * 1.1 is 110000.00000000001.)
-    if (this.#entries.length > JOURNAL_LIMIT + JOURNAL_LIMIT / 10)
-      this.#entries.splice(0, this.#entries.length - JOURNAL_LIMIT);
+    };
+    const size = sizeOf(entry);
+    this.#entries.push(entry);
+    this.#sizes.push(size);
+    this.#bytes += size;
+    while (this.#entries.length - this.#head > this.limit.entries || this.#bytes > this.limit.bytes) this.#dropOldest();
   }
 
   list(): JournalEntry[] {
-    return this.#entries.map((e) => ({ ...e, ids: [...e.ids] }));
+    return this.#kept().map((e) => ({ ...e, ids: [...e.ids] }));
+  }
+
+  bounds(): JournalBounds {
+    return { limit: { ...this.limit }, bytes: this.#bytes, dropped: this.#dropped };
   }
 
   clear() {
-    this.#entries.length = 0;
+    this.#entries = [];
+    this.#sizes = [];
+    this.#head = 0;
+    this.#bytes = 0;
+    this.#dropped = 0;
+  }
+
+  #kept(): JournalEntry[] {
+    return this.#entries.slice(this.#head) as JournalEntry[];
+  }
+
+  #dropOldest() {
+    this.#bytes -= this.#sizes[this.#head]!;
+    this.#entries[this.#head] = undefined;
+    this.#head++;
+    this.#dropped++;
+    // Compacted once the dropped part is the larger half: amortised O(1) a line.
+    if (this.#head * 2 > this.#entries.length) {
+      this.#entries = this.#entries.slice(this.#head);
+      this.#sizes = this.#sizes.slice(this.#head);
+      this.#head = 0;
+    }
   }
 }

@@ -1,7 +1,8 @@
 // The control plane, on the mock's own port under the reserved prefix /__mock/:
 //   GET  /__mock/resources            the inventory            POST /__mock/resources  {resources:[…]} adds
 //   POST /__mock/reset                back to the seed (journal and faults cleared)
-//   GET  /__mock/requests             the journal              DELETE /__mock/requests clears it
+//   GET  /__mock/requests             the journal, its bound   DELETE /__mock/requests clears it
+//   GET  /__mock/control-requests     the control-plane calls (read-only, the newest 1,000)
 //   GET  /__mock/faults               queued faults            POST /__mock/faults {faults:[…]} | a fault
 //   DELETE /__mock/faults             clears them
 // Errors are problem+json with X-Cloud-Release-Mock-Error, naming what is valid: 401 when the
@@ -35,6 +36,7 @@ const ROUTES = [
   'POST /__mock/reset',
   'GET /__mock/requests',
   'DELETE /__mock/requests',
+  'GET /__mock/control-requests',
   'GET /__mock/faults',
   'POST /__mock/faults',
   'DELETE /__mock/faults',
@@ -93,9 +95,11 @@ function call(state: Stateful, incoming: Incoming): Answer {
   const route = `${incoming.method} ${incoming.rawPath.replace(/\/$/, '')}`;
   switch (route) {
     case 'GET /__mock/resources':
-      return ok({ resources: state.resources() });
+      return ok({ resources: state.resources(), lenient: state.lenientMemory() });
     case 'GET /__mock/requests':
-      return ok({ requests: state.requests() });
+      return ok({ requests: state.requests(), ...state.journalBounds() });
+    case 'GET /__mock/control-requests':
+      return ok(state.controlRequests());
     case 'DELETE /__mock/requests':
       state.clearRequests();
       return ok();

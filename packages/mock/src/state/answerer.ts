@@ -1,7 +1,7 @@
 // The stateful answer step: a queued fault if one matches, else the spec's example when the
 // request asks for one with `Prefer`, else the provider's lifecycle rule on the inventory (a
 // latency or applyThenDrop fault lets that answer be made, then delays or withholds it).
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setImmediate, setTimeout as sleep } from 'node:timers/promises';
 import type { Answer } from '../answer.js';
 import type { FaultQueue } from '../control/faults.js';
 import { type Answerer, exampleAnswerer } from '../pipeline.js';
@@ -12,6 +12,9 @@ import type { Validated } from '../request.js';
 import { neutronRule } from './neutron-rules.js';
 import type { Outcome, RuleContext } from './outcome.js';
 import { zenlayerRules } from './zenlayer-rules.js';
+
+/** Event-loop turns a Zenlayer action waits; 3 let 200 pairs sent at once on fresh connections overlap. */
+const ACTION_TURNS = 3;
 
 export interface AnswererDeps {
   api: Api;
@@ -101,6 +104,12 @@ export function statefulAnswerer(deps: AnswererDeps): Answerer {
       };
     }
     if (fault?.kind === 'latency') await sleep(fault.latencyMs);
+    // A Zenlayer action waits a few event-loop turns before its rule runs, as the real API's
+    // backend call takes time: a request for the same resource sent alongside (even on a new
+    // connection: connect, accept, read) arrives meanwhile and sees this one's transition under
+    // way (Inventory), even with transitionMs 0. Turns, not a timer: no fixed delay per request.
+    else if (deps.api === 'zenlayer' && !request.operation.startsWith('Describe'))
+      for (let turn = 0; turn < ACTION_TURNS; turn++) await setImmediate();
     const answer = request.headers.prefer
       ? await exampleAnswerer(request, provider)
       : deps.api === 'zenlayer'

@@ -1,14 +1,19 @@
 // The stateful mode of one mock: its inventory, journal and fault queue, the answer step that
 // uses them, and the operations behind the control plane (also the methods startMock returns).
+
+import type { Answer } from '../answer.js';
+import { ControlJournal } from '../control/control-journal.js';
 import { type Documented, type Fault, FaultQueue, MAX_QUEUED_FAULTS, parseFault } from '../control/faults.js';
 import { Journal } from '../control/journal.js';
 import type { Answerer } from '../pipeline.js';
 import type { Prism } from '../prism.js';
 import type { Api } from '../providers/index.js';
+import type { Incoming, Validated } from '../request.js';
 import { statefulAnswerer } from './answerer.js';
-import { Inventory } from './inventory.js';
+import { Inventory, LENIENT_ID_LIMIT } from './inventory.js';
 import { DEFAULT_TRANSITION_MS, type StatefulOptions } from './options.js';
 import type { RuleContext } from './outcome.js';
+import type { ResourceSchemas } from './resource-schemas.js';
 import type { Resource } from './resources.js';
 import { readSeedFile, resourcesOf, SeedError, validateResources } from './seed.js';
 
@@ -34,13 +39,28 @@ export class InvalidControlInput extends Error {
   }
 }
 
-export function createStateful(api: Api, prism: Prism, options: StatefulOptions & { now?: () => Date }) {
+export function createStateful(
+  api: Api,
+  prism: Prism,
+  options: StatefulOptions & { now?: () => Date; log?: (line: string) => void },
+  /** The spec's schemas a seed's fields are held to. */
+  schemas: ResourceSchemas,
+) {
   // The mock's clock (startMock's `now`) also times the transitions, so tests can step it.
-  const inventory = new Inventory(() => options.now?.().getTime() ?? Date.now());
+  const inventory = new Inventory(
+    () => options.now?.().getTime() ?? Date.now(),
+    (forgotten) => {
+      // A log callback that throws must not fail the request that happened to cross the limit.
+      try {
+        options.log?.(forgetLine(api, forgotten));
+      } catch {}
+    },
+  );
   const seedInput = typeof options.seed === 'string' ? readSeedFile(options.seed) : options.seed;
-  const seed: Resource[] = seedInput === undefined ? [] : resourcesOf(api, seedInput);
+  const seed: Resource[] = seedInput === undefined ? [] : resourcesOf(api, seedInput, schemas);
   inventory.replace(seed);
   const journal = new Journal();
+  const controlJournal = new ControlJournal();
   const faults = new FaultQueue();
   const documented = documentedOf(prism);
   const ctx: RuleContext = {
@@ -48,20 +68,44 @@ export function createStateful(api: Api, prism: Prism, options: StatefulOptions 
     strict: options.strict ?? false,
     transitionMs: options.transitionMs ?? DEFAULT_TRANSITION_MS,
   };
-  const answerer: Answerer = statefulAnswerer({
-    api,
-    ctx,
-    faults,
-    ...(options.projects && { projects: options.projects }),
-  });
+  const answererFor = (visit: number): Answerer =>
+    statefulAnswerer({
+      api,
+      ctx: { ...ctx, inventory: inventory.seenBy(visit) },
+      faults,
+      ...(options.projects && { projects: options.projects }),
+    });
 
   return {
-    answerer,
-    journal,
+    /**
+     * A request arrives. `serve` answers it if it is an API request: `run` gets the answer step,
+     * which sees the inventory as of the arrival, and the answer is journaled (ids only when the
+     * request passed validation). `leave` once the answer is ready to go, whatever it is.
+     */
+    visit() {
+      const visit = inventory.visit();
+      return {
+        async serve(incoming: Incoming, run: (answerer: Answerer) => Promise<Answer>): Promise<Answer> {
+          const answerer = answererFor(visit);
+          let validated: Validated | undefined;
+          const answer = await run((request, provider) => {
+            validated = request;
+            return answerer(request, provider);
+          });
+          journal.record(incoming, answer, validated);
+          return answer;
+        },
+        leave: () => inventory.leave(visit),
+      };
+    },
+    /** Journals one control-plane call (apart from the API journal). */
+    recordControl: (incoming: Incoming, answer: Answer) => controlJournal.record(incoming, answer),
+    controlRequests: () => controlJournal.report(),
     resources: (): Resource[] => inventory.list(),
+    lenientMemory: () => inventory.lenientMemory(),
     /** Adds (or overwrites) resources; validated whole first, so nothing changes on an error. */
     addResources(input: unknown): Resource[] {
-      const resources = validateResources(api, input);
+      const resources = validateResources(api, input, schemas);
       for (const resource of resources) inventory.put(resource);
       return resources;
     },
@@ -72,6 +116,7 @@ export function createStateful(api: Api, prism: Prism, options: StatefulOptions 
       faults.clear();
     },
     requests: () => journal.list(),
+    journalBounds: () => journal.bounds(),
     clearRequests: () => journal.clear(),
     /**
      * Queues faults and returns those it queued (not the whole queue: its answer stays small);
@@ -93,6 +138,13 @@ export function createStateful(api: Api, prism: Prism, options: StatefulOptions 
     faults: () => faults.list(),
     clearFaults: () => faults.clear(),
   };
+}
+
+/** One log line for ids the lenient mode forgot: how many, and the first and last of them. */
+function forgetLine(api: Api, forgotten: { type: string; id: string }[]): string {
+  const name = (r: { type: string; id: string } | undefined) => (r ? `${r.type} ${JSON.stringify(r.id)}` : '');
+  const span = forgotten.length > 1 ? `${name(forgotten[0])} … ${name(forgotten.at(-1))}` : name(forgotten[0]);
+  return `${api} lenient mode: forgot ${forgotten.length} ids created on first use (over ${LENIENT_ID_LIMIT}), oldest first: ${span}; each would be created anew`;
 }
 
 export type Stateful = ReturnType<typeof createStateful>;

@@ -72,7 +72,6 @@ function deletePort(ctx: RuleContext, req: NeutronRequest): Outcome {
   if (port.trunk_details)
     return refuse(409, 'PortInUseAsTrunkParent', `Port ${id} is currently in use and is not eligible for deletion.`);
   // Known once (so a second delete is 404), then gone at once: Neutron deletes synchronously.
-  ctx.inventory.put(port);
   ctx.inventory.remove(port);
   return { ok: true, status: 204 };
 }

@@ -1,5 +1,5 @@
 // What a lifecycle rule decided, before it is dressed in the provider's shape.
-import type { Inventory } from './inventory.js';
+import type { InventoryView } from './inventory.js';
 
 export type Outcome =
   | { ok: true; status?: number; body?: unknown }
@@ -13,7 +13,8 @@ export const refuse = (status: number, code: string, message: string): Outcome =
 });
 
 export interface RuleContext {
-  inventory: Inventory;
+  /** The inventory as the request being answered sees it. */
+  inventory: InventoryView;
   /** Unseeded ids do not exist (by default they are created on first use). */
   strict: boolean;
   /** How long an asynchronous transition (RECYCLING → RECYCLE, RELEASING → gone, …) takes. */

@@ -15,12 +15,10 @@ describe('resources', () => {
       resources: [{ type: 'instance', id: 'i-1', status: 'RECYCLE', name: 'web' }],
     });
     expect(added.status).toBe(201);
-    expect((await control(mock, 'GET', 'resources')).body).toEqual({
-      resources: [
-        { type: 'disk', id: 'd-1', status: 'AVAILABLE' },
-        { type: 'instance', id: 'i-1', status: 'RECYCLE', name: 'web' },
-      ],
-    });
+    expect((await control(mock, 'GET', 'resources')).body.resources).toEqual([
+      { type: 'disk', id: 'd-1', status: 'AVAILABLE' },
+      { type: 'instance', id: 'i-1', status: 'RECYCLE', name: 'web' },
+    ]);
   });
 
   it('refuses a malformed batch whole with a 400 naming every problem; the inventory is unchanged', async () => {

@@ -4,7 +4,7 @@
 // can also be asserted about what the script tried.
 import { describe, expect, it } from 'vitest';
 import { BODY_LIMIT_BYTES } from '../../dist/body.js';
-import { JOURNAL_LIMIT, Journal } from '../../dist/control/journal.js';
+import { JOURNAL_BYTE_LIMIT, JOURNAL_LIMIT, Journal, MAX_JOURNALED_CHARS } from '../../dist/control/journal.js';
 import { nowSeconds, signedHeaders } from '../support/mocks.js';
 import { stateful } from './support.js';
 
@@ -25,9 +25,34 @@ async function release(body: string, headers: Record<string, string> = {}) {
 }
 
 describe('the ids a journal line names', () => {
-  it('takes string values of *Id / *Ids fields only: not other fields, not non-strings', async () => {
-    const { journal } = await release('{"instanceIds":["i-1",2],"name":"x","Idempotency":"k"}');
-    expect(journal).toMatchObject([{ operation: 'ReleaseInstances', ids: ['i-1'], status: 400 }]);
+  it('takes the ids of a request that passed validation, as sent', async () => {
+    const { journal } = await release('{"instanceIds":["i-1","i-2"]}');
+    expect(journal).toMatchObject([{ operation: 'ReleaseInstances', ids: ['i-1', 'i-2'], status: 200 }]);
+  });
+
+  it.each([
+    ['a key the operation does not document, ending in Ids', '{"instanceIds":["i-1"],"notMyIds":["x-1"]}'],
+    ['an id that is not a string', '{"instanceIds":["i-1",2]}'],
+  ])('names none for %s (the request is a 400)', async (_, body) => {
+    const { journal } = await release(body);
+    expect(journal).toMatchObject([{ operation: 'ReleaseInstances', ids: [], status: 400 }]);
+  });
+
+  it('names none for a request refused before validation (a 401), whatever its body holds', async () => {
+    const mock = await stateful({ api: 'zenlayer', bearerTokens: ['right'], credentials: { AK1: 'pw' } });
+    const response = await fetch(`${mock.url}/api/v2/vm`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer wrong', 'x-zc-action': 'ReleaseInstances', 'content-type': 'application/json' },
+      body: JSON.stringify({ instanceIds: ['i-secret'] }),
+    });
+    expect(response.status).toBe(401);
+    expect(mock.requests()).toMatchObject([{ operation: 'ReleaseInstances', ids: [], status: 401 }]);
+  });
+
+  it(`cuts an id longer than ${MAX_JOURNALED_CHARS} characters there, with '…'`, async () => {
+    const long = 'i'.repeat(100_000);
+    const { journal } = await release(JSON.stringify({ instanceIds: [long, 'i-2'] }));
+    expect(journal[0]!.ids).toEqual([`${'i'.repeat(MAX_JOURNALED_CHARS)}…`, 'i-2']);
   });
 
   it.each([
@@ -80,7 +105,7 @@ describe('the ids a journal line names', () => {
     expect(neutron.requests()).toMatchObject([{ path: '/v2.0/ports?name=web', operation: 'ListPorts', status: 200 }]);
     const { status, journal } = await release('{"instanceIds":["i-1"]}', { prefer: 'code=299' });
     expect(status).toBe(418);
-    expect(journal).toMatchObject([{ ids: ['i-1'], status: 418, code: null, requestId: null }]);
+    expect(journal).toMatchObject([{ ids: [], status: 418, code: null, requestId: null }]);
   });
 });
 
@@ -91,15 +116,28 @@ describe('the journal’s bound', () => {
     ({ method: 'POST', rawPath: `/r/${n}`, rawQuery: '', body: { kind: 'ok', bytes: Buffer.alloc(0) } }) as never;
   const answer = { status: 200, body: {} } as never;
 
-  it('keeps every line up to 110,000, then the newest 100,000', () => {
+  it('keeps the newest 100,000 lines, and counts the ones it dropped', () => {
     expect(JOURNAL_LIMIT).toBe(100_000);
     const journal = new Journal();
-    for (let n = 1; n <= 110_000; n++) journal.record(incoming(n), answer);
-    expect(journal.list()).toHaveLength(110_000);
-    journal.record(incoming(110_001), answer);
+    for (let n = 1; n <= 100_000; n++) journal.record(incoming(n), answer);
+    expect(journal.list()).toHaveLength(100_000);
+    expect(journal.bounds().dropped).toBe(0);
+    for (let n = 100_001; n <= 160_001; n++) journal.record(incoming(n), answer);
     const lines = journal.list();
     expect(lines).toHaveLength(100_000);
-    expect(lines[0]!.path).toBe('/r/10002');
-    expect(lines.at(-1)!.path).toBe('/r/110001');
+    expect(lines[0]!.path).toBe('/r/60002');
+    expect(lines.at(-1)!.path).toBe('/r/160001');
+    expect(journal.bounds()).toMatchObject({ limit: { entries: 100_000, bytes: JOURNAL_BYTE_LIMIT }, dropped: 60_001 });
+  });
+
+  it('keeps its lines within its byte limit, the newest kept', () => {
+    const journal = new Journal({ entries: 1000, bytes: 10_000 });
+    for (let n = 1; n <= 500; n++) journal.record(incoming(n), answer);
+    const { bytes, dropped } = journal.bounds();
+    const kept = journal.list();
+    expect(bytes).toBe(kept.reduce((sum, line) => sum + Buffer.byteLength(JSON.stringify(line)), 0));
+    expect(bytes).toBeLessThanOrEqual(10_000);
+    expect(kept.length + dropped).toBe(500);
+    expect(kept.at(-1)!.path).toBe('/r/500');
   });
 });

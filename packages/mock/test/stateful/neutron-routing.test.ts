@@ -24,14 +24,14 @@ describe('Neutron routing mistakes', () => {
   });
 
   // Found by this test: the stateful mock's journal decoded the id and answered 500.
-  it('a malformed percent-encoding: 400, not a 404, journaled with the id as sent', async () => {
+  it('a malformed percent-encoding: 400, not a 404, journaled without ids (it failed validation)', async () => {
     const mock = await stateful({ api: 'neutron' });
     const answer = await neutron(mock, 'DELETE', '/v2.0/ports/%E0%A4%A');
     expect(answer).toMatchObject({
       status: 400,
       body: error('HTTPBadRequest', 'The path /v2.0/ports/%E0%A4%A has a malformed percent-encoding.'),
     });
-    expect(mock.requests()).toMatchObject([{ method: 'DELETE', ids: ['%E0%A4%A'], status: 400 }]);
+    expect(mock.requests()).toMatchObject([{ method: 'DELETE', ids: [], status: 400 }]);
   });
 
   it('a method the path does not allow: 405 listing the allowed ones, with a request id', async () => {

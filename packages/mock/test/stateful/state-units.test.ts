@@ -1,9 +1,14 @@
 // The pure parts of the stateful mode, without a server: inventory timing, seed checks, faults.
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FaultQueue, parseFault } from '../../src/control/faults.js';
-import { Inventory } from '../../src/state/inventory.js';
+import { Inventory, LENIENT_ID_LIMIT } from '../../src/state/inventory.js';
+import { loadResourceSchemas } from '../../src/state/resource-schemas.js';
 import { INSTANCE_STATUSES, NEUTRON_PORT_STATUSES, SDN_PORT_STATUSES } from '../../src/state/resources.js';
 import { resourcesOf, SeedError } from '../../src/state/seed.js';
+
+const schemas = (api: 'zenlayer' | 'neutron') =>
+  loadResourceSchemas(api, fileURLToPath(new URL(`../../../../spec/${api}.yaml`, import.meta.url)));
 
 describe('Inventory', () => {
   it('applies a pending transition once its time has come, and forgets nothing it held', () => {
@@ -19,6 +24,43 @@ describe('Inventory', () => {
     expect(inventory.list()).toEqual([]);
   });
 
+  it('shows a transition only to requests that arrive after the answer that started it', () => {
+    const inventory = new Inventory(() => 0);
+    inventory.put({ type: 'disk', id: 'd-1', status: 'AVAILABLE' });
+    const first = inventory.visit();
+    const second = inventory.visit();
+    const disk = inventory.seenBy(first).get('disk', 'd-1')!;
+    inventory.seenBy(first).move(disk, 'RECYCLING', { afterMs: 0, to: 'RECYCLED' });
+    expect(inventory.seenBy(second).get('disk', 'd-1')?.status).toBe('RECYCLING');
+    inventory.leave(first);
+    const third = inventory.visit();
+    // The second arrived before the first answer was out: it still sees the disk being recycled.
+    expect(inventory.seenBy(second).get('disk', 'd-1')?.status).toBe('RECYCLING');
+    expect(inventory.seenBy(third).get('disk', 'd-1')?.status).toBe('RECYCLED');
+    expect(inventory.get('disk', 'd-1')?.status).toBe('RECYCLED');
+    inventory.leave(second);
+    inventory.leave(third);
+    expect(inventory.list()).toEqual([{ type: 'disk', id: 'd-1', status: 'RECYCLED' }]);
+  });
+
+  it('forgets the oldest ids a delete made known (Neutron), in one chunk past the limit and a tenth, and tells', () => {
+    const told: { type: string; id: string }[][] = [];
+    const inventory = new Inventory(Date.now, (forgotten) => told.push(forgotten));
+    const total = LENIENT_ID_LIMIT + LENIENT_ID_LIMIT / 10 + 1;
+    for (let n = 1; n <= total; n++) inventory.remove({ type: 'port', id: `p-${n}` } as never);
+    expect(told).toHaveLength(1);
+    expect([told[0]!.length, told[0]![0], told[0]!.at(-1)]).toEqual([
+      total - LENIENT_ID_LIMIT,
+      { type: 'port', id: 'p-1' },
+      { type: 'port', id: `p-${total - LENIENT_ID_LIMIT}` },
+    ]);
+    expect([inventory.known('port', 'p-1'), inventory.known('port', `p-${total}`)]).toEqual([false, true]);
+    expect(inventory.lenientMemory()).toMatchObject({
+      remembered: LENIENT_ID_LIMIT,
+      forgotten: total - LENIENT_ID_LIMIT,
+    });
+  });
+
   it('holds 100,000 entries and still finds one by id at once', () => {
     const inventory = new Inventory();
     for (let i = 0; i < 100_000; i++) inventory.put({ type: 'disk', id: `d-${i}`, status: 'AVAILABLE' });
@@ -32,13 +74,17 @@ describe('Inventory', () => {
 describe('seed', () => {
   it('lists every problem and accepts none of it', () => {
     const attempt = () =>
-      resourcesOf('zenlayer', {
-        resources: [
-          { type: 'disk', id: 'd-1', status: 'AVAILABLE', diskType: 'BOOT' },
-          { type: 'disk', id: 'd-1', status: 'AVAILABLE' },
-          { type: 'port', id: '', status: 'ACTIVE', colour: 'red' },
-        ],
-      });
+      resourcesOf(
+        'zenlayer',
+        {
+          resources: [
+            { type: 'disk', id: 'd-1', status: 'AVAILABLE', diskType: 'BOOT' },
+            { type: 'disk', id: 'd-1', status: 'AVAILABLE' },
+            { type: 'port', id: '', status: 'ACTIVE', colour: 'red' },
+          ],
+        },
+        schemas('zenlayer'),
+      );
     expect(attempt).toThrow(SeedError);
     const { problems } = (() => {
       try {
@@ -58,7 +104,9 @@ describe('seed', () => {
   });
 
   it('fills a Neutron port’s defaults (ACTIVE, revision 1, no owner)', () => {
-    expect(resourcesOf('neutron', { resources: [{ id: '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11' }] })).toEqual([
+    expect(
+      resourcesOf('neutron', { resources: [{ id: '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11' }] }, schemas('neutron')),
+    ).toEqual([
       {
         type: 'port',
         id: '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11',

@@ -14,7 +14,7 @@ describe('resources', () => {
     const port = { type: 'port', id: PORT_ID, name: 'new', status: 'DOWN', device_owner: '', revision_number: 1 };
     expect(added).toEqual([port]);
     expect(mock.resources()).toEqual([port]);
-    expect((await control(mock, 'GET', 'resources')).body).toEqual({ resources: [port] });
+    expect((await control(mock, 'GET', 'resources')).body.resources).toEqual([port]);
   });
 
   it('addResources throws a SeedError for one bad resource, and adds none of them', async () => {
@@ -62,7 +62,7 @@ describe('journal and faults', () => {
     expect(mock.requests()).toMatchObject([{ operation: 'DescribeDisks', status: 200 }]);
     mock.clearRequests();
     expect(mock.requests()).toEqual([]);
-    expect((await control(mock, 'GET', 'requests')).body).toEqual({ requests: [] });
+    expect((await control(mock, 'GET', 'requests')).body).toMatchObject({ requests: [], bytes: 0, dropped: 0 });
   });
 
   it('fault queues each argument and returns what it queued; faults lists them all; clearFaults empties it', async () => {
