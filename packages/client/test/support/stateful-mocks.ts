@@ -18,6 +18,8 @@ export interface MockHandle {
   url: string;
   /** A control-plane call over HTTP; resolves with the parsed JSON answer. */
   control(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<Record<string, unknown>>;
+  /** The journal read in-process and synchronously (for a hook that must not await). */
+  requestsNow(): Array<{ operation: string | null }>;
   /** GET /__mock/requests: the journal, as [operation, ids, status, code]. */
   journal(): Promise<Array<{ operation: string; ids: string[]; status: number | null; code: string | null }>>;
 }
@@ -39,11 +41,13 @@ async function start(api: 'zenlayer' | 'neutron', resources: unknown[], transiti
       ...(body !== undefined && { body: JSON.stringify(body) }),
     });
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as Record<string, unknown>;
+    const text = await res.text();
+    return (text ? JSON.parse(text) : {}) as Record<string, unknown>;
   };
   return {
     url: mock.url,
     control,
+    requestsNow: () => mock.requests(),
     journal: async () => (await control('GET', '/__mock/requests')).requests as never,
   };
 }
