@@ -50,7 +50,7 @@ function terminate(client: ZenlayerTeardownClient, type: ZenlayerType, id: strin
   return client.releaseDisk(id, opts);
 }
 
-/** A wait's verdict for one id, or undefined when the id reached the target with a status. */
+/** A wait's end for one id, or 'ready' when it reached the target and is still listed. */
 function afterWait(step: TeardownStep, type: ZenlayerType, id: string, wait: WaiterResult): Ended | 'ready' {
   const status = wait.statuses[id];
   const seen = status === undefined ? {} : { status };
@@ -157,7 +157,8 @@ export async function zenlayerChunk(
     const wait = await waitForZenlayer(client, type, 'gone', toGone, waitOptions(ctx, ctx.zenlayerWait));
     for (const id of toGone) {
       const verdict = afterWait('wait-gone', type, id, wait);
-      ends.set(id, verdict === 'ready' ? { result: 'gone', status: wait.statuses[id] ?? null } : verdict);
+      // On the way to gone, a wait's success is always gone (afterWait): never 'ready'.
+      if (verdict !== 'ready') ends.set(id, verdict);
     }
   }
   return ends;
@@ -192,7 +193,8 @@ async function release(
         for (const b of error.failed) for (const id of b.ids) report(id, stoppedAt('release', classify(b.error)));
         for (const b of error.unknown)
           for (const id of b.ids) report(id, { result: 'unknown', step: 'release', reason: b.error.message });
-        throw error;
+        // The batch's own error, so onStep's `after` carries the provider's code.
+        throw error.unknown[0]?.error ?? error.failed[0]?.error ?? error;
       }
     });
     if (ended.end === 'accepted') return ids;
