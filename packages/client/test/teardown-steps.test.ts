@@ -148,6 +148,24 @@ describe('stopping and aborting', () => {
     expect([...(await z.mock.journal()), ...(await n.mock.journal())]).toEqual([]);
   });
 
+  it('signal aborted while a terminate is in flight: unknown at terminate (it was sent)', async () => {
+    const z = await zenlayerMock([{ type: 'instance', id: 'i-1', status: 'RUNNING' }]);
+    await z.mock.control('POST', '/__mock/faults', { faults: [{ operation: 'TerminateInstance', latencyMs: 2_000 }] });
+    const abort = new AbortController();
+    const [result] = await teardown({
+      zenlayer: z.client,
+      resources: [zl('instance', 'i-1')],
+      options: {
+        zenlayerWait: FAST,
+        signal: abort.signal,
+        onStep: (e) => {
+          if (e.phase === 'before') setTimeout(() => abort.abort(), 50);
+        },
+      },
+    });
+    expect(result).toMatchObject({ result: 'unknown', step: 'terminate' });
+  });
+
   it('signal aborted during a wait: not-started at that wait, nothing released', async () => {
     const z = await zenlayerMock([{ type: 'instance', id: 'i-1', status: 'RUNNING' }], 600_000);
     const abort = new AbortController();
@@ -158,7 +176,15 @@ describe('stopping and aborting', () => {
         zenlayerWait: FAST,
         signal: abort.signal,
         onStep: (e) => {
-          if (e.phase === 'after') setTimeout(() => abort.abort(), 30);
+          if (e.phase !== 'after') return;
+          // Abort once the wait has read the instance (its second read began only after the first ended).
+          const timer = setInterval(() => {
+            const reads = z.mock.requestsNow().filter((r) => r.operation === 'DescribeInstances');
+            if (reads.length >= 3) {
+              clearInterval(timer);
+              abort.abort();
+            }
+          }, 5);
         },
       },
     });

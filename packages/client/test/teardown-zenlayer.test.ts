@@ -188,6 +188,18 @@ describe('teardown of Zenlayer resources', () => {
     ]);
   });
 
+  it('a release sent and never answered (the connection dropped after it applied): unknown at release', async () => {
+    const { mock, client } = await zenlayerMock([{ type: 'instance', id: 'i-1', status: 'RECYCLE' }]);
+    await mock.control('POST', '/__mock/faults', { faults: [{ operation: 'ReleaseInstances', applyThenDrop: true }] });
+    const [result] = await teardown({
+      zenlayer: client,
+      resources: [zl('instance', 'i-1')],
+      options: { zenlayerWait: FAST },
+    });
+    expect(result).toMatchObject({ result: 'unknown', step: 'release' });
+    expect(changes(await mock.journal())).toEqual([['ReleaseInstances', 'i-1', null]]);
+  });
+
   it('a terminate the API refuses: refused at terminate, nothing more sent for it', async () => {
     const { mock, client } = await zenlayerMock([{ type: 'instance', id: 'i-1', status: 'PENDING' }]);
     const [result] = await teardown({

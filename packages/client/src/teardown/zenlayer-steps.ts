@@ -51,8 +51,15 @@ function terminate(client: ZenlayerTeardownClient, type: ZenlayerType, id: strin
 }
 
 /** A wait's end for one id, or 'ready' when it reached the target and is still listed. */
-function afterWait(step: TeardownStep, type: ZenlayerType, id: string, wait: WaiterResult): Ended | 'ready' {
-  const status = wait.statuses[id];
+function afterWait(
+  step: TeardownStep,
+  type: ZenlayerType,
+  id: string,
+  wait: WaiterResult,
+  before: string | null | undefined,
+): Ended | 'ready' {
+  // The last status seen: this wait's, else what was known before it (the read's).
+  const status = id in wait.statuses ? wait.statuses[id] : before;
   const seen = status === undefined ? {} : { status };
   const verdict = wait.verdicts[id];
   if (verdict === 'success')
@@ -135,7 +142,7 @@ export async function zenlayerChunk(
   if (toRecycle.length > 0) {
     const wait = await waitForZenlayer(client, type, 'recycle-bin', toRecycle, waitOptions(ctx, ctx.zenlayerWait));
     for (const id of toRecycle) {
-      const verdict = afterWait('wait-recycle-bin', type, id, wait);
+      const verdict = afterWait('wait-recycle-bin', type, id, wait, last.get(id));
       if (wait.statuses[id] !== undefined) last.set(id, wait.statuses[id]!);
       if (verdict === 'ready') toRelease.push(id);
       else ends.set(id, verdict);
@@ -156,7 +163,7 @@ export async function zenlayerChunk(
   if (toGone.length > 0) {
     const wait = await waitForZenlayer(client, type, 'gone', toGone, waitOptions(ctx, ctx.zenlayerWait));
     for (const id of toGone) {
-      const verdict = afterWait('wait-gone', type, id, wait);
+      const verdict = afterWait('wait-gone', type, id, wait, last.get(id));
       // On the way to gone, a wait's success is always gone (afterWait): never 'ready'.
       if (verdict !== 'ready') ends.set(id, verdict);
     }
