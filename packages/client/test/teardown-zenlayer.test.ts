@@ -2,7 +2,7 @@
 // each starting status, a refusal at each step, a stuck resource, release:false, and the
 // release batches of a large teardown, as the mock's journal (GET /__mock/requests) shows them.
 import { describe, expect, it } from 'vitest';
-import { teardown } from '../src/index.js';
+import { teardown, type ZenlayerTeardownClient } from '../src/index.js';
 import { FAST, stopMocksAfterEach, zenlayerMock } from './support/stateful-mocks.js';
 
 stopMocksAfterEach();
@@ -214,6 +214,58 @@ describe('teardown of Zenlayer resources', () => {
       status: 'PENDING',
     });
     expect(changes(await mock.journal())).toEqual([['TerminateInstance', 'i-1', 403]]);
+  });
+
+  it('a 503 on the first read is read again, not a refusal', async () => {
+    const { mock, client } = await zenlayerMock([{ type: 'instance', id: 'i-1', status: 'RECYCLE' }]);
+    await mock.control('POST', '/__mock/faults', {
+      faults: [{ operation: 'DescribeInstances', status: 503, code: 'SERVICE_TEMPORARY_UNAVAILABLE' }],
+    });
+    const [result] = await teardown({
+      zenlayer: client,
+      resources: [zl('instance', 'i-1')],
+      options: { zenlayerWait: FAST },
+    });
+    expect(result).toMatchObject({ result: 'gone' });
+    expect((await mock.journal()).slice(0, 2).map((r) => [r.operation, r.status])).toEqual([
+      ['DescribeInstances', 503],
+      ['DescribeInstances', 200],
+    ]);
+  });
+
+  it('concurrency bounds the API calls in flight, reads and waits included', async () => {
+    const ids = Array.from({ length: 12 }, (_, i) => `i-${i}`);
+    const { client } = await zenlayerMock(ids.map((id) => ({ type: 'instance', id, status: 'RUNNING' })));
+    let inFlight = 0;
+    let most = 0;
+    const counted =
+      <A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+      async (...args: A): Promise<R> => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        try {
+          return await call(...args);
+        } finally {
+          inFlight -= 1;
+        }
+      };
+    const watched: ZenlayerTeardownClient = {
+      describeInstances: counted((i, o) => client.describeInstances(i, o)),
+      describeDisks: counted((i, o) => client.describeDisks(i, o)),
+      describePorts: counted((i, o) => client.describePorts(i, o)),
+      terminateInstance: counted((i, o) => client.terminateInstance(i, o)),
+      terminatePort: counted((i, o) => client.terminatePort(i, o)),
+      releaseInstances: counted((i, o) => client.releaseInstances(i, o)),
+      releaseDisk: counted((i, o) => client.releaseDisk(i, o)),
+      destroyPort: counted((i, o) => client.destroyPort(i, o)),
+    };
+    const results = await teardown({
+      zenlayer: watched,
+      resources: ids.map((id) => zl('instance', id)),
+      options: { zenlayerWait: FAST, concurrency: 2 },
+    });
+    expect(results.every((r) => r.result === 'gone')).toBe(true);
+    expect(most).toBe(2);
   });
 
   it('250 instances: released in three batches (100, 100, 50), every read ≤ 100 ids', async () => {

@@ -31,6 +31,9 @@ export interface ZenlayerTeardownClient {
   destroyPort(id: string, options?: ReleaseOptions): Promise<{ requestId: string | undefined; alreadyGone: boolean }>;
 }
 
+/** The reads a Zenlayer waiter makes. */
+export type ZenlayerReader = Pick<ZenlayerTeardownClient, 'describeInstances' | 'describeDisks' | 'describePorts'>;
+
 /** A Neutron port as the flow reads it. */
 export interface PortView {
   id: string;
@@ -49,3 +52,6 @@ export interface NeutronTeardownClient {
     options?: CallOptions & { ignoreMissing?: boolean; ifMatchRevision?: number },
   ): Promise<{ alreadyGone: boolean }>;
 }
+
+/** The read the Neutron waiter makes. */
+export type NeutronReader = Pick<NeutronTeardownClient, 'getPort'>;

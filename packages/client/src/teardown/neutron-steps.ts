@@ -53,7 +53,8 @@ export async function neutronPort(ctx: RunContext, client: NeutronTeardownClient
     };
   }
   if (ended.end !== 'accepted') return { ...stoppedAt('delete', ended), status };
-  const wait = await waitUntilNeutronPortsGone(client, [id], waitOptions(ctx, ctx.neutronWait));
+  const reader = { getPort: (p: string, o?: { signal?: AbortSignal }) => ctx.limit(() => client.getPort(p, o)) };
+  const wait = await waitUntilNeutronPortsGone(reader, [id], waitOptions(ctx, ctx.neutronWait));
   const last = wait.statuses[id];
   const seen = last === undefined ? { status } : { status: last };
   if (wait.verdicts[id] === 'success') return { result: 'gone', status: null };

@@ -1,12 +1,12 @@
 // The Neutron waiter: until each port's GET answers 404 PortNotFound. Neutron's GET takes one
 // id, and a 404 on it is the confirmation the flows ask for.
 import { isNeutronTransient, isPortNotFound, judgeNeutronGone, NEUTRON_WAIT } from './acceptors-neutron.js';
-import type { NeutronTeardownClient } from './clients.js';
+import type { NeutronReader } from './clients.js';
 import { type WaiterOptions, type WaiterResult, waitFor } from './waiter.js';
 
 /** Until GET /v2.0/ports/{id} answers 404 for every id. */
 export function waitUntilNeutronPortsGone(
-  client: NeutronTeardownClient,
+  client: NeutronReader,
   ids: readonly string[],
   options: WaiterOptions = {},
 ): Promise<WaiterResult> {

@@ -10,7 +10,7 @@ import {
   type ZenlayerTarget,
   type ZenlayerType,
 } from './acceptors-zenlayer.js';
-import type { ZenlayerTeardownClient } from './clients.js';
+import type { ZenlayerReader } from './clients.js';
 import { type Poll, type WaiterOptions, type WaiterResult, waitFor } from './waiter.js';
 
 /** The most ids one Describe call takes (spec/zenlayer.yaml). */
@@ -23,7 +23,7 @@ const READS = {
 } as const;
 
 /** One round of Describe calls for `type`: every id's status, `null` for the ones not listed. */
-export function describePoll(client: ZenlayerTeardownClient, type: ZenlayerType): Poll {
+export function describePoll(client: ZenlayerReader, type: ZenlayerType): Poll {
   const read = READS[type];
   const once = async (ids: string[], signal: AbortSignal | undefined) => {
     const seen = new Map<string, string | null>(ids.map((id) => [id, null]));
@@ -53,7 +53,7 @@ export function describePoll(client: ZenlayerTeardownClient, type: ZenlayerType)
 
 /** Waits until every id of `type` is at `target`; see WaiterResult. */
 export function waitForZenlayer(
-  client: ZenlayerTeardownClient,
+  client: ZenlayerReader,
   type: ZenlayerType,
   target: ZenlayerTarget,
   ids: readonly string[],
@@ -71,11 +71,7 @@ export function waitForZenlayer(
   );
 }
 
-type Waiter = (
-  client: ZenlayerTeardownClient,
-  ids: readonly string[],
-  options?: WaiterOptions,
-) => Promise<WaiterResult>;
+type Waiter = (client: ZenlayerReader, ids: readonly string[], options?: WaiterOptions) => Promise<WaiterResult>;
 const waiter =
   (type: ZenlayerType, target: ZenlayerTarget): Waiter =>
   (client, ids, options) =>

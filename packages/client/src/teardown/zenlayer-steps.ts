@@ -3,8 +3,14 @@
 // The reads, the waits and (for instances) the release are one call per 100 ids.
 
 import { ZenlayerBatchError } from '../zenlayer/batch-error.js';
-import { ZENLAYER_TABLES, type ZenlayerType } from './acceptors-zenlayer.js';
-import type { ZenlayerTeardownClient } from './clients.js';
+import {
+  isZenlayerTransient,
+  ZENLAYER_TABLES,
+  ZENLAYER_WAIT,
+  type ZenlayerTarget,
+  type ZenlayerType,
+} from './acceptors-zenlayer.js';
+import type { ZenlayerReader, ZenlayerTeardownClient } from './clients.js';
 import {
   type CallEnd,
   changeState,
@@ -15,7 +21,7 @@ import {
   waitOptions,
 } from './run-context.js';
 import type { Ended, TeardownOutcome, TeardownStep } from './types.js';
-import type { WaiterResult } from './waiter.js';
+import { type WaiterResult, waitFor } from './waiter.js';
 import { describePoll, waitForZenlayer } from './waiters-zenlayer.js';
 
 /** The terminate of each type: its action, and the codes that say "already in the recycle bin". */
@@ -96,19 +102,35 @@ export async function zenlayerChunk(
     return ends;
   };
 
-  // read
-  if (ctx.halt.aborted) return all(() => notStarted('read'), ids);
-  let seen: Map<string, string | null>;
-  try {
-    seen = await ctx.limit(() => describePoll(client, type)(ids, ctx.signal));
-  } catch (error) {
-    const ended = classify(error);
+  // read: one round of Describe calls, through the run's call limit; transient answers re-read
+  const reader: ZenlayerReader = {
+    describeInstances: (i, o) => ctx.limit(() => client.describeInstances(i, o)),
+    describeDisks: (i, o) => ctx.limit(() => client.describeDisks(i, o)),
+    describePorts: (i, o) => ctx.limit(() => client.describePorts(i, o)),
+  };
+  const waitUntil = (target: ZenlayerTarget, which: string[]) =>
+    waitForZenlayer(reader, type, target, which, waitOptions(ctx, ctx.zenlayerWait));
+  const read = await waitFor(
+    {
+      ids,
+      poll: describePoll(reader, type),
+      judge: () => 'success',
+      transient: isZenlayerTransient,
+      defaults: ZENLAYER_WAIT,
+    },
+    waitOptions(ctx, ctx.zenlayerWait),
+  );
+  if (read.state !== 'success') {
+    const ended = read.error === undefined ? undefined : classify(read.error);
     const outcome: Ended =
-      ended.end === 'refused'
+      ended?.end === 'refused'
         ? { result: 'refused', step: 'read', code: ended.code, reason: ended.reason }
-        : notStarted('read');
+        : read.state === 'timeout'
+          ? { result: 'timeout', step: 'read' }
+          : notStarted('read');
     return all(() => outcome, ids);
   }
+  const seen = new Map(Object.entries(read.statuses));
   const toTerminate: string[] = [];
   const toRecycle: string[] = [];
   const toRelease: string[] = [];
@@ -140,7 +162,7 @@ export async function zenlayerChunk(
 
   // wait for the recycle bin
   if (toRecycle.length > 0) {
-    const wait = await waitForZenlayer(client, type, 'recycle-bin', toRecycle, waitOptions(ctx, ctx.zenlayerWait));
+    const wait = await waitUntil('recycle-bin', toRecycle);
     for (const id of toRecycle) {
       const verdict = afterWait('wait-recycle-bin', type, id, wait, last.get(id));
       if (wait.statuses[id] !== undefined) last.set(id, wait.statuses[id]!);
@@ -161,7 +183,7 @@ export async function zenlayerChunk(
 
   // wait until gone
   if (toGone.length > 0) {
-    const wait = await waitForZenlayer(client, type, 'gone', toGone, waitOptions(ctx, ctx.zenlayerWait));
+    const wait = await waitUntil('gone', toGone);
     for (const id of toGone) {
       const verdict = afterWait('wait-gone', type, id, wait, last.get(id));
       // On the way to gone, a wait's success is always gone (afterWait): never 'ready'.
