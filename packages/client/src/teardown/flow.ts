@@ -37,7 +37,11 @@ export async function teardown(input: TeardownInput): Promise<TeardownResult[]> 
         ends.set(key('neutron', r.type, r.id), end);
       }),
     );
-  await Promise.all(tasks);
+  try {
+    await Promise.all(tasks);
+  } finally {
+    ctx.dispose();
+  }
   return resources.map((r) => ({
     ...r,
     ...(ends.get(key(r.provider, r.type, r.id)) ?? { result: 'not-started', step: 'read' }),

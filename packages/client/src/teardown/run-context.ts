@@ -16,14 +16,17 @@ export interface RunContext {
   neutronWait: WaiterTimings;
   clock: WaiterClock | undefined;
   onStep: (event: StepEvent) => void;
+  /** Stops listening to the caller's signals (a long-lived signal outlives many runs). */
+  dispose(): void;
 }
 
 export function runContext(options: TeardownOptions, concurrency: number): RunContext {
   const halt = new AbortController();
   const stop = () => halt.abort();
-  for (const s of [options.signal, options.stopSignal]) {
-    if (s?.aborted) stop();
-    s?.addEventListener('abort', stop, { once: true });
+  const listened = [options.signal, options.stopSignal].filter((s) => s !== undefined);
+  for (const s of listened) {
+    if (s.aborted) stop();
+    s.addEventListener('abort', stop, { once: true });
   }
   const hook = options.onStep;
   return {
@@ -34,6 +37,9 @@ export function runContext(options: TeardownOptions, concurrency: number): RunCo
     zenlayerWait: options.zenlayerWait ?? {},
     neutronWait: options.neutronWait ?? {},
     clock: options.clock,
+    dispose: () => {
+      for (const s of listened) s.removeEventListener('abort', stop);
+    },
     onStep: (event) => {
       if (!hook) return;
       try {
