@@ -41,6 +41,29 @@ describe('Zenlayer waiters', () => {
     expect((await mock.journal()).slice(0, 2).map((r) => r.status)).toEqual([503, 429]);
   });
 
+  it('a not-found code is gone: alone at once; in a batch, each id is asked alone', async () => {
+    const { mock, client } = await zenlayerMock([]);
+    const notFound = { status: 404, code: 'INVALID_INSTANCE_NOT_FOUND' };
+    await mock.control('POST', '/__mock/faults', { faults: [notFound] });
+    await expect(waitUntilInstancesGone(client, ['i-1'], FAST)).resolves.toMatchObject({
+      state: 'success',
+      polls: 1,
+      statuses: { 'i-1': null },
+    });
+    await mock.control('DELETE', '/__mock/requests');
+    await mock.control('POST', '/__mock/faults', { faults: [notFound] });
+    await expect(waitUntilInstancesGone(client, ['i-1', 'i-2'], FAST)).resolves.toMatchObject({
+      state: 'success',
+      polls: 1,
+      statuses: { 'i-1': null, 'i-2': null },
+    });
+    expect((await mock.journal()).map((r) => [r.ids.join(','), r.status])).toEqual([
+      ['i-1,i-2', 404],
+      ['i-1', 200],
+      ['i-2', 200],
+    ]);
+  });
+
   it('an error that is not transient ends the wait as a failure carrying it', async () => {
     const { mock, client } = await zenlayerMock([{ type: 'port', id: 'p-1', status: 'DELETING' }]);
     await mock.control('POST', '/__mock/faults', {
