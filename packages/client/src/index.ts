@@ -12,6 +12,62 @@ export {
 export { NeutronApiError } from './neutron/errors.js';
 export type { ListPortsFilter, NeutronReadOptions, NeutronReads } from './neutron/reads.js';
 export type * from './neutron/types.js';
+// Waiters and teardown flows, built on the clients' public methods.
+export {
+  isNeutronTransient,
+  judgeNeutronGone,
+  NEUTRON_PORT_STATUSES,
+  NEUTRON_WAIT,
+} from './teardown/acceptors-neutron.js';
+export {
+  isZenlayerTransient,
+  judgeZenlayer,
+  ZENLAYER_TABLES,
+  ZENLAYER_TRANSIENT_CODES,
+  ZENLAYER_WAIT,
+  type ZenlayerTable,
+  type ZenlayerTarget,
+  type ZenlayerType,
+} from './teardown/acceptors-zenlayer.js';
+export type { NeutronTeardownClient, PortView, ZenlayerTeardownClient } from './teardown/clients.js';
+export { teardown } from './teardown/flow.js';
+export { DEFAULT_TEARDOWN_CONCURRENCY, MAX_TEARDOWN_CONCURRENCY } from './teardown/input.js';
+export { type PortRefusal, portRefusal } from './teardown/neutron-refusals.js';
+export type {
+  ChangingStep,
+  StepEvent,
+  TeardownInput,
+  TeardownOptions,
+  TeardownOutcome,
+  TeardownResource,
+  TeardownResult,
+  TeardownStep,
+  TeardownType,
+} from './teardown/types.js';
+export {
+  type IdVerdict,
+  type Poll,
+  REAL_CLOCK,
+  type Verdict,
+  type WaiterClock,
+  type WaiterOptions,
+  type WaiterResult,
+  type WaiterState,
+  type WaiterTimings,
+  type WaitSpec,
+  waitFor,
+} from './teardown/waiter.js';
+export { waitUntilNeutronPortsGone } from './teardown/waiters-neutron.js';
+export {
+  DESCRIBE_BATCH,
+  waitForZenlayer,
+  waitUntilDisksGone,
+  waitUntilDisksInRecycleBin,
+  waitUntilInstancesGone,
+  waitUntilInstancesInRecycleBin,
+  waitUntilPortsGone,
+  waitUntilPortsInRecycleBin,
+} from './teardown/waiters-zenlayer.js';
 export {
   CloudReleaseError,
   NetworkError,
