@@ -5,6 +5,7 @@ export default defineConfig({
     // A run that finds no test is a failure, never a green run that checked nothing.
     passWithNoTests: false,
     include: ['test/**/*.test.ts'],
-    testTimeout: 20_000,
+    // Generous: a first test in a worker pays the mock's import, and CI runs every package at once on 2 cores.
+    testTimeout: 60_000,
   },
 });

@@ -56,7 +56,7 @@ beforeAll(async () => {
     proxy.stderr!.on('data', onData);
   });
   proxyUrl = `http://127.0.0.1:${port}`;
-}, 20_000);
+}, 90_000);
 
 afterAll(async () => {
   const exited = new Promise((resolve) => proxy?.once('exit', resolve));
