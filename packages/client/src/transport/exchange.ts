@@ -5,25 +5,12 @@
 // abort stays an abort (its reason rethrown as is, never retried), unless the caller asked for
 // an account of it (`abortIsUnknown`): then a request in flight becomes an unknown outcome.
 import { type CloudReleaseError, OutcomeUnknownError, RedirectError } from './errors.js';
+import type { ExchangeContext } from './exchange-context.js';
 import { failure } from './failure.js';
-import { isRedirect, wasOversized } from './response-limit.js';
-import { backoffDelay, type ResolvedRetry, retryAfterMs } from './retry.js';
+import { type Answer, isRedirect } from './response-limit.js';
+import { backoffDelay, retryAfterMs } from './retry.js';
 
-export interface ExchangeContext {
-  operation: string;
-  /** What the call was about, for messages: `disk d-1`, `3 instances`. */
-  subject: string;
-  /** The ids the call was about, carried by an error whose outcome is unknown. */
-  ids: readonly string[];
-  /** Each attempt's own deadline; each retry gets a fresh one. */
-  timeoutMs: number;
-  signal?: AbortSignal | undefined;
-  /** When the signal aborts a request in flight, throw an OutcomeUnknownError, not its reason. */
-  abortIsUnknown?: boolean | undefined;
-  retry: ResolvedRetry;
-  /** Reads Retry-After dates. */
-  now: () => Date;
-}
+export type { ExchangeContext } from './exchange-context.js';
 
 /** What a client makes of one answer: its value, or the error to throw (or retry, if retryable). */
 export type Judgement<T> = { value: T } | { error: CloudReleaseError; retryable?: boolean };
@@ -45,16 +32,17 @@ function locationOrigin(response: Response): string | undefined {
   const location = response.headers.get('location');
   if (location === null) return undefined;
   try {
-    const origin = new URL(location, response.url || undefined).origin;
+    // Only what the Location itself names: a relative one names no origin.
+    const origin = new URL(location).origin;
     return origin === 'null' ? undefined : origin;
   } catch {
-    // Not a URL, or a relative one with no base to read it against: nowhere known.
+    // Not a URL, or a relative one: nowhere known.
   }
   return undefined;
 }
 
 /** What every answer means whoever the provider: a redirect, or a 2xx too large to read. */
-function common(context: ExchangeContext, response: Response): CloudReleaseError | undefined {
+function common(context: ExchangeContext, { response, tooLarge }: Answer): CloudReleaseError | undefined {
   const { operation, subject, ids } = context;
   if (isRedirect(response)) {
     const origin = locationOrigin(response);
@@ -65,7 +53,7 @@ function common(context: ExchangeContext, response: Response): CloudReleaseError
       origin,
     );
   }
-  if (response.ok && wasOversized(response)) {
+  if (response.ok && tooLarge) {
     return new OutcomeUnknownError(
       `${operation} ${subject}: ${response.status} answer too large to read; the outcome is unknown`,
       operation,
@@ -77,14 +65,14 @@ function common(context: ExchangeContext, response: Response): CloudReleaseError
   return undefined;
 }
 
-export async function exchange<R extends { response: Response }, T>(
+export async function exchange<T>(
   context: ExchangeContext,
-  send: (signal: AbortSignal) => Promise<R>,
-  judge: (result: R) => Judgement<T>,
+  send: (signal: AbortSignal) => Promise<Answer>,
+  judge: (answer: Answer) => Judgement<T>,
 ): Promise<T> {
   for (let retryNo = 0; ; retryNo++) {
     const result = await attempt(context, send);
-    const error = common(context, result.response);
+    const error = common(context, result);
     if (error) throw error;
     const judgement = judge(result);
     if ('value' in judgement) return judgement.value;
@@ -102,7 +90,7 @@ export async function exchange<R extends { response: Response }, T>(
   }
 }
 
-async function attempt<T>(context: ExchangeContext, send: (signal: AbortSignal) => Promise<T>): Promise<T> {
+async function attempt(context: ExchangeContext, send: (signal: AbortSignal) => Promise<Answer>): Promise<Answer> {
   // An already-aborted call sends nothing (also after a back-off whose sleep ignored the signal).
   context.signal?.throwIfAborted();
   // One controller, a plain timer and a listener: AbortSignal.timeout and AbortSignal.any cost

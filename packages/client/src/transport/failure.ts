@@ -3,7 +3,7 @@
 // reset, a body cut short — may have come after the server read the request, so its outcome
 // is unknown. When in doubt, unknown: a release reported as "not released" might be repeated.
 import { NetworkError, OutcomeUnknownError, TimeoutError } from './errors.js';
-import type { ExchangeContext } from './exchange.js';
+import type { ExchangeContext } from './exchange-context.js';
 
 /** Error codes (Node's and undici's) raised before a request could be written. */
 const BEFORE_SENDING = new Set([
