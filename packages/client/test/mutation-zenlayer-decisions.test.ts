@@ -18,6 +18,7 @@ import {
 } from './support/capture-server.js';
 
 let server: CaptureServer | undefined;
+
 afterEach(async () => {
   await server?.close();
   server = undefined;
@@ -33,40 +34,6 @@ async function client(reply: (body: { instanceIds?: string[] }, i: number) => Re
   });
   return { zc, delays, sent: () => server!.requests.length };
 }
-
-describe('retry decisions', () => {
-  it('a 503 without SERVICE_TEMPORARY_UNAVAILABLE is a final answer: sent once', async () => {
-    const { zc, sent } = await client(() => zenlayerError(503, 'INTERNAL_ERROR'));
-    await expect(zc.releaseDisk('disk-1')).rejects.toMatchObject({ status: 503, code: 'INTERNAL_ERROR' });
-    expect(sent()).toBe(1);
-  });
-
-  it('a 503 SERVICE_TEMPORARY_UNAVAILABLE is sent again', async () => {
-    const { zc, sent } = await client((_, i) =>
-      i === 0 ? zenlayerError(503, 'SERVICE_TEMPORARY_UNAVAILABLE') : accepted('T-2'),
-    );
-    await expect(zc.releaseDisk('disk-1')).resolves.toEqual({ requestId: 'T-2', alreadyGone: false });
-    expect(sent()).toBe(2);
-  });
-
-  it('SERVICE_TEMPORARY_UNAVAILABLE under another status is a final answer', async () => {
-    const { zc, sent } = await client(() => zenlayerError(500, 'SERVICE_TEMPORARY_UNAVAILABLE'));
-    await expect(zc.releaseDisk('disk-1')).rejects.toMatchObject({ status: 500 });
-    expect(sent()).toBe(1);
-  });
-
-  it('REQUEST_LIMIT_EXCEEDED is sent again whatever its status', async () => {
-    const { zc, sent } = await client((_, i) => (i === 0 ? zenlayerError(400, 'REQUEST_LIMIT_EXCEEDED') : accepted()));
-    await expect(zc.releaseDisk('disk-1')).resolves.toMatchObject({ requestId: 'T-OK' });
-    expect(sent()).toBe(2);
-  });
-
-  it('a business refusal (403) is never sent again', async () => {
-    const { zc, sent } = await client(() => zenlayerError(403, 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED'));
-    await expect(zc.releaseInstances(['i-1'])).rejects.toMatchObject({ name: 'ZenlayerBatchError' });
-    expect(sent()).toBe(1);
-  });
-});
 
 describe('the accepted envelope', () => {
   it.each([

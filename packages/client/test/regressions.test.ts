@@ -2,49 +2,17 @@
 import { createHash, createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createZenlayerClient, type ZenlayerBatchError } from '../src/index.js';
-import { abortableSleep } from '../src/transport/retry.js';
-import { accepted, type CaptureServer, startCaptureServer, zenlayerError } from './support/capture-server.js';
+import { type CaptureServer, startCaptureServer, zenlayerError } from './support/capture-server.js';
 
 const NOW = new Date('2026-11-23T08:00:00Z');
+
 let server: CaptureServer;
+
 afterEach(async () => server?.close());
 
 function client(extra: object = {}) {
   return createZenlayerClient({ bearerToken: 't', baseUrl: server.url, now: () => NOW, ...extra });
 }
-
-describe('retries', () => {
-  it('a bare 429 from a proxy, with no REQUEST_LIMIT_EXCEEDED code, is retried', async () => {
-    server = await startCaptureServer((_, i) => (i === 0 ? { status: 429 } : accepted('T-2')));
-    const delays: number[] = [];
-    const zc = client({ retry: { random: () => 1, sleep: async (ms: number) => void delays.push(ms) } });
-    await expect(zc.releaseDisk('disk-1')).resolves.toEqual({ requestId: 'T-2', alreadyGone: false });
-    expect(server.requests).toHaveLength(2);
-    expect(delays).toEqual([1000]);
-  });
-
-  it('waits date − now for an HTTP-date Retry-After within the cap', async () => {
-    const in5s = new Date(NOW.getTime() + 5000).toUTCString();
-    server = await startCaptureServer((_, i) =>
-      i === 0 ? { ...zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED'), headers: { 'retry-after': in5s } } : accepted(),
-    );
-    const delays: number[] = [];
-    await client({ retry: { random: () => 0, sleep: async (ms: number) => void delays.push(ms) } }).releaseDisk('d');
-    expect(delays).toEqual([5000]);
-  });
-
-  it('the default sleep really waits, and wakes up', async () => {
-    const started = performance.now();
-    await abortableSleep(40);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(35);
-    server = await startCaptureServer((_, i) => (i === 0 ? zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED') : accepted()));
-    const t = performance.now();
-    const zc = client({ retry: { baseDelayMs: 60, minDelayMs: 60, random: () => 0 } });
-    await expect(zc.releaseDisk('disk-1')).resolves.toMatchObject({ requestId: 'T-OK' });
-    expect(performance.now() - t).toBeGreaterThanOrEqual(55);
-    expect(server.requests).toHaveLength(2);
-  });
-});
 
 describe('batches', () => {
   it('without ignoreMissing, a not-found multi-id batch is not split into single releases', async () => {
