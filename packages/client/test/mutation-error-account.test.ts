@@ -4,74 +4,9 @@
 // zenlayer/batch-error.ts, zenlayer/errors.ts, neutron/errors.ts and transport/redact.ts).
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import {
-  createNeutronClient,
-  createZenlayerClient,
-  NeutronApiError,
-  ZenlayerApiError,
-  ZenlayerBatchError,
-} from '../src/index.js';
-import { apiError as refused, timeout as timedOut } from './support/error-fixtures.js';
+import { createNeutronClient, createZenlayerClient, NeutronApiError, ZenlayerApiError } from '../src/index.js';
 
 const PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
-
-describe('ZenlayerBatchError message: only the parts that happened', () => {
-  it('refusals only', () => {
-    const e = new ZenlayerBatchError({ released: [], failed: [{ ids: ['i-1'], error: refused }], total: 2 });
-    expect(e.message).toBe(
-      `ReleaseInstances: 1 of 2 batches failed, 1 instance not released (i-1). ${refused.message}`,
-    );
-    expect(e.outcome).toBe('refused');
-  });
-
-  it('counts batches: entries of one split batch once, entries without a batch index each', () => {
-    const split = new ZenlayerBatchError({
-      released: [],
-      failed: [
-        { ids: ['i-1'], error: refused, batch: 1 },
-        { ids: ['i-2'], error: refused, batch: 1 },
-      ],
-      total: 3,
-    });
-    expect(split.message).toMatch(/^ReleaseInstances: 1 of 3 batches failed, 2 instances not released \(i-1, i-2\)\. /);
-    const unindexed = new ZenlayerBatchError({
-      released: [],
-      failed: [
-        { ids: ['i-1'], error: refused },
-        { ids: ['i-2'], error: refused },
-      ],
-      total: 3,
-    });
-    expect(unindexed.message).toMatch(/^ReleaseInstances: 2 of 3 batches failed, 2 instances not released /);
-  });
-
-  it('unknown only', () => {
-    const e = new ZenlayerBatchError({
-      released: [],
-      failed: [],
-      unknown: [{ ids: ['i-2'], error: timedOut }],
-      total: 1,
-    });
-    expect(e.message).toBe(
-      `ReleaseInstances: 1 of 1 batch with an unknown outcome, 1 instance may have been released (i-2). ${timedOut.message}`,
-    );
-    expect(e.outcome).toBe('unknown');
-  });
-
-  it('stopped only: names the stop reason, and keeps it as the cause', () => {
-    const reason = new Error('SIGINT');
-    const e = new ZenlayerBatchError({ released: [], failed: [], notSent: ['i-3', 'i-4'], total: 1 }, reason);
-    expect(e.message).toBe('ReleaseInstances: 2 instances not sent (i-3, i-4), stopped: SIGINT.');
-    expect(e.outcome).toBe('not-sent');
-    expect(e.cause).toBe(reason);
-  });
-
-  it('not stopped: no cause at all, so a printed error shows none', () => {
-    const e = new ZenlayerBatchError({ released: [], failed: [{ ids: ['i-1'], error: refused }], total: 1 });
-    expect(Object.hasOwn(e, 'cause')).toBe(false);
-    expect(inspect(e)).not.toContain('[cause]');
-  });
-});
 
 function zenlayerAnswer(response: () => Response) {
   return createZenlayerClient({
@@ -81,12 +16,15 @@ function zenlayerAnswer(response: () => Response) {
     fetch: async () => response(),
   });
 }
+
 function neutronAnswer(response: () => Response) {
   return createNeutronClient({ baseUrl: 'http://neutron.test', token: 'tok', fetch: async () => response() });
 }
+
 const long = `<html>${'x'.repeat(300)}</html>`;
 
 /** Answers without the envelope, each with the apiMessage a caller gets from it. */
+
 const NOT_ENVELOPES: Array<[string, () => Response, string]> = [
   ['an HTML page: its start, trimmed', () => new Response(`  ${long}  `, { status: 502 }), long.slice(0, 200)],
   ['an empty body: the status text', () => new Response('', { status: 502, statusText: 'Bad Gateway' }), 'Bad Gateway'],
