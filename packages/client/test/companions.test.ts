@@ -1,4 +1,4 @@
-// The reads and moves around a release (issue 11): on the wire as the official clients send
+// The reads and moves around a release: on the wire as the official clients send
 // them, and a whole Terraform-ordered teardown against the stateful mock.
 import { createNeutronClient, createZenlayerClient, NeutronApiError, ValidationError } from '@cloud-release/client';
 import { startMock } from '@cloud-release/mock';

@@ -214,7 +214,6 @@ describe('Retry-After in seconds, read within the response limit', () => {
   });
 
   /** An answer streamed in chunks, so it carries no Content-Length unless given one. */
-
   function streamed(parts: string[], init: ResponseInit = {}): Response {
     const bytes = parts.map((p) => new TextEncoder().encode(p));
     return new Response(

@@ -130,3 +130,17 @@ describe('secrets in construction errors, progress and on the wire', () => {
     }
   });
 });
+
+describe('a client printed shows its endpoint, never its secret', () => {
+  /** Answers without the envelope, each with the apiMessage a caller gets from it. */
+  const ne = createNeutronClient({ baseUrl: 'http://neutron.test:9696', token: 'tok-SECRET' });
+  it('JSON, String and inspect show the base URL and a mask', () => {
+    expect(JSON.parse(JSON.stringify(ne))).toEqual({ baseUrl: 'http://neutron.test:9696', token: '***' });
+    expect(String(ne)).toBe('NeutronClient {"baseUrl":"http://neutron.test:9696","token":"***"}');
+    expect(inspect(ne)).toBe('NeutronClient {"baseUrl":"http://neutron.test:9696","token":"***"}');
+  });
+
+  it('the face adds no enumerable key: a spread copy is the methods only', () => {
+    expect(Object.keys(ne).sort()).toEqual(['deletePort', 'getPort', 'listPorts']);
+  });
+});

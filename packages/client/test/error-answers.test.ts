@@ -1,8 +1,16 @@
-// What an odd Zenlayer error answer becomes for a caller: an edge proxy's challenge whatever its
-// casing and only on a 403, a JSON `null` or a non-string message, and `isNotFound` on a
-// companion's error (never "already gone"). Each reads the ZenlayerApiError a caller catches.
+// What an error answer becomes for a caller: an edge proxy's challenge whatever its casing and
+// only on a 403 (a 451 is REQUEST_BLOCKED), a body that is not the envelope (an HTML page, a
+// JSON `null`, nothing, fields that are not strings) for Zenlayer and Neutron alike, and
+// `isNotFound` on a companion's error (never "already gone"). Each reads the ZenlayerApiError
+// or NeutronApiError a caller catches.
 import { describe, expect, it } from 'vitest';
-import { createZenlayerClient, ZenlayerApiError, type ZenlayerBatchError } from '../src/index.js';
+import {
+  createNeutronClient,
+  createZenlayerClient,
+  NeutronApiError,
+  ZenlayerApiError,
+  type ZenlayerBatchError,
+} from '../src/index.js';
 import { type Reply, zenlayerError } from './support/capture-server.js';
 import { serverPerTest } from './support/server-per-test.js';
 
@@ -26,6 +34,11 @@ describe('edge proxy answers', () => {
   it('cf-mitigated: challenge on another status is no challenge', async () => {
     const error = await answered({ status: 503, headers: { 'cf-mitigated': 'challenge' }, raw: '<html>' });
     expect(error).toMatchObject({ status: 503, code: undefined });
+  });
+
+  it('a plain 403 without the envelope has no code; a 451 is REQUEST_BLOCKED', async () => {
+    expect(await answered({ status: 403, raw: 'Forbidden' })).toMatchObject({ status: 403, code: undefined });
+    expect(await answered({ status: 451 })).toMatchObject({ status: 451, code: 'REQUEST_BLOCKED' });
   });
 
   it('an envelope code wins over the edge status', async () => {
@@ -106,5 +119,62 @@ describe('destroyPort names its port', () => {
       ids: ['port-1'],
       message: 'DestroyPort port port-1: 200 answer is not the documented envelope; the outcome is unknown',
     });
+  });
+});
+
+describe('an error answer that is not the documented envelope', () => {
+  const PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
+
+  function zenlayerAnswer(response: () => Response) {
+    return createZenlayerClient({
+      bearerToken: 't',
+      baseUrl: 'http://zenlayer.test',
+      retry: false,
+      fetch: async () => response(),
+    });
+  }
+
+  function neutronAnswer(response: () => Response) {
+    return createNeutronClient({ baseUrl: 'http://neutron.test', token: 'tok', fetch: async () => response() });
+  }
+
+  const long = `<html>${'x'.repeat(300)}</html>`;
+
+  /** Answers without the envelope, each with the apiMessage a caller gets from it. */
+  const NOT_ENVELOPES: Array<[string, () => Response, string]> = [
+    ['an HTML page: its start, trimmed', () => new Response(`  ${long}  `, { status: 502 }), long.slice(0, 200)],
+    [
+      'an empty body: the status text',
+      () => new Response('', { status: 502, statusText: 'Bad Gateway' }),
+      'Bad Gateway',
+    ],
+    ['nothing at all', () => new Response('', { status: 502 }), 'no message'],
+  ];
+
+  it.each(NOT_ENVELOPES)('Zenlayer, %s', async (_, response, apiMessage) => {
+    const error = await zenlayerAnswer(response)
+      .releaseDisk('disk-1')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ZenlayerApiError);
+    expect(error).toMatchObject({ status: 502, apiMessage, requestId: undefined, outcome: 'refused' });
+  });
+
+  it.each(NOT_ENVELOPES)('Neutron, %s', async (_, response, apiMessage) => {
+    const error = await neutronAnswer(response)
+      .deletePort(PORT)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NeutronApiError);
+    expect(error).toMatchObject({ status: 502, apiMessage, requestId: undefined, outcome: 'refused' });
+  });
+
+  it('an empty requestId or type is no requestId or type', async () => {
+    const json = (body: unknown) => () =>
+      new Response(JSON.stringify(body), { status: 409, headers: { 'content-type': 'application/json' } });
+    await expect(
+      zenlayerAnswer(json({ requestId: '', code: '', message: 'm' })).releaseDisk('d'),
+    ).rejects.toMatchObject({ requestId: undefined, code: undefined, apiMessage: 'm' });
+    await expect(
+      neutronAnswer(json({ NeutronError: { type: '', message: '' } })).deletePort(PORT),
+    ).rejects.toMatchObject({ type: undefined, apiMessage: 'no message' });
   });
 });
