@@ -1,8 +1,9 @@
 // The reads and moves around a release: on the wire as the official clients send
 // them, and a whole Terraform-ordered teardown against the stateful mock.
-import { createNeutronClient, createZenlayerClient, NeutronApiError, ValidationError } from '@cloud-release/client';
+
 import { startMock } from '@cloud-release/mock';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createNeutronClient, createZenlayerClient, NeutronApiError, ValidationError } from '../src/index.js';
 import { type CaptureServer, startCaptureServer } from './support/capture-server.js';
 
 const PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
