@@ -3,16 +3,25 @@
 // the way down (what the CLI's --json and a JSON log print). A batch error's message names only
 // the parts of the release that happened.
 import { inspect } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   CloudReleaseError,
+  createZenlayerClient,
   NetworkError,
   NeutronApiError,
   OutcomeUnknownError,
   RedirectError,
   ValidationError,
   ZenlayerBatchError,
+  type ZenlayerClientOptions,
 } from '../src/index.js';
+import {
+  type Captured,
+  type CaptureServer,
+  type Reply,
+  startCaptureServer,
+  zenlayerError,
+} from './support/capture-server.js';
 import { apiError, apiError as refused, timeout as timedOut, timeout } from './support/error-fixtures.js';
 
 describe('CloudReleaseError', () => {
@@ -247,5 +256,65 @@ describe('ZenlayerBatchError message: only the parts that happened', () => {
     const e = new ZenlayerBatchError({ released: [], failed: [{ ids: ['i-1'], error: refused }], total: 1 });
     expect(Object.hasOwn(e, 'cause')).toBe(false);
     expect(inspect(e)).not.toContain('[cause]');
+  });
+});
+
+describe('errors as data', () => {
+  const PASSWORD = 'pw-SECRET-7f3a';
+
+  const NOW = new Date('2026-11-23T08:00:00Z');
+
+  let server: CaptureServer;
+
+  afterEach(async () => server?.close());
+
+  async function setup(reply?: (r: Captured, i: number) => Reply, extra: Partial<ZenlayerClientOptions> = {}) {
+    server = await startCaptureServer(reply);
+    const delays: number[] = [];
+    const zc = createZenlayerClient({
+      accessKeyId: 'AK-1',
+      accessKeyPassword: PASSWORD,
+      baseUrl: server.url,
+      now: () => NOW,
+      // random() = 1: each back-off is the top of its jitter range, so waits are exact.
+      retry: { random: () => 1, sleep: async (ms) => void delays.push(ms) },
+      ...extra,
+    } as ZenlayerClientOptions);
+    return { zc, delays };
+  }
+
+  it('a ZenlayerApiError serialises to JSON with its message and facts', async () => {
+    const { zc } = await setup(() => zenlayerError(404, 'INVALID_INSTANCE_NOT_FOUND', 'T-7'));
+    const error = await zc.releaseDisk('disk-1').catch((e: unknown) => e);
+    expect(JSON.parse(JSON.stringify(error))).toEqual({
+      name: 'ZenlayerApiError',
+      outcome: 'refused',
+      message:
+        'ReleaseDisk disk-1 failed: 404 INVALID_INSTANCE_NOT_FOUND (INVALID_INSTANCE_NOT_FOUND happened) [requestId T-7]',
+      action: 'ReleaseDisk',
+      resourceIds: ['disk-1'],
+      status: 404,
+      code: 'INVALID_INSTANCE_NOT_FOUND',
+      requestId: 'T-7',
+      apiMessage: 'INVALID_INSTANCE_NOT_FOUND happened',
+    });
+  });
+
+  it('names a batch of instances by its first, second and last ids', async () => {
+    const { zc } = await setup(() => zenlayerError(403, 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED', 'T-9'));
+    const error = (await zc.releaseInstances(['a', 'b', 'c', 'd']).catch((e: unknown) => e)) as ZenlayerBatchError;
+    expect(error.failed[0]!.error.message).toBe(
+      'ReleaseInstances a, b … d (4 ids) failed: 403 OPERATION_DENIED_INSTANCE_NOT_RECYCLED (OPERATION_DENIED_INSTANCE_NOT_RECYCLED happened) [requestId T-9]',
+    );
+  });
+
+  it('an empty error body still gives a ZenlayerApiError', async () => {
+    const { zc } = await setup(() => ({ status: 500 }));
+    await expect(zc.releaseDisk('disk-1')).rejects.toMatchObject({
+      name: 'ZenlayerApiError',
+      status: 500,
+      code: undefined,
+      requestId: undefined,
+    });
   });
 });

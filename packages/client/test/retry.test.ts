@@ -4,10 +4,17 @@
 // during the back-off — unit by unit, then on the wire.
 import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createZenlayerClient, ValidationError } from '../src/index.js';
+import {
+  createZenlayerClient,
+  ValidationError,
+  ZenlayerApiError,
+  ZenlayerBatchError,
+  type ZenlayerClientOptions,
+} from '../src/index.js';
 import { abortableSleep, backoffDelay, resolveRetry } from '../src/transport/retry.js';
 import {
   accepted,
+  type Captured,
   type CaptureServer,
   type Reply,
   startCaptureServer,
@@ -303,5 +310,144 @@ describe('which Zenlayer answers are sent again', () => {
     const { zc, sent } = await client(() => zenlayerError(403, 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED'));
     await expect(zc.releaseInstances(['i-1'])).rejects.toMatchObject({ name: 'ZenlayerBatchError' });
     expect(sent()).toBe(1);
+  });
+});
+
+describe('a signed client retrying on the wire', () => {
+  const PASSWORD = 'pw-SECRET-7f3a';
+
+  const NOW = new Date('2026-11-23T08:00:00Z');
+
+  let server: CaptureServer;
+
+  afterEach(async () => server?.close());
+
+  async function setup(reply?: (r: Captured, i: number) => Reply, extra: Partial<ZenlayerClientOptions> = {}) {
+    server = await startCaptureServer(reply);
+    const delays: number[] = [];
+    const zc = createZenlayerClient({
+      accessKeyId: 'AK-1',
+      accessKeyPassword: PASSWORD,
+      baseUrl: server.url,
+      now: () => NOW,
+      // random() = 1: each back-off is the top of its jitter range, so waits are exact.
+      retry: { random: () => 1, sleep: async (ms) => void delays.push(ms) },
+      ...extra,
+    } as ZenlayerClientOptions);
+    return { zc, delays };
+  }
+
+  describe('retries', () => {
+    it('backs off 1 s, 2 s, 4 s on 429, then gives up with the typed error', async () => {
+      const { zc, delays } = await setup(() => zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED'));
+      await expect(zc.releaseDisk('disk-1')).rejects.toMatchObject({
+        name: 'ZenlayerApiError',
+        status: 429,
+        code: 'REQUEST_LIMIT_EXCEEDED',
+      });
+      expect(delays).toEqual([1000, 2000, 4000]);
+      expect(server.requests).toHaveLength(4);
+    });
+
+    it('retries 503 SERVICE_TEMPORARY_UNAVAILABLE and honours Retry-After', async () => {
+      const { zc, delays } = await setup((_, i) =>
+        i === 0
+          ? { ...zenlayerError(503, 'SERVICE_TEMPORARY_UNAVAILABLE'), headers: { 'retry-after': '7' } }
+          : accepted(),
+      );
+      await expect(zc.destroyPort('port-1')).resolves.toEqual({ requestId: 'T-OK', alreadyGone: false });
+      expect(delays).toEqual([7000]);
+    });
+
+    it('caps Retry-After at maxDelayMs and honours an HTTP date', async () => {
+      const later = new Date(NOW.getTime() + 90_000).toUTCString();
+      const delays: number[] = [];
+      const { zc } = await setup(
+        (_, i) =>
+          i === 0 ? { ...zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED'), headers: { 'retry-after': later } } : accepted(),
+        {
+          retry: { maxDelayMs: 20_000, sleep: async (ms: number) => void delays.push(ms) },
+        },
+      );
+      await zc.releaseDisk('disk-1');
+      expect(delays).toEqual([20_000]);
+    });
+
+    it.each([
+      [400, 'INVALID_PARAMETER_VALUE'],
+      [403, 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED'],
+      [404, 'INVALID_INSTANCE_NOT_FOUND'],
+      [500, 'INTERNAL_SERVER_ERROR'],
+      [503, 'REQUEST_TIMED_OUT'],
+    ])('never retries %i %s', async (status, code) => {
+      const { zc, delays } = await setup(() => zenlayerError(status, code));
+      await expect(zc.releaseInstances(['i-1'])).rejects.toBeInstanceOf(ZenlayerBatchError);
+      expect(server.requests).toHaveLength(1);
+      expect(delays).toEqual([]);
+    });
+
+    it('retry: false sends once', async () => {
+      const { zc } = await setup(() => zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED'), { retry: false });
+      await expect(zc.releaseDisk('disk-1')).rejects.toBeInstanceOf(ZenlayerApiError);
+      expect(server.requests).toHaveLength(1);
+    });
+  });
+
+  describe('more retries and aborts', () => {
+    it('retries a 429 whatever its body says', async () => {
+      const { zc, delays } = await setup((_, i) => (i < 2 ? { status: 429, body: 'Too Many Requests' } : accepted()));
+      await expect(zc.releaseDisk('disk-1')).resolves.toEqual({ requestId: 'T-OK', alreadyGone: false });
+      expect(delays).toEqual([1000, 2000]);
+      expect(server.requests).toHaveLength(3);
+    });
+
+    it('uses the configured base delay and retry count', async () => {
+      const { zc } = await setup(() => zenlayerError(503, 'SERVICE_TEMPORARY_UNAVAILABLE'));
+      const delays: number[] = [];
+      const custom = createZenlayerClient({
+        accessKeyId: 'AK-1',
+        accessKeyPassword: PASSWORD,
+        baseUrl: server.url,
+        retry: {
+          retries: 4,
+          baseDelayMs: 10,
+          maxDelayMs: 50,
+          random: () => 1,
+          sleep: async (ms) => void delays.push(ms),
+        },
+      });
+      void zc;
+      await expect(custom.destroyPort('port-1')).rejects.toMatchObject({
+        status: 503,
+        code: 'SERVICE_TEMPORARY_UNAVAILABLE',
+      });
+      expect(delays).toEqual([10, 20, 40, 50]);
+      expect(server.requests).toHaveLength(5);
+    });
+
+    it('sends nothing when the signal is already aborted', async () => {
+      const { zc } = await setup();
+      const reason = new Error('too late');
+      await expect(zc.releaseDisk('disk-1', { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
+      await expect(zc.releaseInstances(['i-1'], { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
+      expect(server.requests).toHaveLength(0);
+    });
+
+    it('does not send again after a back-off whose sleep ignored the abort', async () => {
+      const controller = new AbortController();
+      const { zc } = await setup(() => zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED'), {
+        retry: { sleep: async () => controller.abort(new Error('stopped while waiting')) },
+      });
+      await expect(zc.releaseDisk('disk-1', { signal: controller.signal })).rejects.toThrow('stopped while waiting');
+      expect(server.requests).toHaveLength(1);
+    });
+
+    it('an aborted call rejects with an AbortError when the signal gave no reason', async () => {
+      const { zc } = await setup(() => 'hang');
+      const controller = new AbortController();
+      const pending = zc.destroyPort('port-1', { signal: controller.signal });
+      setTimeout(() => controller.abort(), 20);
+      await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    });
   });
 });

@@ -7,7 +7,6 @@ import {
   NetworkError,
   OutcomeUnknownError,
   TimeoutError,
-  ValidationError,
   ZenlayerApiError,
   ZenlayerBatchError,
   type ZenlayerClientOptions,
@@ -23,8 +22,11 @@ import {
 } from './support/capture-server.js';
 
 const PASSWORD = 'pw-SECRET-7f3a';
+
 const NOW = new Date('2026-11-23T08:00:00Z');
+
 let server: CaptureServer;
+
 afterEach(async () => server?.close());
 
 async function setup(reply?: (r: Captured, i: number) => Reply, extra: Partial<ZenlayerClientOptions> = {}) {
@@ -193,62 +195,6 @@ describe('releaseInstances batching', () => {
       { ids: ['gone'], requestId: 'T-INVALID_INSTANCE_NOT_FOUND', alreadyGone: true },
       { ids: ['b'], requestId: 'T-b', alreadyGone: false },
     ]);
-  });
-});
-
-describe('retries', () => {
-  it('backs off 1 s, 2 s, 4 s on 429, then gives up with the typed error', async () => {
-    const { zc, delays } = await setup(() => zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED'));
-    await expect(zc.releaseDisk('disk-1')).rejects.toMatchObject({
-      name: 'ZenlayerApiError',
-      status: 429,
-      code: 'REQUEST_LIMIT_EXCEEDED',
-    });
-    expect(delays).toEqual([1000, 2000, 4000]);
-    expect(server.requests).toHaveLength(4);
-  });
-
-  it('retries 503 SERVICE_TEMPORARY_UNAVAILABLE and honours Retry-After', async () => {
-    const { zc, delays } = await setup((_, i) =>
-      i === 0
-        ? { ...zenlayerError(503, 'SERVICE_TEMPORARY_UNAVAILABLE'), headers: { 'retry-after': '7' } }
-        : accepted(),
-    );
-    await expect(zc.destroyPort('port-1')).resolves.toEqual({ requestId: 'T-OK', alreadyGone: false });
-    expect(delays).toEqual([7000]);
-  });
-
-  it('caps Retry-After at maxDelayMs and honours an HTTP date', async () => {
-    const later = new Date(NOW.getTime() + 90_000).toUTCString();
-    const delays: number[] = [];
-    const { zc } = await setup(
-      (_, i) =>
-        i === 0 ? { ...zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED'), headers: { 'retry-after': later } } : accepted(),
-      {
-        retry: { maxDelayMs: 20_000, sleep: async (ms: number) => void delays.push(ms) },
-      },
-    );
-    await zc.releaseDisk('disk-1');
-    expect(delays).toEqual([20_000]);
-  });
-
-  it.each([
-    [400, 'INVALID_PARAMETER_VALUE'],
-    [403, 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED'],
-    [404, 'INVALID_INSTANCE_NOT_FOUND'],
-    [500, 'INTERNAL_SERVER_ERROR'],
-    [503, 'REQUEST_TIMED_OUT'],
-  ])('never retries %i %s', async (status, code) => {
-    const { zc, delays } = await setup(() => zenlayerError(status, code));
-    await expect(zc.releaseInstances(['i-1'])).rejects.toBeInstanceOf(ZenlayerBatchError);
-    expect(server.requests).toHaveLength(1);
-    expect(delays).toEqual([]);
-  });
-
-  it('retry: false sends once', async () => {
-    const { zc } = await setup(() => zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED'), { retry: false });
-    await expect(zc.releaseDisk('disk-1')).rejects.toBeInstanceOf(ZenlayerApiError);
-    expect(server.requests).toHaveLength(1);
   });
 });
 
@@ -430,122 +376,5 @@ describe('more batching', () => {
     expect(error.released.map((b) => b.ids)).toEqual([ids.slice(0, 100)]);
     expect(error.notSent).toEqual(ids.slice(100));
     expect(server.requests).toHaveLength(1);
-  });
-});
-
-describe('more retries and aborts', () => {
-  it('retries a 429 whatever its body says', async () => {
-    const { zc, delays } = await setup((_, i) => (i < 2 ? { status: 429, body: 'Too Many Requests' } : accepted()));
-    await expect(zc.releaseDisk('disk-1')).resolves.toEqual({ requestId: 'T-OK', alreadyGone: false });
-    expect(delays).toEqual([1000, 2000]);
-    expect(server.requests).toHaveLength(3);
-  });
-
-  it('uses the configured base delay and retry count', async () => {
-    const { zc } = await setup(() => zenlayerError(503, 'SERVICE_TEMPORARY_UNAVAILABLE'));
-    const delays: number[] = [];
-    const custom = createZenlayerClient({
-      accessKeyId: 'AK-1',
-      accessKeyPassword: PASSWORD,
-      baseUrl: server.url,
-      retry: {
-        retries: 4,
-        baseDelayMs: 10,
-        maxDelayMs: 50,
-        random: () => 1,
-        sleep: async (ms) => void delays.push(ms),
-      },
-    });
-    void zc;
-    await expect(custom.destroyPort('port-1')).rejects.toMatchObject({
-      status: 503,
-      code: 'SERVICE_TEMPORARY_UNAVAILABLE',
-    });
-    expect(delays).toEqual([10, 20, 40, 50]);
-    expect(server.requests).toHaveLength(5);
-  });
-
-  it('sends nothing when the signal is already aborted', async () => {
-    const { zc } = await setup();
-    const reason = new Error('too late');
-    await expect(zc.releaseDisk('disk-1', { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
-    await expect(zc.releaseInstances(['i-1'], { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
-    expect(server.requests).toHaveLength(0);
-  });
-
-  it('does not send again after a back-off whose sleep ignored the abort', async () => {
-    const controller = new AbortController();
-    const { zc } = await setup(() => zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED'), {
-      retry: { sleep: async () => controller.abort(new Error('stopped while waiting')) },
-    });
-    await expect(zc.releaseDisk('disk-1', { signal: controller.signal })).rejects.toThrow('stopped while waiting');
-    expect(server.requests).toHaveLength(1);
-  });
-
-  it('an aborted call rejects with an AbortError when the signal gave no reason', async () => {
-    const { zc } = await setup(() => 'hang');
-    const controller = new AbortController();
-    const pending = zc.destroyPort('port-1', { signal: controller.signal });
-    setTimeout(() => controller.abort(), 20);
-    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
-  });
-});
-
-describe('options are checked at construction', () => {
-  const base = { accessKeyId: 'AK-1', accessKeyPassword: PASSWORD };
-  it.each([
-    [{ concurrency: 0 }, /concurrency must be an integer ≥ 1 \(got 0\)/],
-    [{ concurrency: Number.NaN }, /concurrency must be an integer ≥ 1 \(got NaN\)/],
-    [{ timeoutMs: -5 }, /timeoutMs must be a number of milliseconds ≥ 1 \(got -5\)/],
-    [{ retry: { retries: -1 } }, /retry.retries must be an integer ≥ 0 \(got -1\)/],
-    [{ retry: { baseDelayMs: Number.POSITIVE_INFINITY } }, /retry.baseDelayMs must be a number of milliseconds/],
-    [{ apiVersions: { vm: 'latest' } }, /apiVersions.vm must be a YYYY-MM-DD date \(got "latest"\)/],
-    [{ baseUrl: 'console.zenlayer.com' }, /baseUrl must be an absolute http\(s\) URL \(got "console.zenlayer.com"\)/],
-  ])('%j is refused with a ValidationError', (extra, message) => {
-    expect(() => createZenlayerClient({ ...base, ...extra } as ZenlayerClientOptions)).toThrow(ValidationError);
-    expect(() => createZenlayerClient({ ...base, ...extra } as ZenlayerClientOptions)).toThrow(message);
-  });
-
-  it('a bad per-call concurrency sends nothing', async () => {
-    const { zc } = await setup();
-    await expect(zc.releaseInstances(['i-1'], { concurrency: 0 })).rejects.toBeInstanceOf(ValidationError);
-    expect(server.requests).toHaveLength(0);
-  });
-});
-
-describe('errors as data', () => {
-  it('a ZenlayerApiError serialises to JSON with its message and facts', async () => {
-    const { zc } = await setup(() => zenlayerError(404, 'INVALID_INSTANCE_NOT_FOUND', 'T-7'));
-    const error = await zc.releaseDisk('disk-1').catch((e: unknown) => e);
-    expect(JSON.parse(JSON.stringify(error))).toEqual({
-      name: 'ZenlayerApiError',
-      outcome: 'refused',
-      message:
-        'ReleaseDisk disk-1 failed: 404 INVALID_INSTANCE_NOT_FOUND (INVALID_INSTANCE_NOT_FOUND happened) [requestId T-7]',
-      action: 'ReleaseDisk',
-      resourceIds: ['disk-1'],
-      status: 404,
-      code: 'INVALID_INSTANCE_NOT_FOUND',
-      requestId: 'T-7',
-      apiMessage: 'INVALID_INSTANCE_NOT_FOUND happened',
-    });
-  });
-
-  it('names a batch of instances by its first, second and last ids', async () => {
-    const { zc } = await setup(() => zenlayerError(403, 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED', 'T-9'));
-    const error = (await zc.releaseInstances(['a', 'b', 'c', 'd']).catch((e: unknown) => e)) as ZenlayerBatchError;
-    expect(error.failed[0]!.error.message).toBe(
-      'ReleaseInstances a, b … d (4 ids) failed: 403 OPERATION_DENIED_INSTANCE_NOT_RECYCLED (OPERATION_DENIED_INSTANCE_NOT_RECYCLED happened) [requestId T-9]',
-    );
-  });
-
-  it('an empty error body still gives a ZenlayerApiError', async () => {
-    const { zc } = await setup(() => ({ status: 500 }));
-    await expect(zc.releaseDisk('disk-1')).rejects.toMatchObject({
-      name: 'ZenlayerApiError',
-      status: 500,
-      code: undefined,
-      requestId: undefined,
-    });
   });
 });
