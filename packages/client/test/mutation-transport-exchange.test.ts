@@ -5,26 +5,24 @@
 // keeps no listener of a call that has ended.
 import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import {
-  createNeutronClient,
-  createZenlayerClient,
-  OutcomeUnknownError,
-  RedirectError,
-  ZenlayerApiError,
-  type ZenlayerBatchError,
-} from '../src/index.js';
+import { createNeutronClient, createZenlayerClient, OutcomeUnknownError, RedirectError } from '../src/index.js';
 import { type CaptureServer, type Reply, zenlayerError } from './support/capture-server.js';
 import { serverPerTest } from './support/server-per-test.js';
 
 const PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
+
 let server: CaptureServer | undefined;
+
 const servers = serverPerTest();
+
 async function serve(reply: Reply) {
   server = await servers.start(() => reply);
   return server.url;
 }
+
 const zenlayerAt = (baseUrl: string, extra: object = {}) =>
   createZenlayerClient({ bearerToken: 't', baseUrl, retry: false, ...extra });
+
 const neutronAt = (baseUrl: string, extra: object = {}) => createNeutronClient({ baseUrl, token: 'tok', ...extra });
 
 describe('an answer that is not the documented one: the message names the call, the status and what was expected', () => {
@@ -118,33 +116,6 @@ describe('a redirect: refused, and the message says where it pointed, or that th
       );
     },
   );
-});
-
-describe('releaseInstances aborted during a back-off', () => {
-  it('the refusal that was being waited out is the account of that batch, not "not sent"', async () => {
-    server = await servers.start(() => zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED', 'T-429'));
-    const abort = new AbortController();
-    const zc = createZenlayerClient({
-      bearerToken: 't',
-      baseUrl: server.url,
-      // A sleep stopped by the caller: it rejects with the signal's reason, as the default does.
-      retry: {
-        sleep: async (_ms: number, signal?: AbortSignal) => {
-          abort.abort(new Error('SIGINT while waiting'));
-          signal?.throwIfAborted();
-        },
-      },
-    });
-    const error = (await zc
-      .releaseInstances(['i-1', 'i-2'], { signal: abort.signal })
-      .catch((e: unknown) => e)) as ZenlayerBatchError;
-    expect(server.requests).toHaveLength(1);
-    expect(error.notSent).toEqual([]);
-    expect(error.failed).toHaveLength(1);
-    expect(error.failed[0]!.ids).toEqual(['i-1', 'i-2']);
-    expect(error.failed[0]!.error).toBeInstanceOf(ZenlayerApiError);
-    expect(error.failed[0]!.error).toMatchObject({ status: 429, code: 'REQUEST_LIMIT_EXCEEDED', requestId: 'T-429' });
-  });
 });
 
 describe("a caller's signal", () => {

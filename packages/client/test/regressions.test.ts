@@ -1,8 +1,8 @@
 // Regression tests for mutants that once survived (issue 16): each fails if its bug is planted.
 import { createHash, createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createZenlayerClient, type ZenlayerBatchError } from '../src/index.js';
-import { type CaptureServer, startCaptureServer, zenlayerError } from './support/capture-server.js';
+import { createZenlayerClient } from '../src/index.js';
+import { type CaptureServer, startCaptureServer } from './support/capture-server.js';
 
 const NOW = new Date('2026-11-23T08:00:00Z');
 
@@ -13,17 +13,6 @@ afterEach(async () => server?.close());
 function client(extra: object = {}) {
   return createZenlayerClient({ bearerToken: 't', baseUrl: server.url, now: () => NOW, ...extra });
 }
-
-describe('batches', () => {
-  it('without ignoreMissing, a not-found multi-id batch is not split into single releases', async () => {
-    server = await startCaptureServer(() => zenlayerError(404, 'INVALID_INSTANCE_NOT_FOUND'));
-    const error = (await client()
-      .releaseInstances(['a', 'b', 'c'])
-      .catch((e: unknown) => e)) as ZenlayerBatchError;
-    expect(server.requests.map((r) => r.json.instanceIds)).toEqual([['a', 'b', 'c']]);
-    expect(error.failedIds).toEqual(['a', 'b', 'c']);
-  });
-});
 
 describe('resources', () => {
   it('leaves no timer keeping the process alive after a request', async () => {

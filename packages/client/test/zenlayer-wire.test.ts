@@ -2,13 +2,11 @@
 import { createHash, createHmac } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  type BatchProgress,
   createZenlayerClient,
   NetworkError,
   OutcomeUnknownError,
   TimeoutError,
   ZenlayerApiError,
-  ZenlayerBatchError,
   type ZenlayerClientOptions,
 } from '../src/index.js';
 import {
@@ -149,55 +147,6 @@ describe('signed requests', () => {
   });
 });
 
-describe('releaseInstances batching', () => {
-  it('de-duplicates and sends 250 ids as 100/100/50, in order, with bounded concurrency', async () => {
-    const { zc } = await setup((_, i) => ({ ...accepted(`T-${i}`), delayMs: 30 }), { concurrency: 2 });
-    const ids = Array.from({ length: 250 }, (_, i) => `i-${i}`);
-    const progress: number[] = [];
-    const result = await zc.releaseInstances([...ids, 'i-0', 'i-7'], { onBatch: (p) => progress.push(p.index) });
-    expect(server.requests.map((r) => r.json.instanceIds.length)).toEqual([100, 100, 50]);
-    expect(server.requests.flatMap((r) => r.json.instanceIds).sort()).toEqual([...ids].sort());
-    expect(server.maxInFlight).toBe(2);
-    expect(result.ids).toEqual(ids);
-    expect(result.batches.map((b) => b.ids)).toEqual([ids.slice(0, 100), ids.slice(100, 200), ids.slice(200)]);
-    expect(result.batches.every((b) => /^T-\d$/.test(b.requestId!))).toBe(true);
-    expect(progress.sort()).toEqual([0, 1, 2]);
-  });
-
-  it('reports a failing batch with its ids and error while the others still run', async () => {
-    const { zc } = await setup((r) =>
-      r.json.instanceIds.includes('i-150') ? zenlayerError(403, 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED') : accepted(),
-    );
-    const ids = Array.from({ length: 250 }, (_, i) => `i-${i}`);
-    const error = await zc.releaseInstances(ids).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ZenlayerBatchError);
-    const batchError = error as ZenlayerBatchError;
-    expect(server.requests).toHaveLength(3);
-    expect(batchError.released.map((b) => b.ids.length)).toEqual([100, 50]);
-    expect(batchError.failed).toHaveLength(1);
-    expect(batchError.failed[0]!.ids).toEqual(ids.slice(100, 200));
-    expect(batchError.failed[0]!.error).toMatchObject({ status: 403, code: 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED' });
-    expect(batchError.message).toMatch(
-      /1 of 3 batches failed, 100 instances not released \(i-100, i-101 … i-199 \(100 ids\)\)/,
-    );
-  });
-
-  it('with ignoreMissing, a not-found batch is retried id by id to learn which are gone', async () => {
-    const { zc } = await setup((r) =>
-      r.json.instanceIds.includes('gone')
-        ? zenlayerError(404, 'INVALID_INSTANCE_NOT_FOUND')
-        : accepted(`T-${r.json.instanceIds.join('+')}`),
-    );
-    const result = await zc.releaseInstances(['a', 'gone', 'b'], { ignoreMissing: true });
-    expect(server.requests.map((r) => r.json.instanceIds)).toEqual([['a', 'gone', 'b'], ['a'], ['gone'], ['b']]);
-    expect(result.batches).toEqual([
-      { ids: ['a'], requestId: 'T-a', alreadyGone: false },
-      { ids: ['gone'], requestId: 'T-INVALID_INSTANCE_NOT_FOUND', alreadyGone: true },
-      { ids: ['b'], requestId: 'T-b', alreadyGone: false },
-    ]);
-  });
-});
-
 describe('abort and timeout', () => {
   it('aborts an in-flight request with the caller’s reason, without retrying', async () => {
     const { zc } = await setup(() => 'hang');
@@ -302,79 +251,5 @@ describe('validation before sending', () => {
       message: expect.stringMatching(message),
     });
     expect(server.requests).toHaveLength(0);
-  });
-});
-
-describe('more batching', () => {
-  it('keeps at most 4 batches in flight by default', async () => {
-    const { zc } = await setup(() => ({ ...accepted(), delayMs: 20 }));
-    const ids = Array.from({ length: 1000 }, (_, i) => `i-${i}`);
-    const result = await zc.releaseInstances(ids);
-    expect(server.requests).toHaveLength(10);
-    expect(server.maxInFlight).toBe(4);
-    expect(result.batches).toHaveLength(10);
-  });
-
-  it('onBatch reports every batch, a failure with its error; a throwing onBatch changes nothing', async () => {
-    const { zc } = await setup((r) =>
-      r.json.instanceIds.includes('i-0')
-        ? zenlayerError(403, 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED', 'T-no')
-        : accepted('T-yes'),
-    );
-    const ids = Array.from({ length: 150 }, (_, i) => `i-${i}`);
-    const seen: BatchProgress[] = [];
-    const error = (await zc
-      .releaseInstances(ids, {
-        concurrency: 1,
-        onBatch: (p) => {
-          seen.push(p);
-          throw new Error('progress printer broke');
-        },
-      })
-      .catch((e: unknown) => e)) as ZenlayerBatchError;
-    expect(seen.map((p) => [p.index, p.total, p.ids.length, p.requestId, p.error?.name])).toEqual([
-      [0, 2, 100, undefined, 'ZenlayerApiError'],
-      [1, 2, 50, 'T-yes', undefined],
-    ]);
-    expect(error).toBeInstanceOf(ZenlayerBatchError);
-    expect(error.released).toEqual([{ ids: ids.slice(100), requestId: 'T-yes', alreadyGone: false }]);
-    expect(error.failedIds).toEqual(ids.slice(0, 100));
-    expect(error.total).toBe(2);
-    expect(JSON.parse(JSON.stringify(error))).toMatchObject({
-      name: 'ZenlayerBatchError',
-      failed: [
-        {
-          ids: ids.slice(0, 100),
-          error: { code: 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED', requestId: 'T-no', status: 403 },
-        },
-      ],
-    });
-  });
-
-  it('a timeout makes its batch unknown, and only that batch', async () => {
-    const { zc } = await setup((r) => (r.json.instanceIds.includes('i-0') ? 'hang' : accepted()), { timeoutMs: 2_000 });
-    const ids = Array.from({ length: 200 }, (_, i) => `i-${i}`);
-    const error = (await zc.releaseInstances(ids).catch((e: unknown) => e)) as ZenlayerBatchError;
-    expect(error.failed).toEqual([]);
-    expect(error.outcome).toBe('unknown');
-    expect(error.unknown.map((f) => [f.ids.length, f.error.name])).toEqual([[100, 'TimeoutError']]);
-    expect(error.released.map((b) => b.ids)).toEqual([ids.slice(100)]);
-  });
-
-  it('a user abort ends the call, starts no further batch and accounts for every id', async () => {
-    const { zc } = await setup();
-    const controller = new AbortController();
-    const ids = Array.from({ length: 300 }, (_, i) => `i-${i}`);
-    const pending = zc.releaseInstances(ids, {
-      concurrency: 1,
-      signal: controller.signal,
-      onBatch: () => controller.abort(new Error('operator stopped')),
-    });
-    await expect(pending).rejects.toThrow('operator stopped');
-    const error = (await pending.catch((e: unknown) => e)) as ZenlayerBatchError;
-    expect(error).toBeInstanceOf(ZenlayerBatchError);
-    expect(error.released.map((b) => b.ids)).toEqual([ids.slice(0, 100)]);
-    expect(error.notSent).toEqual(ids.slice(100));
-    expect(server.requests).toHaveLength(1);
   });
 });
