@@ -1,10 +1,10 @@
 // The reads and moves around a release: on the wire as the official clients send
 // them, and a whole Terraform-ordered teardown against the stateful mock.
-
 import { startMock } from '@cloud-release/mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNeutronClient, createZenlayerClient, NeutronApiError, ValidationError } from '../src/index.js';
 import { type CaptureServer, startCaptureServer } from './support/capture-server.js';
+import { serverPerTest } from './support/server-per-test.js';
 
 const PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
 const cleanup: Array<() => Promise<unknown>> = [];
@@ -244,5 +244,33 @@ describe('a teardown in the order the Terraform provider uses, against the state
     expect(gone).toMatchObject({ status: 404, type: 'PortNotFound', operation: 'ShowPort' });
     expect((gone as NeutronApiError).requestId).toMatch(/^req-[0-9a-f-]{36}$/);
     await expect(ne.listPorts({ name: 'web' })).resolves.toEqual([]);
+  });
+});
+
+describe('a companion’s answer', () => {
+  const servers = serverPerTest();
+
+  it.each([
+    ['a string', 'done'],
+    ['null', null],
+    ['absent', undefined],
+  ])('an envelope whose response is %s answers the request id alone', async (_, response) => {
+    const server = await servers.start(() => ({ status: 200, body: { requestId: 'T-1', response } }));
+    const zc = createZenlayerClient({ bearerToken: 't', baseUrl: server.url });
+    await expect(zc.terminateInstance('i-1')).resolves.toEqual({ requestId: 'T-1' });
+  });
+
+  it('the envelope’s requestId is the one answered, whatever the response says', async () => {
+    const item = { instanceId: 'i-1', instanceStatus: 'RUNNING' };
+    const server = await servers.start(() => ({
+      status: 200,
+      body: { requestId: 'T-outer', response: { requestId: 'T-inner', totalCount: 1, dataSet: [item] } },
+    }));
+    const zc = createZenlayerClient({ bearerToken: 't', baseUrl: server.url });
+    await expect(zc.describeInstances(['i-1'])).resolves.toEqual({
+      requestId: 'T-outer',
+      totalCount: 1,
+      dataSet: [item],
+    });
   });
 });

@@ -144,3 +144,18 @@ describe('a client printed shows its endpoint, never its secret', () => {
     expect(Object.keys(ne).sort()).toEqual(['deletePort', 'getPort', 'listPorts']);
   });
 });
+
+describe('a Zenlayer client printed, for each kind of credential', () => {
+  it('signed: the base URL, the method and the access key id, the password masked', () => {
+    const zc = createZenlayerClient({ accessKeyId: 'AK-1', accessKeyPassword: 'pw-SECRET', baseUrl: 'http://zc.test' });
+    const face = '{"baseUrl":"http://zc.test","auth":"ZC2-HMAC-SHA256 (accessKeyId AK-1, password ***)"}';
+    expect(String(zc)).toBe(`ZenlayerClient ${face}`);
+    expect(inspect(zc)).toBe(`ZenlayerClient ${face}`);
+    expect(JSON.stringify(zc)).toBe(face);
+  });
+
+  it('bearer: the token masked', () => {
+    const zc = createZenlayerClient({ bearerToken: 'tok-SECRET' });
+    expect(String(zc)).toBe('ZenlayerClient {"baseUrl":"https://console.zenlayer.com","auth":"Bearer ***"}');
+  });
+});
