@@ -11,6 +11,7 @@ import {
 } from '../src/index.js';
 import { captureFetch } from './support/capture-fetch.js';
 import { type Captured, type CaptureServer, type Reply, startCaptureServer } from './support/capture-server.js';
+import type { StreamingServer } from './support/streaming-server.js';
 
 function refusal(options: unknown): ValidationError {
   try {
@@ -276,5 +277,46 @@ describe('options are checked at construction', () => {
     const { zc } = await setup();
     await expect(zc.releaseInstances(['i-1'], { concurrency: 0 })).rejects.toBeInstanceOf(ValidationError);
     expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('credentials in a base URL', () => {
+  const PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
+
+  const TOKEN = 'keystone-SECRET-51';
+
+  const PASSWORD = 'pw-SECRET-7f3a';
+
+  const servers: Array<CaptureServer | StreamingServer> = [];
+
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+  });
+
+  const clients = {
+    zenlayer: (baseUrl: string, extra = {}) => {
+      const zc = createZenlayerClient({ accessKeyId: 'AK-1', accessKeyPassword: PASSWORD, baseUrl, ...extra });
+      return { call: () => zc.releaseDisk('disk-1'), ids: ['disk-1'] };
+    },
+    neutron: (baseUrl: string, extra = {}) => {
+      const ne = createNeutronClient({ baseUrl, token: TOKEN, ...extra });
+      return { call: () => ne.deletePort(PORT), ids: [PORT] };
+    },
+  };
+
+  const both = Object.keys(clients) as Array<keyof typeof clients>;
+
+  it.each(both)('%s: are refused with a ValidationError that does not echo them', (client) => {
+    for (const url of ['http://admin:hunter2@127.0.0.1:9', 'http://hunter2@127.0.0.1:9', 'http//admin:hunter2@x']) {
+      const error = (() => {
+        try {
+          clients[client](url);
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(`${(error as Error).message} ${JSON.stringify(error)}`).not.toContain('hunter2');
+    }
   });
 });

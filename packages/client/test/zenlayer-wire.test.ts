@@ -1,17 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createZenlayerClient,
-  NetworkError,
-  OutcomeUnknownError,
-  TimeoutError,
-  ZenlayerApiError,
-  type ZenlayerClientOptions,
-} from '../src/index.js';
+import { createZenlayerClient, ZenlayerApiError, type ZenlayerClientOptions } from '../src/index.js';
 import {
   type Captured,
   type CaptureServer,
   type Reply,
-  receivedAtLeast,
   startCaptureServer,
   zenlayerError,
 } from './support/capture-server.js';
@@ -38,53 +30,6 @@ async function setup(reply?: (r: Captured, i: number) => Reply, extra: Partial<Z
   } as ZenlayerClientOptions);
   return { zc, delays };
 }
-
-describe('abort and timeout', () => {
-  it('aborts an in-flight request with the caller’s reason, without retrying', async () => {
-    const { zc } = await setup(() => 'hang');
-    const controller = new AbortController();
-    const pending = zc.releaseDisk('disk-1', { signal: controller.signal });
-    await receivedAtLeast(server, 1);
-    controller.abort(new Error('operator cancelled'));
-    await expect(pending).rejects.toThrow('operator cancelled');
-    expect(server.requests).toHaveLength(1);
-  });
-
-  it('aborts during back-off', async () => {
-    server = await startCaptureServer(() => zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED'));
-    const zc = createZenlayerClient({
-      accessKeyId: 'AK-1',
-      accessKeyPassword: PASSWORD,
-      baseUrl: server.url,
-      retry: { baseDelayMs: 60_000 },
-    });
-    const controller = new AbortController();
-    const started = Date.now();
-    const pending = zc.destroyPort('port-1', { signal: controller.signal });
-    setTimeout(() => controller.abort(new Error('stop waiting')), 100);
-    await expect(pending).rejects.toThrow('stop waiting');
-    expect(Date.now() - started).toBeLessThan(5000);
-    expect(server.requests).toHaveLength(1);
-  });
-
-  it('gives up after timeoutMs with a TimeoutError naming the call', async () => {
-    const { zc } = await setup(() => 'hang', { timeoutMs: 2_000 });
-    const error = await zc.releaseDisk('disk-1').catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(TimeoutError);
-    expect(error).toBeInstanceOf(OutcomeUnknownError);
-    expect(error).toMatchObject({ outcome: 'unknown', reason: 'timeout', ids: ['disk-1'], timeoutMs: 2_000 });
-    expect((error as Error).message).toBe('ReleaseDisk disk disk-1: no answer within 2000 ms');
-  });
-
-  it('turns a refused connection into a NetworkError', async () => {
-    const { zc } = await setup();
-    await server.close();
-    const error = await zc.destroyPort('port-1').catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(NetworkError);
-    expect(error).not.toBeInstanceOf(TimeoutError);
-    expect((error as Error).message).toMatch(/^DestroyPort port port-1: no answer \(/);
-  });
-});
 
 describe('errors and ignoreMissing', () => {
   it('throws ZenlayerApiError saying what failed, on which resource, with the requestId', async () => {
