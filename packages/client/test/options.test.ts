@@ -320,3 +320,24 @@ describe('credentials in a base URL', () => {
     }
   });
 });
+
+describe('Neutron: construction refuses what could never authenticate', () => {
+  it.each([
+    ['a blank token', '   '],
+    ['a token that is not a string', 42],
+  ])('%s: ValidationError naming the token, nothing sent', (_, token) => {
+    let error: unknown;
+    try {
+      createNeutronClient({ baseUrl: 'http://neutron.test', token: token as string });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ field: 'token', limit: 'a non-empty string', outcome: 'not-sent' });
+    expect((error as Error).message).toBe('token must be a non-empty Keystone token');
+  });
+
+  it('no options at all: a ValidationError naming baseUrl, not a TypeError', () => {
+    expect(() => createNeutronClient(undefined as never)).toThrow(ValidationError);
+  });
+});

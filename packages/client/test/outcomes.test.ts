@@ -308,7 +308,13 @@ describe('an answer that is not the documented one: the message names the call, 
     const error = await neutronAt(url)
       .deletePort(PORT)
       .catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: 'OutcomeUnknownError', reason: 'unexpected-answer', status: 200 });
+    expect(error).toMatchObject({
+      name: 'OutcomeUnknownError',
+      operation: 'DeletePort',
+      ids: [PORT],
+      reason: 'unexpected-answer',
+      status: 200,
+    });
     expect((error as Error).message).toBe(
       `DeletePort port ${PORT}: 200 answer is not 204 No Content; the outcome is unknown`,
     );

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNeutronClient, createZenlayerClient, SDK_VERSION } from '../src/index.js';
-import { type CaptureServer, startCaptureServer, zenlayerError } from './support/capture-server.js';
+import { type CaptureServer, startCaptureServer } from './support/capture-server.js';
 
 let server: CaptureServer;
 
@@ -31,33 +31,6 @@ describe('Zenlayer headers', () => {
   it('X-ZC-SDK-Version is the package version', () => {
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
     expect(SDK_VERSION).toBe(pkg.version);
-  });
-});
-
-describe('already gone, per action (as the Terraform provider)', () => {
-  it.each([
-    ['releaseInstances', 'INVALID_INSTANCE_NOT_FOUND', true],
-    ['releaseInstances', 'OPERATION_FAILED_RESOURCE_NOT_FOUND', false],
-    ['releaseInstances', 'INVALID_DISK_NOT_FOUND', false],
-    ['releaseDisk', 'INVALID_DISK_NOT_FOUND', true],
-    ['releaseDisk', 'OPERATION_FAILED_RESOURCE_NOT_FOUND', true],
-    ['releaseDisk', 'INVALID_INSTANCE_NOT_FOUND', false],
-    ['destroyPort', 'SELF_SERVICE_PORT_NOT_FOUND', true],
-    ['destroyPort', 'INVALID_PORT_NOT_FOUND', true],
-    ['destroyPort', 'OPERATION_FAILED_RESOURCE_NOT_FOUND', true],
-    ['destroyPort', 'INVALID_DISK_NOT_FOUND', false],
-  ] as const)('%s with ignoreMissing: %s is already gone: %s', async (method, code, gone) => {
-    server = await startCaptureServer(() => zenlayerError(404, code));
-    const zc = zenlayer();
-    const call =
-      method === 'releaseInstances'
-        ? zc.releaseInstances(['i-1'], { ignoreMissing: true })
-        : zc[method]('x-1', { ignoreMissing: true });
-    const outcome = await call.then(
-      () => 'gone',
-      () => 'error',
-    );
-    expect(outcome).toBe(gone ? 'gone' : 'error');
   });
 });
 
