@@ -16,6 +16,7 @@ import {
   startCaptureServer,
   zenlayerError,
 } from './support/capture-server.js';
+import { messages } from './support/messages.js';
 
 describe('Zenlayer: refusals, and ignoreMissing', () => {
   const PASSWORD = 'pw-SECRET-7f3a';
@@ -53,7 +54,13 @@ describe('Zenlayer: refusals, and ignoreMissing', () => {
       requestId: 'T-42',
     });
     expect((error as Error).message).toBe(
-      'ReleaseDisk disk-9 failed: 404 INVALID_DISK_NOT_FOUND (INVALID_DISK_NOT_FOUND happened) [requestId T-42]',
+      messages.zenlayerRefusal(
+        'ReleaseDisk disk-9',
+        404,
+        'INVALID_DISK_NOT_FOUND',
+        'INVALID_DISK_NOT_FOUND happened',
+        'T-42',
+      ),
     );
   });
 
@@ -78,8 +85,7 @@ describe('Zenlayer: refusals, and ignoreMissing', () => {
   it('reads an answer that is not the envelope', async () => {
     const { zc } = await setup(() => ({ status: 502, body: 'Bad Gateway from a proxy' }));
     const error = await zc.releaseDisk('disk-1').catch((e: unknown) => e);
-    expect(error).toMatchObject({ status: 502, code: undefined });
-    expect((error as Error).message).toMatch(/^ReleaseDisk disk-1 failed: 502 without an error code/);
+    expect(error).toMatchObject({ status: 502, code: undefined, apiMessage: 'Bad Gateway from a proxy' });
   });
 });
 

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createZenlayerClient, ValidationError } from '../src/index.js';
 import type { Reply } from './support/capture-server.js';
+import { messages } from './support/messages.js';
 import { serverPerTest } from './support/server-per-test.js';
 
 const servers = serverPerTest();
@@ -43,7 +44,7 @@ describe('DescribeDisks and DescribePorts on the wire', () => {
     const ids = method === 'describeDisks' ? ['d-1'] : ['p-1', 'p-2', 'p-3'];
     await expect(zc[method](ids)).rejects.toMatchObject({
       ids,
-      message: `${head}: 200 answer is not the documented envelope; the outcome is unknown`,
+      message: messages.unexpectedAnswer(head, 200, 'the documented envelope'),
     });
   });
 });

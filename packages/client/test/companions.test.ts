@@ -4,6 +4,7 @@ import { startMock } from '@cloud-release/mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNeutronClient, createZenlayerClient, NeutronApiError, ValidationError } from '../src/index.js';
 import { type CaptureServer, startCaptureServer } from './support/capture-server.js';
+import { messages } from './support/messages.js';
 import { serverPerTest } from './support/server-per-test.js';
 
 const PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
@@ -110,7 +111,7 @@ describe('the account of a failed read or move', () => {
       name: 'OutcomeUnknownError',
       operation: 'ShowPort',
       ids: [PORT],
-      message: `ShowPort port ${PORT}: 200 answer is not {"port": {…}}; the outcome is unknown`,
+      message: messages.unexpectedAnswer(`ShowPort port ${PORT}`, 200, '{"port": {…}}'),
     });
   });
 
@@ -121,7 +122,7 @@ describe('the account of a failed read or move', () => {
       name: 'OutcomeUnknownError',
       operation: 'ListPorts',
       ids: [],
-      message: 'ListPorts ports: 200 answer is not {"ports": […]}; the outcome is unknown',
+      message: messages.unexpectedAnswer('ListPorts ports', 200, '{"ports": […]}'),
     });
   });
 
@@ -158,7 +159,7 @@ describe('the account of a failed read or move', () => {
     await expect(zc[method](id)).rejects.toMatchObject({
       outcome: 'unknown',
       ids,
-      message: `${head}: 200 answer is not the documented envelope; the outcome is unknown`,
+      message: messages.unexpectedAnswer(head, 200, 'the documented envelope'),
     });
   });
 
@@ -167,7 +168,7 @@ describe('the account of a failed read or move', () => {
     const zc = createZenlayerClient({ bearerToken: 't', baseUrl: server.url, retry: false });
     await expect(zc.describeInstances(['i-1', 'i-2'])).rejects.toMatchObject({
       ids: ['i-1', 'i-2'],
-      message: 'DescribeInstances 2 instances: 200 answer is not the documented envelope; the outcome is unknown',
+      message: messages.unexpectedAnswer('DescribeInstances 2 instances', 200, 'the documented envelope'),
     });
   });
 

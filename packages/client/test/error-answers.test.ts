@@ -12,6 +12,7 @@ import {
   type ZenlayerBatchError,
 } from '../src/index.js';
 import { type Reply, zenlayerError } from './support/capture-server.js';
+import { messages } from './support/messages.js';
 import { serverPerTest } from './support/server-per-test.js';
 
 const servers = serverPerTest();
@@ -28,7 +29,7 @@ describe('edge proxy answers', () => {
   it('cf-mitigated: Challenge (any casing) on a 403 is SECURITY_CHALLENGE', async () => {
     const error = await answered({ status: 403, headers: { 'cf-mitigated': 'Challenge' }, raw: '<html>' });
     expect(error).toMatchObject({ status: 403, code: 'SECURITY_CHALLENGE', outcome: 'refused' });
-    expect(error.message).toBe('ReleaseDisk disk-1 failed: 403 SECURITY_CHALLENGE (<html>)');
+    expect(error.message).toBe(messages.zenlayerRefusal('ReleaseDisk disk-1', 403, 'SECURITY_CHALLENGE', '<html>'));
   });
 
   it('cf-mitigated: challenge on another status is no challenge', async () => {
@@ -51,7 +52,7 @@ describe('bodies that are not the envelope', () => {
   it('a JSON null: no code, no request id, the status text', async () => {
     const error = await answered({ status: 409, body: null, raw: 'null' });
     expect(error).toMatchObject({ status: 409, code: undefined, requestId: undefined, apiMessage: 'Conflict' });
-    expect(error.message).toBe('ReleaseDisk disk-1 failed: 409 without an error code (Conflict)');
+    expect(error.message).toBe(messages.zenlayerRefusal('ReleaseDisk disk-1', 409, undefined, 'Conflict'));
   });
 
   it('a message that is not a string is not the message', async () => {
@@ -65,7 +66,7 @@ describe('bodies that are not the envelope', () => {
   it('a request id that is not a string is no request id', async () => {
     const error = await answered({ status: 409, body: { code: 'INVALID_DISK_NOT_FOUND', requestId: 7, message: 'm' } });
     expect(error.requestId).toBeUndefined();
-    expect(error.message).toBe('ReleaseDisk disk-1 failed: 409 INVALID_DISK_NOT_FOUND (m)');
+    expect(error.message).toBe(messages.zenlayerRefusal('ReleaseDisk disk-1', 409, 'INVALID_DISK_NOT_FOUND', 'm'));
   });
 
   it('an empty message is kept as given', async () => {
@@ -112,12 +113,18 @@ describe('destroyPort names its port', () => {
     const refusal = await zc.destroyPort('port-1').catch((e: unknown) => e);
     expect(refusal).toMatchObject({ action: 'DestroyPort', resourceIds: ['port-1'] });
     expect((refusal as Error).message).toBe(
-      'DestroyPort port-1 failed: 403 OPERATION_DENIED_PORT_IN_USE (OPERATION_DENIED_PORT_IN_USE happened) [requestId T-p]',
+      messages.zenlayerRefusal(
+        'DestroyPort port-1',
+        403,
+        'OPERATION_DENIED_PORT_IN_USE',
+        'OPERATION_DENIED_PORT_IN_USE happened',
+        'T-p',
+      ),
     );
     await expect(zc.destroyPort('port-1')).rejects.toMatchObject({
       outcome: 'unknown',
       ids: ['port-1'],
-      message: 'DestroyPort port port-1: 200 answer is not the documented envelope; the outcome is unknown',
+      message: messages.unexpectedAnswer('DestroyPort port port-1', 200, 'the documented envelope'),
     });
   });
 });

@@ -23,6 +23,7 @@ import {
   zenlayerError,
 } from './support/capture-server.js';
 import { apiError, apiError as refused, timeout as timedOut, timeout } from './support/error-fixtures.js';
+import { messages } from './support/messages.js';
 
 describe('CloudReleaseError', () => {
   it.each([
@@ -289,8 +290,13 @@ describe('errors as data', () => {
     expect(JSON.parse(JSON.stringify(error))).toEqual({
       name: 'ZenlayerApiError',
       outcome: 'refused',
-      message:
-        'ReleaseDisk disk-1 failed: 404 INVALID_INSTANCE_NOT_FOUND (INVALID_INSTANCE_NOT_FOUND happened) [requestId T-7]',
+      message: messages.zenlayerRefusal(
+        'ReleaseDisk disk-1',
+        404,
+        'INVALID_INSTANCE_NOT_FOUND',
+        'INVALID_INSTANCE_NOT_FOUND happened',
+        'T-7',
+      ),
       action: 'ReleaseDisk',
       resourceIds: ['disk-1'],
       status: 404,
@@ -304,7 +310,13 @@ describe('errors as data', () => {
     const { zc } = await setup(() => zenlayerError(403, 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED', 'T-9'));
     const error = (await zc.releaseInstances(['a', 'b', 'c', 'd']).catch((e: unknown) => e)) as ZenlayerBatchError;
     expect(error.failed[0]!.error.message).toBe(
-      'ReleaseInstances a, b … d (4 ids) failed: 403 OPERATION_DENIED_INSTANCE_NOT_RECYCLED (OPERATION_DENIED_INSTANCE_NOT_RECYCLED happened) [requestId T-9]',
+      messages.zenlayerRefusal(
+        'ReleaseInstances a, b … d (4 ids)',
+        403,
+        'OPERATION_DENIED_INSTANCE_NOT_RECYCLED',
+        'OPERATION_DENIED_INSTANCE_NOT_RECYCLED happened',
+        'T-9',
+      ),
     );
   });
 

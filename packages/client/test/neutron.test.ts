@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNeutronClient, NetworkError, NeutronApiError, TimeoutError, ValidationError } from '../src/index.js';
 import { type CaptureServer, type Reply, startCaptureServer } from './support/capture-server.js';
+import { messages } from './support/messages.js';
 import { serverPerTest } from './support/server-per-test.js';
 
 const PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
@@ -38,7 +39,7 @@ describe('deletePort', () => {
     expect(error).toBeInstanceOf(NeutronApiError);
     expect(error).toMatchObject({ status: 409, type: 'ServicePortInUse', portId: PORT });
     expect((error as Error).message).toBe(
-      `DeletePort port ${PORT} failed: 409 ServicePortInUse (Port is a router interface)`,
+      messages.neutronRefusal(`DeletePort port ${PORT}`, 409, 'ServicePortInUse', 'Port is a router interface'),
     );
   });
 
@@ -98,7 +99,9 @@ describe('deletePort', () => {
     const error = await ne.deletePort(PORT).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NeutronApiError);
     expect(error).toMatchObject({ status: 502, type: undefined, apiMessage: 'Bad Gateway' });
-    expect((error as Error).message).toBe(`DeletePort port ${PORT} failed: 502 without an error type (Bad Gateway)`);
+    expect((error as Error).message).toBe(
+      messages.neutronRefusal(`DeletePort port ${PORT}`, 502, undefined, 'Bad Gateway'),
+    );
     expect(JSON.parse(JSON.stringify(error))).toMatchObject({
       name: 'NeutronApiError',
       message: (error as Error).message,
@@ -133,7 +136,7 @@ describe('deletePort', () => {
     const ne = await setup('hang', 100);
     const error = await ne.deletePort(PORT).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
-    expect(error).toMatchObject({ message: `DeletePort port ${PORT}: no answer within 100 ms`, timeoutMs: 100 });
+    expect(error).toMatchObject({ message: messages.timeout(`DeletePort port ${PORT}`, 100), timeoutMs: 100 });
     expect((error as Error).cause).toMatchObject({ name: 'TimeoutError', message: 'no answer within 100 ms' });
   });
 });
@@ -176,7 +179,7 @@ describe('getPort', () => {
     const ne = await neutron(reply);
     await expect(ne.getPort(PORT)).rejects.toMatchObject({
       name: 'OutcomeUnknownError',
-      message: `ShowPort port ${PORT}: 200 answer is not {"port": {…}}; the outcome is unknown`,
+      message: messages.unexpectedAnswer(`ShowPort port ${PORT}`, 200, '{"port": {…}}'),
     });
   });
 });
@@ -217,7 +220,7 @@ describe('NeutronApiError as a caller reads it', () => {
       name: 'NeutronApiError',
       portId: '',
       code: 'PolicyNotAuthorized',
-      message: 'ListPorts ports failed: 403 PolicyNotAuthorized (not allowed) [requestId req-9]',
+      message: messages.neutronRefusal('ListPorts ports', 403, 'PolicyNotAuthorized', 'not allowed', 'req-9'),
     });
   });
 
@@ -229,13 +232,15 @@ describe('NeutronApiError as a caller reads it', () => {
     });
     const error = await ne.deletePort(PORT).catch((e: unknown) => e);
     expect(error).toMatchObject({ requestId: undefined });
-    expect((error as Error).message).toBe(`DeletePort port ${PORT} failed: 409 ServicePortInUse (busy)`);
+    expect((error as Error).message).toBe(
+      messages.neutronRefusal(`DeletePort port ${PORT}`, 409, 'ServicePortInUse', 'busy'),
+    );
   });
 
   it('made by a caller without an operation (a test double), it is about DeletePort', () => {
     const error = new NeutronApiError(PORT, 404, 'PortNotFound', 'gone');
     expect(error).toMatchObject({ operation: 'DeletePort', outcome: 'refused', status: 404, code: 'PortNotFound' });
-    expect(error.message).toBe(`DeletePort port ${PORT} failed: 404 PortNotFound (gone)`);
+    expect(error.message).toBe(messages.neutronRefusal(`DeletePort port ${PORT}`, 404, 'PortNotFound', 'gone'));
   });
 });
 
@@ -257,7 +262,9 @@ describe('an error envelope whose fields are not strings', () => {
     });
     const error = await ne.deletePort(PORT).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'NeutronApiError', status: 409, type: undefined, apiMessage: 'Conflict' });
-    expect((error as Error).message).toBe(`DeletePort port ${PORT} failed: 409 without an error type (Conflict)`);
+    expect((error as Error).message).toBe(
+      messages.neutronRefusal(`DeletePort port ${PORT}`, 409, undefined, 'Conflict'),
+    );
   });
 });
 

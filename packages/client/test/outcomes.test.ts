@@ -24,6 +24,7 @@ import {
   startCaptureServer,
   zenlayerError,
 } from './support/capture-server.js';
+import { messages } from './support/messages.js';
 import { serverPerTest } from './support/server-per-test.js';
 import type { StreamingServer } from './support/streaming-server.js';
 
@@ -171,7 +172,7 @@ describe('not sent: the connection was never made', () => {
     const error = await client.deletePort(PORT).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NetworkError);
     expect(error).toMatchObject({ outcome: 'not-sent', operation: 'DeletePort' });
-    expect((error as Error).message).toBe(`DeletePort port ${PORT}: no answer (${code} happened)`);
+    expect((error as Error).message).toBe(messages.notSent(`DeletePort port ${PORT}`, `${code} happened`));
     expect(calls()).toBe(1);
   });
 
@@ -250,7 +251,7 @@ describe('a caller abort of releaseInstances while its request is in flight', ()
       reason: 'connection-lost',
       operation: 'ReleaseInstances',
       ids,
-      message: `ReleaseInstances ${subject}: aborted while the request was in flight; the outcome is unknown`,
+      message: messages.abortedInFlight(`ReleaseInstances ${subject}`),
     });
     expect(unknown.cause).toBe(reason);
     expect(server.requests).toHaveLength(1);
@@ -274,7 +275,7 @@ describe('a connection error inside an AggregateError', () => {
     const error = await ne.deletePort(PORT).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NetworkError);
     expect(error).toMatchObject({ outcome: 'not-sent', operation: 'DeletePort' });
-    expect((error as Error).message).toBe(`DeletePort port ${PORT}: no answer (all attempts failed)`);
+    expect((error as Error).message).toBe(messages.notSent(`DeletePort port ${PORT}`, 'all attempts failed'));
     expect((error as Error).cause).toBe(thrown);
   });
 });
@@ -299,7 +300,7 @@ describe('an answer that is not the documented one: the message names the call, 
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OutcomeUnknownError);
     expect((error as Error).message).toBe(
-      'ReleaseDisk disk disk-1: 200 answer is not the documented envelope; the outcome is unknown',
+      messages.unexpectedAnswer('ReleaseDisk disk disk-1', 200, 'the documented envelope'),
     );
   });
 
@@ -315,9 +316,7 @@ describe('an answer that is not the documented one: the message names the call, 
       reason: 'unexpected-answer',
       status: 200,
     });
-    expect((error as Error).message).toBe(
-      `DeletePort port ${PORT}: 200 answer is not 204 No Content; the outcome is unknown`,
-    );
+    expect((error as Error).message).toBe(messages.unexpectedAnswer(`DeletePort port ${PORT}`, 200, '204 No Content'));
   });
 });
 
@@ -335,9 +334,7 @@ describe('a redirect: refused, and the message says where it pointed, or that th
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RedirectError);
     expect(error).toMatchObject({ outcome: 'refused', status: 307, locationOrigin: origin });
-    expect((error as Error).message).toBe(
-      `ReleaseDisk disk disk-1: answered 307 to ${origin ?? 'an unknown place'}; redirects are not followed, so nothing was sent there`,
-    );
+    expect((error as Error).message).toBe(messages.redirect('ReleaseDisk disk disk-1', 307, origin));
   });
 
   // A browser's fetch with redirect: 'manual' answers a redirect with an opaque one: status 0,
@@ -367,9 +364,7 @@ describe('a redirect: refused, and the message says where it pointed, or that th
       const error = await call().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(RedirectError);
       expect(error).toMatchObject({ outcome: 'refused', status: 0, locationOrigin: undefined });
-      expect((error as Error).message).toBe(
-        `${named}: answered a redirect to an unknown place; redirects are not followed, so nothing was sent there`,
-      );
+      expect((error as Error).message).toBe(messages.redirect(named, 'a redirect'));
     },
   );
 });
@@ -505,7 +500,7 @@ describe('a signed client aborted, timed out or refused a connection', () => {
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toBeInstanceOf(OutcomeUnknownError);
     expect(error).toMatchObject({ outcome: 'unknown', reason: 'timeout', ids: ['disk-1'], timeoutMs: 2_000 });
-    expect((error as Error).message).toBe('ReleaseDisk disk disk-1: no answer within 2000 ms');
+    expect((error as Error).message).toBe(messages.timeout('ReleaseDisk disk disk-1', 2000));
   });
 
   it('turns a refused connection into a NetworkError', async () => {

@@ -17,6 +17,7 @@ import {
 } from '../src/index.js';
 import { type BombServer, type Coding, compressionBomb, startBombServer } from './support/bomb-server.js';
 import { type CaptureServer, type Reply, startCaptureServer } from './support/capture-server.js';
+import { messages } from './support/messages.js';
 import { serverPerTest } from './support/server-per-test.js';
 import { type StallingServer, startStallingServer } from './support/stalling-server.js';
 import { type StreamingServer, startStreamingServer } from './support/streaming-server.js';
@@ -217,7 +218,7 @@ describe('an oversized 2xx: the message names the call and the status', () => {
     await serve({ status: 202, raw: 'x'.repeat(64) });
     const error = await call().catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'OutcomeUnknownError', reason: 'response-too-large', status: 202 });
-    expect((error as Error).message).toBe(`${named}: 202 answer too large to read; the outcome is unknown`);
+    expect((error as Error).message).toBe(messages.tooLarge(named, 202));
   });
 });
 
@@ -276,7 +277,7 @@ describe('response size', () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ZenlayerApiError);
     expect(error).toMatchObject({ outcome: 'refused', status: 500, code: undefined });
-    expect((error as Error).message).toMatch(/response body over 1048576 bytes, not read/);
+    expect((error as Error).message).toContain(messages.bodyTooLarge(1048576));
   });
 
   it.each(both)(
@@ -288,7 +289,7 @@ describe('response size', () => {
         .call()
         .catch((e: unknown) => e);
       expect(error).toMatchObject({ outcome: 'refused', status: 409 });
-      expect((error as Error).message).toMatch(/response body over 500 bytes, not read/);
+      expect((error as Error).message).toContain(messages.bodyTooLarge(500));
       expect(() => clients[client](server.url, { maxResponseBytes: 0 })).toThrow(
         /maxResponseBytes must be an integer ≥ 1/,
       );
@@ -358,7 +359,7 @@ describe('the bound at its edges: declared lengths, redirects, null-body statuse
         .releaseDisk('disk-1')
         .catch((e: unknown) => e);
       expect(error).toMatchObject({ name: 'ZenlayerApiError', outcome: 'refused', status: 409 });
-      expect((error as Error).message).toContain(`response body over ${ENVELOPE.length - 1} bytes, not read`);
+      expect((error as Error).message).toContain(messages.bodyTooLarge(ENVELOPE.length - 1));
     });
   });
 
