@@ -62,9 +62,14 @@ describe('ZenlayerBatchError', () => {
     });
     expect(error.outcome).toBe('unknown');
     expect(error.message).toBe(
-      'ReleaseInstances: 1 of 3 batches failed, 1 instance not released (i-1); 1 of 3 batches with an unknown outcome, ' +
-        '1 instance may have been released (i-2); 2 instances not sent (i-3, i-4), stopped. ' +
-        `${apiError.message}; ${timeout.message}`,
+      messages.batch(
+        [
+          messages.batchFailed('1 of 3 batches', '1 instance', 'i-1'),
+          messages.batchUnknown('1 of 3 batches', '1 instance', 'i-2'),
+          messages.batchNotSent('2 instances', 'i-3, i-4'),
+        ],
+        [apiError.message, timeout.message],
+      ),
     );
     expect(JSON.parse(JSON.stringify(error))).toEqual({
       name: 'ZenlayerBatchError',
@@ -206,7 +211,7 @@ describe('ZenlayerBatchError message: only the parts that happened', () => {
   it('refusals only', () => {
     const e = new ZenlayerBatchError({ released: [], failed: [{ ids: ['i-1'], error: refused }], total: 2 });
     expect(e.message).toBe(
-      `ReleaseInstances: 1 of 2 batches failed, 1 instance not released (i-1). ${refused.message}`,
+      messages.batch([messages.batchFailed('1 of 2 batches', '1 instance', 'i-1')], [refused.message]),
     );
     expect(e.outcome).toBe('refused');
   });
@@ -220,7 +225,12 @@ describe('ZenlayerBatchError message: only the parts that happened', () => {
       ],
       total: 3,
     });
-    expect(split.message).toMatch(/^ReleaseInstances: 1 of 3 batches failed, 2 instances not released \(i-1, i-2\)\. /);
+    expect(split.message).toBe(
+      messages.batch(
+        [messages.batchFailed('1 of 3 batches', '2 instances', 'i-1, i-2')],
+        [refused.message, refused.message],
+      ),
+    );
     const unindexed = new ZenlayerBatchError({
       released: [],
       failed: [
@@ -229,7 +239,7 @@ describe('ZenlayerBatchError message: only the parts that happened', () => {
       ],
       total: 3,
     });
-    expect(unindexed.message).toMatch(/^ReleaseInstances: 2 of 3 batches failed, 2 instances not released /);
+    expect(unindexed.message).toContain(messages.batchFailed('2 of 3 batches', '2 instances', 'i-1, i-2'));
   });
 
   it('unknown only', () => {
@@ -240,7 +250,7 @@ describe('ZenlayerBatchError message: only the parts that happened', () => {
       total: 1,
     });
     expect(e.message).toBe(
-      `ReleaseInstances: 1 of 1 batch with an unknown outcome, 1 instance may have been released (i-2). ${timedOut.message}`,
+      messages.batch([messages.batchUnknown('1 of 1 batch', '1 instance', 'i-2')], [timedOut.message]),
     );
     expect(e.outcome).toBe('unknown');
   });
@@ -248,7 +258,7 @@ describe('ZenlayerBatchError message: only the parts that happened', () => {
   it('stopped only: names the stop reason, and keeps it as the cause', () => {
     const reason = new Error('SIGINT');
     const e = new ZenlayerBatchError({ released: [], failed: [], notSent: ['i-3', 'i-4'], total: 1 }, reason);
-    expect(e.message).toBe('ReleaseInstances: 2 instances not sent (i-3, i-4), stopped: SIGINT.');
+    expect(e.message).toBe(messages.batch([messages.batchNotSent('2 instances', 'i-3, i-4', 'SIGINT')]));
     expect(e.outcome).toBe('not-sent');
     expect(e.cause).toBe(reason);
   });

@@ -20,6 +20,7 @@ import {
   startCaptureServer,
   zenlayerError,
 } from './support/capture-server.js';
+import { messages } from './support/messages.js';
 import { serverPerTest } from './support/server-per-test.js';
 
 let server: CaptureServer;
@@ -106,7 +107,7 @@ describe('releaseInstances account', () => {
     ]);
     expect(error.notSent).toEqual(ids.slice(200));
     expect(error.outcome).toBe('not-sent');
-    expect(error.message).toMatch(/200 instances not sent \(i-200, i-201 … i-399 \(200 ids\)\), stopped: SIGINT/);
+    expect(error.message).toContain(messages.batchNotSent('200 instances', 'i-200, i-201 … i-399 (200 ids)', 'SIGINT'));
     expect(server.requests).toHaveLength(2);
   });
 
@@ -195,7 +196,7 @@ describe('a stop during an ignoreMissing split', () => {
     expect(error.released).toEqual([{ ids: ['a'], requestId: 'T-a', alreadyGone: false }]);
     expect(error.notSent).toEqual(['b', 'c']);
     expect(error.outcome).toBe('not-sent');
-    expect(error.message).toBe('ReleaseInstances: 2 instances not sent (b, c), stopped: SIGTERM.');
+    expect(error.message).toBe(messages.batch([messages.batchNotSent('2 instances', 'b, c', 'SIGTERM')]));
     expect(error.cause).toBe(stop.signal.reason);
     expect(seen).toEqual([
       {
@@ -267,8 +268,8 @@ describe('one split batch with a refused and an unknown id', () => {
       [['i-102'], 1],
     ]);
     expect(error.unknown.map((u) => [u.ids, u.batch])).toEqual([[['i-200'], 2]]);
-    expect(error.message).toMatch(
-      /^ReleaseInstances: 1 of 3 batches failed, 3 instances not released \(i-100, i-101, i-102\); 1 of 3 batches with an unknown outcome, 1 instance may have been released \(i-200\)\. /,
+    expect(error.message).toContain(
+      `${messages.batchFailed('1 of 3 batches', '3 instances', 'i-100, i-101, i-102')}; ${messages.batchUnknown('1 of 3 batches', '1 instance', 'i-200')}. `,
     );
   });
 });
@@ -316,8 +317,8 @@ describe('a refusal next to ids left unsent', () => {
     expect(error.notSent).toEqual(all.slice(100));
     expect(error.outcome).toBe('refused');
     expect(error.cause).toBe(stop.signal.reason);
-    expect(error.message).toMatch(
-      /^ReleaseInstances: 1 of 2 batches failed, 100 instances not released \(i-0, i-1 … i-99 \(100 ids\)\); 100 instances not sent \(i-100, i-101 … i-199 \(100 ids\)\), stopped: SIGINT\. /,
+    expect(error.message).toContain(
+      `${messages.batchFailed('1 of 2 batches', '100 instances', 'i-0, i-1 … i-99 (100 ids)')}; ${messages.batchNotSent('100 instances', 'i-100, i-101 … i-199 (100 ids)', 'SIGINT')}. `,
     );
   });
 
@@ -351,7 +352,7 @@ describe('a refusal next to ids left unsent', () => {
     expect(error.notSent).toEqual(idsOf(200).slice(100));
     expect(error.cause).toBe(abort.signal.reason);
     expect(error.message).toBe(
-      'ReleaseInstances: 100 instances not sent (i-100, i-101 … i-199 (100 ids)), stopped: second SIGINT.',
+      messages.batch([messages.batchNotSent('100 instances', 'i-100, i-101 … i-199 (100 ids)', 'second SIGINT')]),
     );
   });
   it('a stop whose reason is not an Error: stopped, without a reason, and the reason is still the cause', async () => {
@@ -360,7 +361,9 @@ describe('a refusal next to ids left unsent', () => {
     const error = await batchError(
       zc.releaseInstances(idsOf(200), { concurrency: 1, stopSignal: stop.signal, onBatch: () => stop.abort('SIGINT') }),
     );
-    expect(error.message).toBe('ReleaseInstances: 100 instances not sent (i-100, i-101 … i-199 (100 ids)), stopped.');
+    expect(error.message).toBe(
+      messages.batch([messages.batchNotSent('100 instances', 'i-100, i-101 … i-199 (100 ids)')]),
+    );
     expect(error.cause).toBe('SIGINT');
   });
 });
@@ -379,7 +382,7 @@ describe('an abort before a batch reaches the wire', () => {
     expect(error.unknown).toEqual([]);
     expect(error.notSent).toEqual(['a', 'b']);
     expect(error.outcome).toBe('not-sent');
-    expect(error.message).toBe('ReleaseInstances: 2 instances not sent (a, b), stopped: operator stopped.');
+    expect(error.message).toBe(messages.batch([messages.batchNotSent('2 instances', 'a, b', 'operator stopped')]));
   });
 });
 
@@ -599,8 +602,8 @@ describe('batching on the wire', () => {
         status: 403,
         code: 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED',
       });
-      expect(batchError.message).toMatch(
-        /1 of 3 batches failed, 100 instances not released \(i-100, i-101 … i-199 \(100 ids\)\)/,
+      expect(batchError.message).toContain(
+        messages.batchFailed('1 of 3 batches', '100 instances', 'i-100, i-101 … i-199 (100 ids)'),
       );
     });
 

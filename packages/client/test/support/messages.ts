@@ -24,4 +24,13 @@ export const messages = {
     `${call} failed: ${status} ${type ?? 'without an error type'} (${apiMessage})${requestId ? ` [requestId ${requestId}]` : ''}`,
   /** What stands for an error answer's body over maxResponseBytes. */
   bodyTooLarge: (bytes: number) => `response body over ${bytes} bytes, not read`,
+  /** A ZenlayerBatchError: its parts (below), then the message of each refused or unknown batch. */
+  batch: (parts: string[], errors: string[] = []) =>
+    `ReleaseInstances: ${parts.join('; ')}. ${errors.join('; ')}`.trim(),
+  /** `of` counts batches (`1 of 3 batches`), `instances` ids (`2 instances`); `ids` as describeIds names them. */
+  batchFailed: (of: string, instances: string, ids: string) => `${of} failed, ${instances} not released (${ids})`,
+  batchUnknown: (of: string, instances: string, ids: string) =>
+    `${of} with an unknown outcome, ${instances} may have been released (${ids})`,
+  batchNotSent: (instances: string, ids: string, reason?: string) =>
+    `${instances} not sent (${ids}), stopped${reason === undefined ? '' : `: ${reason}`}`,
 };
