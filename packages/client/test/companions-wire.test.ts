@@ -55,20 +55,20 @@ describe('refusals before sending', () => {
       { pageSize: 1001 },
       'pageSize',
       'an integer 1..1000',
-      'pageSize must be an integer 1..1000 (got 1001); nothing was sent',
+      messages.refusedUnsent('pageSize', 'be an integer 1..1000', '1001'),
     ],
     [
       { pageSize: '10' },
       'pageSize',
       'an integer 1..1000',
-      'pageSize must be an integer 1..1000 (got "10"); nothing was sent',
+      messages.refusedUnsent('pageSize', 'be an integer 1..1000', '"10"'),
     ],
-    [{ pageNum: 0 }, 'pageNum', 'an integer ≥ 1', 'pageNum must be an integer ≥ 1 (got 0); nothing was sent'],
+    [{ pageNum: 0 }, 'pageNum', 'an integer ≥ 1', messages.refusedUnsent('pageNum', 'be an integer ≥ 1', '0')],
     [
       { pageNum: Number.NaN },
       'pageNum',
       'an integer ≥ 1',
-      'pageNum must be an integer ≥ 1 (got NaN); nothing was sent',
+      messages.refusedUnsent('pageNum', 'be an integer ≥ 1', 'NaN'),
     ],
   ])('paging %j: the field and its rule', async (page, field, limit, message) => {
     const zc = await client(listed);
@@ -86,7 +86,7 @@ describe('refusals before sending', () => {
       name: 'ValidationError',
       field: 'portIds',
       limit: 'at most 100 ids',
-      message: 'portIds must have at most 100 ids (got 101); nothing was sent',
+      message: messages.refusedUnsent('portIds', 'have at most 100 ids', '101'),
     });
     expect(servers.server.requests).toEqual([]);
   });

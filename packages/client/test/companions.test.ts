@@ -47,8 +47,8 @@ describe('on the wire', () => {
   });
 
   it.each([
-    [[], 'instanceIds must contain at least 1 id'],
-    [Array.from({ length: 101 }, (_, i) => `i-${i}`), 'instanceIds must have at most 100 ids (got 101)'],
+    [[], messages.refused('instanceIds', 'contain at least 1 id', '0')],
+    [Array.from({ length: 101 }, (_, i) => `i-${i}`), messages.refused('instanceIds', 'have at most 100 ids', '101')],
   ])('refuses %j ids before sending', async (ids, message) => {
     const server = await capture({});
     const zc = createZenlayerClient({ bearerToken: 't', baseUrl: server.url });
@@ -57,10 +57,10 @@ describe('on the wire', () => {
   });
 
   it.each([
-    [{ pageSize: 0 }, 'pageSize must be an integer 1..1000 (got 0)'],
-    [{ pageSize: 1001 }, 'pageSize must be an integer 1..1000 (got 1001)'],
-    [{ pageNum: 0 }, 'pageNum must be an integer ≥ 1 (got 0)'],
-    [{ pageNum: 1.5 }, 'pageNum must be an integer ≥ 1 (got 1.5)'],
+    [{ pageSize: 0 }, messages.refused('pageSize', 'be an integer 1..1000', '0')],
+    [{ pageSize: 1001 }, messages.refused('pageSize', 'be an integer 1..1000', '1001')],
+    [{ pageNum: 0 }, messages.refused('pageNum', 'be an integer ≥ 1', '0')],
+    [{ pageNum: 1.5 }, messages.refused('pageNum', 'be an integer ≥ 1', '1.5')],
   ])('refuses paging %j before sending', async (page, message) => {
     const server = await capture({});
     const zc = createZenlayerClient({ bearerToken: 't', baseUrl: server.url });
@@ -146,7 +146,7 @@ describe('the account of a failed read or move', () => {
     const ne = createNeutronClient({ baseUrl: server.url, token: 'tok' });
     const error = await ne.listPorts({ name: 3 as unknown as string }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect(error).toMatchObject({ field: 'name', message: 'name must be a string (got number); nothing was sent' });
+    expect(error).toMatchObject({ field: 'name', message: messages.refusedUnsent('name', 'be a string', 'number') });
     expect(server.requests).toEqual([]);
   });
 
@@ -205,7 +205,7 @@ describe('the account of a failed read or move', () => {
     const server = await answering(() => ({ status: 200, body: {} }));
     const zc = createZenlayerClient({ bearerToken: 't', baseUrl: server.url });
     await expect(zc.describeDisks(['d-1'], { pageNum: 2 ** 53 })).rejects.toThrow(
-      'pageNum must be an integer ≥ 1 (got 9007199254740992); nothing was sent',
+      messages.refusedUnsent('pageNum', 'be an integer ≥ 1', '9007199254740992'),
     );
     expect(server.requests).toEqual([]);
   });

@@ -11,6 +11,7 @@ import {
 } from '../src/index.js';
 import { captureFetch } from './support/capture-fetch.js';
 import { type Captured, type CaptureServer, type Reply, startCaptureServer } from './support/capture-server.js';
+import { messages } from './support/messages.js';
 import type { StreamingServer } from './support/streaming-server.js';
 
 function refusal(options: unknown): ValidationError {
@@ -84,20 +85,30 @@ describe('apiVersions', () => {
   ])('%s is refused, naming the service', (_, version, shown) => {
     const error = refusal({ ...keys, apiVersions: { zec: version } });
     expect(error).toMatchObject({ field: 'apiVersions.zec', limit: 'a YYYY-MM-DD date' });
-    expect(error.message).toBe(`apiVersions.zec must be a YYYY-MM-DD date (got ${shown})`);
+    expect(error.message).toBe(messages.refused('apiVersions.zec', 'be a YYYY-MM-DD date', shown));
   });
 });
 
 describe('numbers', () => {
   it.each([
-    [{ maxResponseBytes: 0 }, 'maxResponseBytes', 'an integer ≥ 1', 'maxResponseBytes must be an integer ≥ 1 (got 0)'],
+    [
+      { maxResponseBytes: 0 },
+      'maxResponseBytes',
+      'an integer ≥ 1',
+      messages.refused('maxResponseBytes', 'be an integer ≥ 1', '0'),
+    ],
     [
       { timeoutMs: 0 },
       'timeoutMs',
       'a number of milliseconds ≥ 1',
-      'timeoutMs must be a number of milliseconds ≥ 1 (got 0)',
+      messages.refused('timeoutMs', 'be a number of milliseconds ≥ 1', '0'),
     ],
-    [{ concurrency: 1.5 }, 'concurrency', 'an integer ≥ 1', 'concurrency must be an integer ≥ 1 (got 1.5)'],
+    [
+      { concurrency: 1.5 },
+      'concurrency',
+      'an integer ≥ 1',
+      messages.refused('concurrency', 'be an integer ≥ 1', '1.5'),
+    ],
   ])('%j is refused, naming the option and its limit', (extra, field, limit, message) => {
     const error = refusal({ ...keys, ...extra });
     expect(error).toMatchObject({ field, limit });
@@ -149,27 +160,42 @@ function refusalOf(make: () => unknown): ValidationError {
 
 describe('numbers: the field, the limit and the value given', () => {
   it.each([
-    [{ concurrency: 0 }, 'concurrency', 'an integer ≥ 1', 'concurrency must be an integer ≥ 1 (got 0)'],
-    [{ concurrency: 1.5 }, 'concurrency', 'an integer ≥ 1', 'concurrency must be an integer ≥ 1 (got 1.5)'],
-    [{ concurrency: '4' }, 'concurrency', 'an integer ≥ 1', 'concurrency must be an integer ≥ 1 (got "4")'],
-    [{ retry: { retries: -1 } }, 'retry.retries', 'an integer ≥ 0', 'retry.retries must be an integer ≥ 0 (got -1)'],
+    [{ concurrency: 0 }, 'concurrency', 'an integer ≥ 1', messages.refused('concurrency', 'be an integer ≥ 1', '0')],
+    [
+      { concurrency: 1.5 },
+      'concurrency',
+      'an integer ≥ 1',
+      messages.refused('concurrency', 'be an integer ≥ 1', '1.5'),
+    ],
+    [
+      { concurrency: '4' },
+      'concurrency',
+      'an integer ≥ 1',
+      messages.refused('concurrency', 'be an integer ≥ 1', '"4"'),
+    ],
+    [
+      { retry: { retries: -1 } },
+      'retry.retries',
+      'an integer ≥ 0',
+      messages.refused('retry.retries', 'be an integer ≥ 0', '-1'),
+    ],
     [
       { timeoutMs: 0.5 },
       'timeoutMs',
       'a number of milliseconds ≥ 1',
-      'timeoutMs must be a number of milliseconds ≥ 1 (got 0.5)',
+      messages.refused('timeoutMs', 'be a number of milliseconds ≥ 1', '0.5'),
     ],
     [
       { timeoutMs: '100' },
       'timeoutMs',
       'a number of milliseconds ≥ 1',
-      'timeoutMs must be a number of milliseconds ≥ 1 (got "100")',
+      messages.refused('timeoutMs', 'be a number of milliseconds ≥ 1', '"100"'),
     ],
     [
       { timeoutMs: Number.NaN },
       'timeoutMs',
       'a number of milliseconds ≥ 1',
-      'timeoutMs must be a number of milliseconds ≥ 1 (got NaN)',
+      messages.refused('timeoutMs', 'be a number of milliseconds ≥ 1', 'NaN'),
     ],
   ])('%j: %s, %s', (extra, field, limit, message) => {
     const error = refusalOf(() => createZenlayerClient({ bearerToken: 't', ...extra } as never));
@@ -214,7 +240,7 @@ describe('the base URL', () => {
   ])('%s is not an absolute http(s) URL string', (baseUrl, got) => {
     const error = refusalOf(() => createNeutronClient({ baseUrl: baseUrl as string, token: 'tok' }));
     expect(error).toMatchObject({ field: 'baseUrl', limit: 'an http(s) URL' });
-    expect(error.message).toBe(`baseUrl must be an absolute http(s) URL (got ${got})`);
+    expect(error.message).toBe(messages.refused('baseUrl', 'be an absolute http(s) URL', got));
   });
 
   it.each([
@@ -261,13 +287,16 @@ describe('options are checked at construction', () => {
 
   const base = { accessKeyId: 'AK-1', accessKeyPassword: PASSWORD };
   it.each([
-    [{ concurrency: 0 }, /concurrency must be an integer ≥ 1 \(got 0\)/],
-    [{ concurrency: Number.NaN }, /concurrency must be an integer ≥ 1 \(got NaN\)/],
-    [{ timeoutMs: -5 }, /timeoutMs must be a number of milliseconds ≥ 1 \(got -5\)/],
-    [{ retry: { retries: -1 } }, /retry.retries must be an integer ≥ 0 \(got -1\)/],
+    [{ concurrency: 0 }, messages.refused('concurrency', 'be an integer ≥ 1', '0')],
+    [{ concurrency: Number.NaN }, messages.refused('concurrency', 'be an integer ≥ 1', 'NaN')],
+    [{ timeoutMs: -5 }, messages.refused('timeoutMs', 'be a number of milliseconds ≥ 1', '-5')],
+    [{ retry: { retries: -1 } }, messages.refused('retry.retries', 'be an integer ≥ 0', '-1')],
     [{ retry: { baseDelayMs: Number.POSITIVE_INFINITY } }, /retry.baseDelayMs must be a number of milliseconds/],
-    [{ apiVersions: { vm: 'latest' } }, /apiVersions.vm must be a YYYY-MM-DD date \(got "latest"\)/],
-    [{ baseUrl: 'console.zenlayer.com' }, /baseUrl must be an absolute http\(s\) URL \(got "console.zenlayer.com"\)/],
+    [{ apiVersions: { vm: 'latest' } }, messages.refused('apiVersions.vm', 'be a YYYY-MM-DD date', '"latest"')],
+    [
+      { baseUrl: 'console.zenlayer.com' },
+      messages.refused('baseUrl', 'be an absolute http(s) URL', '"console.zenlayer.com"'),
+    ],
   ])('%j is refused with a ValidationError', (extra, message) => {
     expect(() => createZenlayerClient({ ...base, ...extra } as ZenlayerClientOptions)).toThrow(ValidationError);
     expect(() => createZenlayerClient({ ...base, ...extra } as ZenlayerClientOptions)).toThrow(message);

@@ -428,7 +428,7 @@ describe('per-call options', () => {
     const { zc, sent } = await client(() => accepted());
     const error = await zc.releaseInstances(['a'], { concurrency: 0 }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'ValidationError', field: 'concurrency', limit: 'an integer ≥ 1' });
-    expect((error as Error).message).toBe('concurrency must be an integer ≥ 1 (got 0)');
+    expect((error as Error).message).toBe(messages.refused('concurrency', 'be an integer ≥ 1', '0'));
     expect(sent()).toEqual([]);
   });
 

@@ -20,6 +20,7 @@ import {
   startCaptureServer,
   zenlayerError,
 } from './support/capture-server.js';
+import { messages } from './support/messages.js';
 
 let server: CaptureServer | undefined;
 afterEach(async () => server?.close());
@@ -83,7 +84,7 @@ describe('retries on the wire', () => {
 
   it('refuses a negative minDelayMs at construction', () => {
     expect(() => createZenlayerClient({ bearerToken: 't', retry: { minDelayMs: -1 } })).toThrow(
-      /retry.minDelayMs must be a number of milliseconds ≥ 0 \(got -1\)/,
+      messages.refused('retry.minDelayMs', 'be a number of milliseconds ≥ 0', '-1'),
     );
   });
 });
@@ -161,7 +162,7 @@ describe("the back-off and the caller's signal", () => {
     it('a negative maxDelayMs is refused naming retry.maxDelayMs', () => {
       expect(() => createZenlayerClient({ bearerToken: 't', retry: { maxDelayMs: -1 } })).toThrow(ValidationError);
       expect(() => createZenlayerClient({ bearerToken: 't', retry: { maxDelayMs: -1 } })).toThrow(
-        /^retry\.maxDelayMs must be a number of milliseconds ≥ 0 \(got -1\)$/,
+        messages.refused('retry.maxDelayMs', 'be a number of milliseconds ≥ 0', '-1'),
       );
     });
   });

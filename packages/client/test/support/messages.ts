@@ -33,4 +33,8 @@ export const messages = {
     `${of} with an unknown outcome, ${instances} may have been released (${ids})`,
   batchNotSent: (instances: string, ids: string, reason?: string) =>
     `${instances} not sent (${ids}), stopped${reason === undefined ? '' : `: ${reason}`}`,
+  /** A ValidationError at construction: `maxResponseBytes must be an integer ≥ 1 (got 0)`. */
+  refused: (field: string, rule: string, got: string) => `${field} must ${rule} (got ${got})`,
+  /** A ValidationError of a call's input, which also says that nothing was sent. */
+  refusedUnsent: (field: string, rule: string, got: string) => `${field} must ${rule} (got ${got}); nothing was sent`,
 };
