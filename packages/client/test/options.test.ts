@@ -74,6 +74,15 @@ describe('credentials', () => {
     expect(error).toMatchObject({ field, limit, outcome: 'not-sent' });
     expect(error.message).toBe(message);
   });
+
+  it('an id without its password, an empty object, a blank bearer token: each names its option', () => {
+    expect(refusal({ accessKeyId: 'a' })).toMatchObject({ field: 'accessKeyPassword', outcome: 'not-sent' });
+    expect(refusal({})).toMatchObject({ field: 'accessKeyId', limit: 'an access key or a bearer token' });
+    expect(refusal({ bearerToken: ' ' })).toMatchObject({ field: 'bearerToken', limit: 'a non-empty string' });
+    expect(refusal({ accessKeyId: 'a', accessKeyPassword: 'b', bearerToken: 'c' })).toMatchObject({
+      field: 'bearerToken',
+    });
+  });
 });
 
 describe('apiVersions', () => {

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNeutronClient, createZenlayerClient, SDK_VERSION } from '../src/index.js';
 import { type CaptureServer, startCaptureServer } from './support/capture-server.js';
+import { messages } from './support/messages.js';
 
 let server: CaptureServer;
 
@@ -45,7 +46,9 @@ describe('Neutron', () => {
     const ne = createNeutronClient({ baseUrl: server.url, token: 't' });
     const error = await ne.deletePort(PORT).catch((e: unknown) => e);
     expect(error).toMatchObject({ requestId: 'req-1b2c', code: 'ServicePortInUse', outcome: 'refused' });
-    expect((error as Error).message).toMatch(/\[requestId req-1b2c\]$/);
+    expect((error as Error).message).toBe(
+      messages.neutronRefusal(`DeletePort port ${PORT}`, 409, 'ServicePortInUse', 'busy', 'req-1b2c'),
+    );
   });
 
   it('ignoreMissing accepts PortNotFound only, not a bare HTTPNotFound (maybe a wrong base URL)', async () => {

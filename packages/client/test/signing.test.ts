@@ -216,19 +216,6 @@ describe('signed requests on the wire', () => {
     expect(server.requests[0]!.headers['x-zc-signature-method']).toBeUndefined();
   });
 
-  it('refuses ambiguous or missing credentials at construction', () => {
-    expect(() => createZenlayerClient({ accessKeyId: 'a', accessKeyPassword: 'b', bearerToken: 'c' } as never)).toThrow(
-      /either accessKeyId \+ accessKeyPassword or bearerToken/,
-    );
-    expect(() => createZenlayerClient({ accessKeyId: 'a' } as never)).toThrow(
-      /accessKeyPassword must be a non-empty string/,
-    );
-    expect(() => createZenlayerClient({} as never)).toThrow(
-      /credentials missing: give either accessKeyId \+ accessKeyPassword or bearerToken/,
-    );
-    expect(() => createZenlayerClient({ bearerToken: ' ' })).toThrow(/bearerToken must be a non-empty string/);
-  });
-
   it('signs the Host as fetch sends it: lower-cased, the default port dropped', async () => {
     const seen: Request[] = [];
     const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
