@@ -3,7 +3,7 @@
 // JSON `null`, nothing, fields that are not strings) for Zenlayer and Neutron alike, and
 // `isNotFound` on a companion's error (never "already gone"). Each reads the ZenlayerApiError
 // or NeutronApiError a caller catches.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   createNeutronClient,
   createZenlayerClient,
@@ -11,7 +11,7 @@ import {
   ZenlayerApiError,
   type ZenlayerBatchError,
 } from '../src/index.js';
-import { type Reply, zenlayerError } from './support/capture-server.js';
+import { type CaptureServer, type Reply, startCaptureServer, zenlayerError } from './support/capture-server.js';
 import { messages } from './support/messages.js';
 import { serverPerTest } from './support/server-per-test.js';
 
@@ -183,5 +183,26 @@ describe('an error answer that is not the documented envelope', () => {
     await expect(
       neutronAnswer(json({ NeutronError: { type: '', message: '' } })).deletePort(PORT),
     ).rejects.toMatchObject({ type: undefined, apiMessage: 'no message' });
+  });
+});
+
+describe("Neutron: the answer's request id", () => {
+  let server: CaptureServer;
+
+  afterEach(async () => server?.close());
+
+  const PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
+  it('NeutronApiError carries the X-Openstack-Request-Id', async () => {
+    server = await startCaptureServer(() => ({
+      status: 409,
+      headers: { 'x-openstack-request-id': 'req-1b2c' },
+      body: { NeutronError: { type: 'ServicePortInUse', message: 'busy', detail: '' } },
+    }));
+    const ne = createNeutronClient({ baseUrl: server.url, token: 't' });
+    const error = await ne.deletePort(PORT).catch((e: unknown) => e);
+    expect(error).toMatchObject({ requestId: 'req-1b2c', code: 'ServicePortInUse', outcome: 'refused' });
+    expect((error as Error).message).toBe(
+      messages.neutronRefusal(`DeletePort port ${PORT}`, 409, 'ServicePortInUse', 'busy', 'req-1b2c'),
+    );
   });
 });

@@ -1,7 +1,11 @@
 // What the clients hand their fetch: a URL and an init carrying the exact body string (none for
-// a bodiless call), the attempt's signal, and redirect 'manual' — never a Request to copy.
-import { describe, expect, it } from 'vitest';
-import { createNeutronClient, createZenlayerClient } from '../src/index.js';
+// a bodiless call), the attempt's signal, and redirect 'manual' — never a Request to copy; and
+// the headers every official Zenlayer SDK sends (X-ZC-SDK-Lang, X-ZC-SDK-Version).
+
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createNeutronClient, createZenlayerClient, SDK_VERSION } from '../src/index.js';
+import { type CaptureServer, startCaptureServer } from './support/capture-server.js';
 
 const PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
 
@@ -45,5 +49,34 @@ describe('what a client hands its fetch', () => {
     const nc = createNeutronClient({ baseUrl: 'http://neutron.test:9696/', token: 'tok', fetch });
     await nc.listPorts({ name: 'a b&c', id: [PORT, PORT.toUpperCase()] });
     expect(calls[0]![0]).toBe(`http://neutron.test:9696/v2.0/ports?name=a%20b%26c&id=${PORT}&id=${PORT.toUpperCase()}`);
+  });
+});
+
+describe('Zenlayer: the headers every official SDK sends', () => {
+  let server: CaptureServer;
+
+  afterEach(async () => server?.close());
+
+  const zenlayer = () =>
+    createZenlayerClient({ accessKeyId: 'AK', accessKeyPassword: 'pw', baseUrl: server.url, retry: false });
+
+  it.each([
+    ['releaseInstances', 'vm'],
+    ['releaseDisk', 'zec'],
+    ['destroyPort', 'sdn'],
+  ] as const)('%s sends X-ZC-Service %s, X-ZC-SDK-Lang and X-ZC-SDK-Version', async (method, service) => {
+    server = await startCaptureServer();
+    const zc = zenlayer();
+    await (method === 'releaseInstances' ? zc.releaseInstances(['i-1']) : zc[method]('x-1'));
+    expect(server.requests[0]!.headers).toMatchObject({
+      'x-zc-service': service,
+      'x-zc-sdk-lang': 'typescript',
+      'x-zc-sdk-version': SDK_VERSION,
+    });
+  });
+
+  it('X-ZC-SDK-Version is the package version', () => {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    expect(SDK_VERSION).toBe(pkg.version);
   });
 });
