@@ -1,5 +1,5 @@
-// The typed openapi-fetch clients, straight from the generated types. The ergonomic
-// clients (signing, errors, retries, batching) are built on these.
+// The typed openapi-fetch clients, straight from the generated types: they send what they are
+// given. The ergonomic clients share the generated types, not openapi-fetch (see the README).
 import createClient, { type Client, type ClientOptions } from 'openapi-fetch';
 import type { paths as NeutronPaths } from './generated/neutron.js';
 import type { paths as ZenlayerPaths } from './generated/zenlayer.js';

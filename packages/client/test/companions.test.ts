@@ -1,9 +1,13 @@
-// The reads and moves around a release (issue 11): on the wire as the official clients send
-// them, and a whole Terraform-ordered teardown against the stateful mock.
-import { createNeutronClient, createZenlayerClient, NeutronApiError, ValidationError } from '@cloud-release/client';
+// The reads and moves around a release: on the wire as the official clients send them (action,
+// service, body), the subject their errors name, their paging and id refusals (field, rule),
+// and a whole Terraform-ordered teardown against the stateful mock.
 import { startMock } from '@cloud-release/mock';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createNeutronClient, createZenlayerClient, NeutronApiError, ValidationError } from '../src/index.js';
+import type { Reply } from './support/capture-server.js';
 import { type CaptureServer, startCaptureServer } from './support/capture-server.js';
+import { messages } from './support/messages.js';
+import { serverPerTest } from './support/server-per-test.js';
 
 const PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
 const cleanup: Array<() => Promise<unknown>> = [];
@@ -45,8 +49,8 @@ describe('on the wire', () => {
   });
 
   it.each([
-    [[], 'instanceIds must contain at least 1 id'],
-    [Array.from({ length: 101 }, (_, i) => `i-${i}`), 'instanceIds must have at most 100 ids (got 101)'],
+    [[], messages.refused('instanceIds', 'contain at least 1 id', '0')],
+    [Array.from({ length: 101 }, (_, i) => `i-${i}`), messages.refused('instanceIds', 'have at most 100 ids', '101')],
   ])('refuses %j ids before sending', async (ids, message) => {
     const server = await capture({});
     const zc = createZenlayerClient({ bearerToken: 't', baseUrl: server.url });
@@ -55,10 +59,10 @@ describe('on the wire', () => {
   });
 
   it.each([
-    [{ pageSize: 0 }, 'pageSize must be an integer 1..1000 (got 0)'],
-    [{ pageSize: 1001 }, 'pageSize must be an integer 1..1000 (got 1001)'],
-    [{ pageNum: 0 }, 'pageNum must be an integer ≥ 1 (got 0)'],
-    [{ pageNum: 1.5 }, 'pageNum must be an integer ≥ 1 (got 1.5)'],
+    [{ pageSize: 0 }, messages.refused('pageSize', 'be an integer 1..1000', '0')],
+    [{ pageSize: 1001 }, messages.refused('pageSize', 'be an integer 1..1000', '1001')],
+    [{ pageNum: 0 }, messages.refused('pageNum', 'be an integer ≥ 1', '0')],
+    [{ pageNum: 1.5 }, messages.refused('pageNum', 'be an integer ≥ 1', '1.5')],
   ])('refuses paging %j before sending', async (page, message) => {
     const server = await capture({});
     const zc = createZenlayerClient({ bearerToken: 't', baseUrl: server.url });
@@ -109,7 +113,7 @@ describe('the account of a failed read or move', () => {
       name: 'OutcomeUnknownError',
       operation: 'ShowPort',
       ids: [PORT],
-      message: `ShowPort port ${PORT}: 200 answer is not {"port": {…}}; the outcome is unknown`,
+      message: messages.unexpectedAnswer(`ShowPort port ${PORT}`, 200, '{"port": {…}}'),
     });
   });
 
@@ -120,7 +124,7 @@ describe('the account of a failed read or move', () => {
       name: 'OutcomeUnknownError',
       operation: 'ListPorts',
       ids: [],
-      message: 'ListPorts ports: 200 answer is not {"ports": […]}; the outcome is unknown',
+      message: messages.unexpectedAnswer('ListPorts ports', 200, '{"ports": […]}'),
     });
   });
 
@@ -144,7 +148,7 @@ describe('the account of a failed read or move', () => {
     const ne = createNeutronClient({ baseUrl: server.url, token: 'tok' });
     const error = await ne.listPorts({ name: 3 as unknown as string }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect(error).toMatchObject({ field: 'name', message: 'name must be a string (got number); nothing was sent' });
+    expect(error).toMatchObject({ field: 'name', message: messages.refusedUnsent('name', 'be a string', 'number') });
     expect(server.requests).toEqual([]);
   });
 
@@ -157,7 +161,7 @@ describe('the account of a failed read or move', () => {
     await expect(zc[method](id)).rejects.toMatchObject({
       outcome: 'unknown',
       ids,
-      message: `${head}: 200 answer is not the documented envelope; the outcome is unknown`,
+      message: messages.unexpectedAnswer(head, 200, 'the documented envelope'),
     });
   });
 
@@ -166,7 +170,7 @@ describe('the account of a failed read or move', () => {
     const zc = createZenlayerClient({ bearerToken: 't', baseUrl: server.url, retry: false });
     await expect(zc.describeInstances(['i-1', 'i-2'])).rejects.toMatchObject({
       ids: ['i-1', 'i-2'],
-      message: 'DescribeInstances 2 instances: 200 answer is not the documented envelope; the outcome is unknown',
+      message: messages.unexpectedAnswer('DescribeInstances 2 instances', 200, 'the documented envelope'),
     });
   });
 
@@ -203,7 +207,7 @@ describe('the account of a failed read or move', () => {
     const server = await answering(() => ({ status: 200, body: {} }));
     const zc = createZenlayerClient({ bearerToken: 't', baseUrl: server.url });
     await expect(zc.describeDisks(['d-1'], { pageNum: 2 ** 53 })).rejects.toThrow(
-      'pageNum must be an integer ≥ 1 (got 9007199254740992); nothing was sent',
+      messages.refusedUnsent('pageNum', 'be an integer ≥ 1', '9007199254740992'),
     );
     expect(server.requests).toEqual([]);
   });
@@ -243,5 +247,126 @@ describe('a teardown in the order the Terraform provider uses, against the state
     expect(gone).toMatchObject({ status: 404, type: 'PortNotFound', operation: 'ShowPort' });
     expect((gone as NeutronApiError).requestId).toMatch(/^req-[0-9a-f-]{36}$/);
     await expect(ne.listPorts({ name: 'web' })).resolves.toEqual([]);
+  });
+});
+
+describe('a companion’s answer', () => {
+  const servers = serverPerTest();
+
+  it.each([
+    ['a string', 'done'],
+    ['null', null],
+    ['absent', undefined],
+  ])('an envelope whose response is %s answers the request id alone', async (_, response) => {
+    const server = await servers.start(() => ({ status: 200, body: { requestId: 'T-1', response } }));
+    const zc = createZenlayerClient({ bearerToken: 't', baseUrl: server.url });
+    await expect(zc.terminateInstance('i-1')).resolves.toEqual({ requestId: 'T-1' });
+  });
+
+  it('the envelope’s requestId is the one answered, whatever the response says', async () => {
+    const item = { instanceId: 'i-1', instanceStatus: 'RUNNING' };
+    const server = await servers.start(() => ({
+      status: 200,
+      body: { requestId: 'T-outer', response: { requestId: 'T-inner', totalCount: 1, dataSet: [item] } },
+    }));
+    const zc = createZenlayerClient({ bearerToken: 't', baseUrl: server.url });
+    await expect(zc.describeInstances(['i-1'])).resolves.toEqual({
+      requestId: 'T-outer',
+      totalCount: 1,
+      dataSet: [item],
+    });
+  });
+});
+
+const servers = serverPerTest();
+
+async function client(reply: Reply) {
+  const server = await servers.start(() => reply);
+  return createZenlayerClient({ bearerToken: 't', baseUrl: server.url, retry: false });
+}
+const listed = { status: 200, body: { requestId: 'T-L', response: { totalCount: 0, dataSet: [] } } };
+
+describe('DescribeDisks and DescribePorts on the wire', () => {
+  it.each([
+    ['describeDisks', '/api/v2/zec', 'DescribeDisks', 'zec', 'diskIds'],
+    ['describePorts', '/api/v2/sdn', 'DescribePorts', 'sdn', 'portIds'],
+  ] as const)('%s posts its ids and paging to %s', async (method, path, action, service, field) => {
+    const zc = await client(listed);
+    await expect(zc[method](['x-1', 'x-2'], { pageSize: 5, pageNum: 2 })).resolves.toEqual({
+      requestId: 'T-L',
+      totalCount: 0,
+      dataSet: [],
+    });
+    expect(
+      servers.server.requests.map((r) => [
+        r.method,
+        r.path,
+        r.headers['x-zc-action'],
+        r.headers['x-zc-service'],
+        r.json,
+      ]),
+    ).toEqual([['POST', path, action, service, { [field]: ['x-1', 'x-2'], pageSize: 5, pageNum: 2 }]]);
+  });
+
+  it.each([
+    ['describeDisks', 'DescribeDisks 1 disks'],
+    ['describePorts', 'DescribePorts 3 ports'],
+  ] as const)('%s: an answer that is not the envelope names how many it was about', async (method, head) => {
+    const zc = await client({ status: 200, raw: '<html>' });
+    const ids = method === 'describeDisks' ? ['d-1'] : ['p-1', 'p-2', 'p-3'];
+    await expect(zc[method](ids)).rejects.toMatchObject({
+      ids,
+      message: messages.unexpectedAnswer(head, 200, 'the documented envelope'),
+    });
+  });
+});
+
+describe('refusals before sending', () => {
+  it.each([
+    [
+      { pageSize: 1001 },
+      'pageSize',
+      'an integer 1..1000',
+      messages.refusedUnsent('pageSize', 'be an integer 1..1000', '1001'),
+    ],
+    [
+      { pageSize: '10' },
+      'pageSize',
+      'an integer 1..1000',
+      messages.refusedUnsent('pageSize', 'be an integer 1..1000', '"10"'),
+    ],
+    [{ pageNum: 0 }, 'pageNum', 'an integer ≥ 1', messages.refusedUnsent('pageNum', 'be an integer ≥ 1', '0')],
+    [
+      { pageNum: Number.NaN },
+      'pageNum',
+      'an integer ≥ 1',
+      messages.refusedUnsent('pageNum', 'be an integer ≥ 1', 'NaN'),
+    ],
+  ])('paging %j: the field and its rule', async (page, field, limit, message) => {
+    const zc = await client(listed);
+    const error = await zc.describeDisks(['d-1'], page as object).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ field, limit, message, outcome: 'not-sent' });
+    expect(servers.server.requests).toEqual([]);
+  });
+
+  it('101 port ids: the field and the limit of 100', async () => {
+    const zc = await client(listed);
+    const ids = Array.from({ length: 101 }, (_, i) => `p-${i}`);
+    const error = await zc.describePorts(ids).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      name: 'ValidationError',
+      field: 'portIds',
+      limit: 'at most 100 ids',
+      message: messages.refusedUnsent('portIds', 'have at most 100 ids', '101'),
+    });
+    expect(servers.server.requests).toEqual([]);
+  });
+
+  it('a blank id to move: the field, and nothing sent', async () => {
+    const zc = await client(listed);
+    await expect(zc.terminatePort(' ')).rejects.toMatchObject({ field: 'portId', limit: 'a non-empty string' });
+    await expect(zc.terminateInstance('')).rejects.toMatchObject({ field: 'instanceId' });
+    expect(servers.server.requests).toEqual([]);
   });
 });

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { createNeutronClient, createZenlayerClient, OutcomeUnknownError } from '../src/index.js';
 import type { Answer } from './support/capture-server.js';
+import { messages } from './support/messages.js';
 import { serverPerTest } from './support/server-per-test.js';
 
 const PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
@@ -102,7 +103,7 @@ describe('describeInstances', () => {
     expect(error).toBeInstanceOf(OutcomeUnknownError);
     expect(error).toMatchObject(unexpected('DescribeInstances', ['i-1', 'i-2']));
     expect((error as Error).message).toBe(
-      `DescribeInstances 2 instances: 200 answer is not the documented answer (${fault}); the outcome is unknown`,
+      messages.unexpectedAnswer('DescribeInstances 2 instances', 200, `the documented answer (${fault})`),
     );
   });
 
@@ -151,7 +152,7 @@ describe('getPort', () => {
     const ne = await neutronAnswering(answer);
     await expect(ne.getPort(PORT)).rejects.toMatchObject({
       ...unexpected('ShowPort', [PORT]),
-      message: `ShowPort port ${PORT}: 200 answer is not {"port": {…}}${fault}; the outcome is unknown`,
+      message: messages.unexpectedAnswer(`ShowPort port ${PORT}`, 200, `{"port": {…}}${fault}`),
     });
   });
 
@@ -187,7 +188,7 @@ describe('listPorts', () => {
     const ne = await neutronAnswering({ status: 200, body: { ports } });
     await expect(ne.listPorts(filter)).rejects.toMatchObject({
       ...unexpected('ListPorts', []),
-      message: `ListPorts ports: 200 answer is not {"ports": […]} (${fault}); the outcome is unknown`,
+      message: messages.unexpectedAnswer('ListPorts ports', 200, `{"ports": […]} (${fault})`),
     });
   });
 

@@ -1,9 +1,26 @@
-// Back-off: full jitter drawn from an injectable random source, a floor, a cap, Retry-After
-// as a lower bound — unit by unit, then on the wire.
+// Retries: which answers are sent again (only "later": 429, REQUEST_LIMIT_EXCEEDED, a 503
+// SERVICE_TEMPORARY_UNAVAILABLE), the back-off (full jitter from an injectable random source, a
+// floor, a cap, Retry-After in seconds or as a date as a lower bound), and a caller's signal
+// during the back-off — unit by unit, then on the wire.
+import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createZenlayerClient } from '../src/index.js';
-import { backoffDelay, resolveRetry } from '../src/transport/retry.js';
-import { accepted, type CaptureServer, startCaptureServer, zenlayerError } from './support/capture-server.js';
+import {
+  createZenlayerClient,
+  ValidationError,
+  ZenlayerApiError,
+  ZenlayerBatchError,
+  type ZenlayerClientOptions,
+} from '../src/index.js';
+import { abortableSleep, backoffDelay, resolveRetry } from '../src/transport/retry.js';
+import {
+  accepted,
+  type Captured,
+  type CaptureServer,
+  type Reply,
+  startCaptureServer,
+  zenlayerError,
+} from './support/capture-server.js';
+import { messages } from './support/messages.js';
 
 let server: CaptureServer | undefined;
 afterEach(async () => server?.close());
@@ -67,7 +84,371 @@ describe('retries on the wire', () => {
 
   it('refuses a negative minDelayMs at construction', () => {
     expect(() => createZenlayerClient({ bearerToken: 't', retry: { minDelayMs: -1 } })).toThrow(
-      /retry.minDelayMs must be a number of milliseconds ≥ 0 \(got -1\)/,
+      messages.refused('retry.minDelayMs', 'be a number of milliseconds ≥ 0', '-1'),
     );
+  });
+});
+
+describe("the back-off and the caller's signal", () => {
+  let server: CaptureServer | undefined;
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+  const limited = () => zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED');
+
+  describe('an abort that came while a refusal was on its way', () => {
+    it('ends the call at once with its reason, without waiting out the back-off or sending again', async () => {
+      server = await startCaptureServer(limited);
+      const abort = new AbortController();
+      const reason = new Error('SIGINT as the 429 came in');
+      const zc = createZenlayerClient({
+        bearerToken: 't',
+        baseUrl: server.url,
+        // A caller's fetch that does not pass the signal on: the answer arrives after the abort.
+        fetch: async (input, init) => {
+          const response = await globalThis.fetch(input, { ...init, signal: null });
+          abort.abort(reason);
+          return response;
+        },
+        retry: { baseDelayMs: 6_000, random: () => 1 },
+      });
+      const started = performance.now();
+      await expect(zc.releaseDisk('disk-1', { signal: abort.signal })).rejects.toBe(reason);
+      expect(performance.now() - started).toBeLessThan(4_000);
+      expect(server.requests).toHaveLength(1);
+    });
+  });
+
+  describe("the default sleep and a caller's signal", () => {
+    it('after a back-off that woke up, no listener is left on the signal', async () => {
+      server = await startCaptureServer((_, i) => (i === 0 ? limited() : accepted('T-2')));
+      const zc = createZenlayerClient({
+        bearerToken: 't',
+        baseUrl: server.url,
+        retry: { baseDelayMs: 1, minDelayMs: 1, random: () => 0 },
+      });
+      const signal = new AbortController().signal;
+      await expect(zc.releaseDisk('disk-1', { signal })).resolves.toEqual({ requestId: 'T-2', alreadyGone: false });
+      expect(server.requests).toHaveLength(2);
+      expect(getEventListeners(signal, 'abort')).toHaveLength(0);
+    });
+
+    it('after a back-off that was aborted, no listener is left on the signal', async () => {
+      server = await startCaptureServer(limited);
+      const abort = new AbortController();
+      const reason = new Error('stop waiting');
+      const zc = createZenlayerClient({
+        bearerToken: 't',
+        baseUrl: server.url,
+        // The delay is drawn just before the back-off begins: the abort comes during the back-off.
+        retry: {
+          baseDelayMs: 60_000,
+          random: () => {
+            setTimeout(() => abort.abort(reason));
+            return 1;
+          },
+        },
+      });
+      const started = performance.now();
+      await expect(zc.releaseDisk('disk-1', { signal: abort.signal })).rejects.toBe(reason);
+      expect(performance.now() - started).toBeLessThan(10_000);
+      expect(server.requests).toHaveLength(1);
+      expect(getEventListeners(abort.signal, 'abort')).toHaveLength(0);
+    });
+  });
+
+  describe('retry options', () => {
+    it('a negative maxDelayMs is refused naming retry.maxDelayMs', () => {
+      expect(() => createZenlayerClient({ bearerToken: 't', retry: { maxDelayMs: -1 } })).toThrow(ValidationError);
+      expect(() => createZenlayerClient({ bearerToken: 't', retry: { maxDelayMs: -1 } })).toThrow(
+        messages.refused('retry.maxDelayMs', 'be a number of milliseconds ≥ 0', '-1'),
+      );
+    });
+  });
+});
+
+describe('Retry-After dates, a bare 429 and the default sleep', () => {
+  const NOW = new Date('2026-11-23T08:00:00Z');
+
+  let server: CaptureServer;
+
+  afterEach(async () => server?.close());
+
+  function client(extra: object = {}) {
+    return createZenlayerClient({ bearerToken: 't', baseUrl: server.url, now: () => NOW, ...extra });
+  }
+
+  it('a bare 429 from a proxy, with no REQUEST_LIMIT_EXCEEDED code, is retried', async () => {
+    server = await startCaptureServer((_, i) => (i === 0 ? { status: 429 } : accepted('T-2')));
+    const delays: number[] = [];
+    const zc = client({ retry: { random: () => 1, sleep: async (ms: number) => void delays.push(ms) } });
+    await expect(zc.releaseDisk('disk-1')).resolves.toEqual({ requestId: 'T-2', alreadyGone: false });
+    expect(server.requests).toHaveLength(2);
+    expect(delays).toEqual([1000]);
+  });
+
+  it('waits date − now for an HTTP-date Retry-After within the cap', async () => {
+    const in5s = new Date(NOW.getTime() + 5000).toUTCString();
+    server = await startCaptureServer((_, i) =>
+      i === 0 ? { ...zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED'), headers: { 'retry-after': in5s } } : accepted(),
+    );
+    const delays: number[] = [];
+    await client({ retry: { random: () => 0, sleep: async (ms: number) => void delays.push(ms) } }).releaseDisk('d');
+    expect(delays).toEqual([5000]);
+  });
+
+  it('the default sleep really waits, and wakes up', async () => {
+    const started = performance.now();
+    await abortableSleep(40);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(35);
+    server = await startCaptureServer((_, i) => (i === 0 ? zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED') : accepted()));
+    const t = performance.now();
+    const zc = client({ retry: { baseDelayMs: 60, minDelayMs: 60, random: () => 0 } });
+    await expect(zc.releaseDisk('disk-1')).resolves.toMatchObject({ requestId: 'T-OK' });
+    expect(performance.now() - t).toBeGreaterThanOrEqual(55);
+    expect(server.requests).toHaveLength(2);
+  });
+});
+
+describe('Retry-After in seconds, read within the response limit', () => {
+  const ENVELOPE = JSON.stringify({ requestId: 'T-1', response: { requestId: 'T-1' } });
+
+  let server: CaptureServer | undefined;
+
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  /** An answer streamed in chunks, so it carries no Content-Length unless given one. */
+  function streamed(parts: string[], init: ResponseInit = {}): Response {
+    const bytes = parts.map((p) => new TextEncoder().encode(p));
+    return new Response(
+      new ReadableStream({
+        start(controller) {
+          for (const b of bytes) controller.enqueue(b);
+          controller.close();
+        },
+      }),
+      { status: 200, headers: { 'content-type': 'application/json' }, ...init },
+    );
+  }
+
+  function zenlayer(answer: () => Response, extra: object = {}) {
+    const delays: number[] = [];
+    const zc = createZenlayerClient({
+      bearerToken: 't',
+      baseUrl: 'http://zenlayer.test',
+      fetch: async () => answer(),
+      retry: { random: () => 0, sleep: async (ms: number) => void delays.push(ms) },
+      ...extra,
+    });
+    return { zc, delays };
+  }
+
+  it.each([
+    ['12', 12_000],
+    ['5x', 0],
+    ['x5', 0],
+    [' 3 ', 3000],
+  ])('Retry-After %j waits %d ms (0: the back-off floor decides)', async (header, wait) => {
+    let calls = 0;
+    const { zc, delays } = zenlayer(() =>
+      calls++ === 0 ? new Response('', { status: 429, headers: { 'retry-after': header } }) : streamed([ENVELOPE]),
+    );
+    await zc.releaseDisk('disk-1');
+    expect(delays).toEqual([Math.max(wait, 100)]);
+  });
+});
+
+describe('which Zenlayer answers are sent again', () => {
+  let server: CaptureServer | undefined;
+
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  async function client(reply: (body: { instanceIds?: string[] }, i: number) => Reply) {
+    server = await startCaptureServer((r, i) => reply(r.json ?? {}, i));
+    const delays: number[] = [];
+    const zc = createZenlayerClient({
+      bearerToken: 't',
+      baseUrl: server.url,
+      retry: { random: () => 0, sleep: async (ms: number) => void delays.push(ms) },
+    });
+    return { zc, delays, sent: () => server!.requests.length };
+  }
+
+  it('a 503 without SERVICE_TEMPORARY_UNAVAILABLE is a final answer: sent once', async () => {
+    const { zc, sent } = await client(() => zenlayerError(503, 'INTERNAL_ERROR'));
+    await expect(zc.releaseDisk('disk-1')).rejects.toMatchObject({ status: 503, code: 'INTERNAL_ERROR' });
+    expect(sent()).toBe(1);
+  });
+
+  it('a 503 SERVICE_TEMPORARY_UNAVAILABLE is sent again', async () => {
+    const { zc, sent } = await client((_, i) =>
+      i === 0 ? zenlayerError(503, 'SERVICE_TEMPORARY_UNAVAILABLE') : accepted('T-2'),
+    );
+    await expect(zc.releaseDisk('disk-1')).resolves.toEqual({ requestId: 'T-2', alreadyGone: false });
+    expect(sent()).toBe(2);
+  });
+
+  it('SERVICE_TEMPORARY_UNAVAILABLE under another status is a final answer', async () => {
+    const { zc, sent } = await client(() => zenlayerError(500, 'SERVICE_TEMPORARY_UNAVAILABLE'));
+    await expect(zc.releaseDisk('disk-1')).rejects.toMatchObject({ status: 500 });
+    expect(sent()).toBe(1);
+  });
+
+  it('REQUEST_LIMIT_EXCEEDED is sent again whatever its status', async () => {
+    const { zc, sent } = await client((_, i) => (i === 0 ? zenlayerError(400, 'REQUEST_LIMIT_EXCEEDED') : accepted()));
+    await expect(zc.releaseDisk('disk-1')).resolves.toMatchObject({ requestId: 'T-OK' });
+    expect(sent()).toBe(2);
+  });
+
+  it('a business refusal (403) is never sent again', async () => {
+    const { zc, sent } = await client(() => zenlayerError(403, 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED'));
+    await expect(zc.releaseInstances(['i-1'])).rejects.toMatchObject({ name: 'ZenlayerBatchError' });
+    expect(sent()).toBe(1);
+  });
+});
+
+describe('a signed client retrying on the wire', () => {
+  const PASSWORD = 'pw-SECRET-7f3a';
+
+  const NOW = new Date('2026-11-23T08:00:00Z');
+
+  let server: CaptureServer;
+
+  afterEach(async () => server?.close());
+
+  async function setup(reply?: (r: Captured, i: number) => Reply, extra: Partial<ZenlayerClientOptions> = {}) {
+    server = await startCaptureServer(reply);
+    const delays: number[] = [];
+    const zc = createZenlayerClient({
+      accessKeyId: 'AK-1',
+      accessKeyPassword: PASSWORD,
+      baseUrl: server.url,
+      now: () => NOW,
+      // random() = 1: each back-off is the top of its jitter range, so waits are exact.
+      retry: { random: () => 1, sleep: async (ms) => void delays.push(ms) },
+      ...extra,
+    } as ZenlayerClientOptions);
+    return { zc, delays };
+  }
+
+  describe('retries', () => {
+    it('backs off 1 s, 2 s, 4 s on 429, then gives up with the typed error', async () => {
+      const { zc, delays } = await setup(() => zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED'));
+      await expect(zc.releaseDisk('disk-1')).rejects.toMatchObject({
+        name: 'ZenlayerApiError',
+        status: 429,
+        code: 'REQUEST_LIMIT_EXCEEDED',
+      });
+      expect(delays).toEqual([1000, 2000, 4000]);
+      expect(server.requests).toHaveLength(4);
+    });
+
+    it('retries 503 SERVICE_TEMPORARY_UNAVAILABLE and honours Retry-After', async () => {
+      const { zc, delays } = await setup((_, i) =>
+        i === 0
+          ? { ...zenlayerError(503, 'SERVICE_TEMPORARY_UNAVAILABLE'), headers: { 'retry-after': '7' } }
+          : accepted(),
+      );
+      await expect(zc.destroyPort('port-1')).resolves.toEqual({ requestId: 'T-OK', alreadyGone: false });
+      expect(delays).toEqual([7000]);
+    });
+
+    it('caps Retry-After at maxDelayMs and honours an HTTP date', async () => {
+      const later = new Date(NOW.getTime() + 90_000).toUTCString();
+      const delays: number[] = [];
+      const { zc } = await setup(
+        (_, i) =>
+          i === 0 ? { ...zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED'), headers: { 'retry-after': later } } : accepted(),
+        {
+          retry: { maxDelayMs: 20_000, sleep: async (ms: number) => void delays.push(ms) },
+        },
+      );
+      await zc.releaseDisk('disk-1');
+      expect(delays).toEqual([20_000]);
+    });
+
+    it.each([
+      [400, 'INVALID_PARAMETER_VALUE'],
+      [403, 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED'],
+      [404, 'INVALID_INSTANCE_NOT_FOUND'],
+      [500, 'INTERNAL_SERVER_ERROR'],
+      [503, 'REQUEST_TIMED_OUT'],
+    ])('never retries %i %s', async (status, code) => {
+      const { zc, delays } = await setup(() => zenlayerError(status, code));
+      await expect(zc.releaseInstances(['i-1'])).rejects.toBeInstanceOf(ZenlayerBatchError);
+      expect(server.requests).toHaveLength(1);
+      expect(delays).toEqual([]);
+    });
+
+    it('retry: false sends once', async () => {
+      const { zc } = await setup(() => zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED'), { retry: false });
+      await expect(zc.releaseDisk('disk-1')).rejects.toBeInstanceOf(ZenlayerApiError);
+      expect(server.requests).toHaveLength(1);
+    });
+  });
+
+  describe('more retries and aborts', () => {
+    it('retries a 429 whatever its body says', async () => {
+      const { zc, delays } = await setup((_, i) => (i < 2 ? { status: 429, body: 'Too Many Requests' } : accepted()));
+      await expect(zc.releaseDisk('disk-1')).resolves.toEqual({ requestId: 'T-OK', alreadyGone: false });
+      expect(delays).toEqual([1000, 2000]);
+      expect(server.requests).toHaveLength(3);
+    });
+
+    it('uses the configured base delay and retry count', async () => {
+      const { zc } = await setup(() => zenlayerError(503, 'SERVICE_TEMPORARY_UNAVAILABLE'));
+      const delays: number[] = [];
+      const custom = createZenlayerClient({
+        accessKeyId: 'AK-1',
+        accessKeyPassword: PASSWORD,
+        baseUrl: server.url,
+        retry: {
+          retries: 4,
+          baseDelayMs: 10,
+          maxDelayMs: 50,
+          random: () => 1,
+          sleep: async (ms) => void delays.push(ms),
+        },
+      });
+      void zc;
+      await expect(custom.destroyPort('port-1')).rejects.toMatchObject({
+        status: 503,
+        code: 'SERVICE_TEMPORARY_UNAVAILABLE',
+      });
+      expect(delays).toEqual([10, 20, 40, 50]);
+      expect(server.requests).toHaveLength(5);
+    });
+
+    it('sends nothing when the signal is already aborted', async () => {
+      const { zc } = await setup();
+      const reason = new Error('too late');
+      await expect(zc.releaseDisk('disk-1', { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
+      await expect(zc.releaseInstances(['i-1'], { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
+      expect(server.requests).toHaveLength(0);
+    });
+
+    it('does not send again after a back-off whose sleep ignored the abort', async () => {
+      const controller = new AbortController();
+      const { zc } = await setup(() => zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED'), {
+        retry: { sleep: async () => controller.abort(new Error('stopped while waiting')) },
+      });
+      await expect(zc.releaseDisk('disk-1', { signal: controller.signal })).rejects.toThrow('stopped while waiting');
+      expect(server.requests).toHaveLength(1);
+    });
+
+    it('an aborted call rejects with an AbortError when the signal gave no reason', async () => {
+      const { zc } = await setup(() => 'hang');
+      const controller = new AbortController();
+      const pending = zc.destroyPort('port-1', { signal: controller.signal });
+      setTimeout(() => controller.abort(), 20);
+      await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+    });
   });
 });

@@ -39,9 +39,8 @@ describe('WebCrypto signing', () => {
 });
 
 describe('WebCrypto signing without node:crypto', () => {
-  // Loaded once, before the tests and with node:crypto hidden until the last one: a module
-  // loaded inside a test counts, for Stryker, as reached by that test alone, so each
-  // module-level constant of the package would be tried against these tests only.
+  // Loaded once, before the tests, with node:crypto hidden until the last one: every test here
+  // runs against the same fresh copy of the package, which never saw node:crypto.
   let pkg: Awaited<ReturnType<typeof withoutNodeCrypto>>;
   beforeAll(async () => {
     pkg = await withoutNodeCrypto();

@@ -130,3 +130,32 @@ describe('secrets in construction errors, progress and on the wire', () => {
     }
   });
 });
+
+describe('a client printed shows its endpoint, never its secret', () => {
+  /** Answers without the envelope, each with the apiMessage a caller gets from it. */
+  const ne = createNeutronClient({ baseUrl: 'http://neutron.test:9696', token: 'tok-SECRET' });
+  it('JSON, String and inspect show the base URL and a mask', () => {
+    expect(JSON.parse(JSON.stringify(ne))).toEqual({ baseUrl: 'http://neutron.test:9696', token: '***' });
+    expect(String(ne)).toBe('NeutronClient {"baseUrl":"http://neutron.test:9696","token":"***"}');
+    expect(inspect(ne)).toBe('NeutronClient {"baseUrl":"http://neutron.test:9696","token":"***"}');
+  });
+
+  it('the face adds no enumerable key: a spread copy is the methods only', () => {
+    expect(Object.keys(ne).sort()).toEqual(['deletePort', 'getPort', 'listPorts']);
+  });
+});
+
+describe('a Zenlayer client printed, for each kind of credential', () => {
+  it('signed: the base URL, the method and the access key id, the password masked', () => {
+    const zc = createZenlayerClient({ accessKeyId: 'AK-1', accessKeyPassword: 'pw-SECRET', baseUrl: 'http://zc.test' });
+    const face = '{"baseUrl":"http://zc.test","auth":"ZC2-HMAC-SHA256 (accessKeyId AK-1, password ***)"}';
+    expect(String(zc)).toBe(`ZenlayerClient ${face}`);
+    expect(inspect(zc)).toBe(`ZenlayerClient ${face}`);
+    expect(JSON.stringify(zc)).toBe(face);
+  });
+
+  it('bearer: the token masked', () => {
+    const zc = createZenlayerClient({ bearerToken: 'tok-SECRET' });
+    expect(String(zc)).toBe('ZenlayerClient {"baseUrl":"https://console.zenlayer.com","auth":"Bearer ***"}');
+  });
+});

@@ -1,17 +1,16 @@
 // createNeutronClient(): Delete Port, and the reads real clients make around it (show and list
 // ports), with typed errors, a timeout and pre-send validation. No retries: Neutron's
 // documented errors (403, 404, 409, 412) are all final answers.
-import createClient from 'openapi-fetch';
-import type { paths } from '../generated/neutron.js';
-import { directFetch } from '../transport/direct-fetch.js';
 import { ValidationError } from '../transport/errors.js';
 import { exchange, unexpectedAnswer } from '../transport/exchange.js';
 import { DEFAULT_TIMEOUT_MS, requireHttpUrl, requireInteger, requireMs } from '../transport/options.js';
 import { MASK, withSafeFace } from '../transport/redact.js';
-import { DEFAULT_MAX_RESPONSE_BYTES, limitResponses } from '../transport/response-limit.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from '../transport/response-limit.js';
 import { resolveRetry } from '../transport/retry.js';
+import { errorBody, sender } from '../transport/wire.js';
 import { toNeutronError } from './errors.js';
 import { type NeutronReads, readMethods } from './reads.js';
+import { portRequests } from './requests.js';
 
 export interface NeutronClientOptions {
   /** The `network` endpoint from your Keystone catalog, e.g. https://neutron.example:9696. */
@@ -76,17 +75,8 @@ export function createNeutronClient(options: NeutronClientOptions): NeutronClien
     throw new ValidationError('token', 'a non-empty string', 'token must be a non-empty Keystone token');
   const timeoutMs = requireMs('timeoutMs', options.timeoutMs ?? DEFAULT_TIMEOUT_MS, 1);
   const maxBytes = requireInteger('maxResponseBytes', options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES);
-  const fetch = limitResponses(options.fetch ?? globalThis.fetch, maxBytes);
-  // Delete Port has no body, so every request can go out as url + init. A redirect is never
-  // followed: it would re-send the DELETE, and the token, to wherever it points.
-  const api = createClient<paths>({ baseUrl, fetch: directFetch(fetch, new WeakMap()), redirect: 'manual' });
-  // The token lives in this closure only.
-  api.use({
-    onRequest({ request }) {
-      request.headers.set('X-Auth-Token', token);
-      return request;
-    },
-  });
+  const send = sender(options.fetch ?? globalThis.fetch, maxBytes);
+  const requests = portRequests(baseUrl, token);
 
   const client: NeutronClient = {
     async deletePort(portId, opts = {}) {
@@ -109,28 +99,21 @@ export function createNeutronClient(options: NeutronClientOptions): NeutronClien
         retry: NO_RETRY,
         now,
       };
-      return exchange<{ error?: unknown; response: Response }, DeletePortResult>(
+      const request = requests.deletePort(portId, revision as number | undefined);
+      return exchange<DeletePortResult>(
         context,
-        (signal) =>
-          api.DELETE('/v2.0/ports/{port_id}', {
-            params: {
-              path: { port_id: portId },
-              ...(revision !== undefined && { header: { 'If-Match': `revision_number=${revision}` } }),
-            },
-            parseAs: 'text',
-            signal,
-          }),
-        ({ error, response }) => {
+        (signal) => send(request, signal),
+        ({ response, text }) => {
           if (response.status === 204) return { value: { alreadyGone: false } };
           if (response.ok) return { error: unexpectedAnswer(context, response, '204 No Content') };
-          const apiError = toNeutronError(portId, response, error);
+          const apiError = toNeutronError(portId, response, errorBody(text));
           if (opts.ignoreMissing && response.status === 404 && apiError.type === 'PortNotFound')
             return { value: { alreadyGone: true } };
           return { error: apiError };
         },
       );
     },
-    ...readMethods(api, { timeoutMs, retry: NO_RETRY, now }, checkPortId),
+    ...readMethods(send, requests, { timeoutMs, retry: NO_RETRY, now }, checkPortId),
   };
   return withSafeFace(client, 'NeutronClient', () => ({ baseUrl, token: MASK }));
 }

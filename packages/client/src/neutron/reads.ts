@@ -1,12 +1,12 @@
 // The reads openstacksdk and the openstack CLI make around a delete: show a port by id, then
 // (on 404) list ports by name. Nothing is retried, and a 404 is reported, never "gone". An
 // answer about another port than asked is refused (see port-answers.ts).
-import type { Client } from 'openapi-fetch';
-import type { paths } from '../generated/neutron.js';
 import { ValidationError } from '../transport/errors.js';
 import { type ExchangeContext, exchange, unexpectedAnswer } from '../transport/exchange.js';
+import { errorBody, type Send } from '../transport/wire.js';
 import { toNeutronError } from './errors.js';
 import { isRecord, type PortQuery, portFault, portsFault } from './port-answers.js';
+import type { PortRequests } from './requests.js';
 import type { NeutronPort } from './types.js';
 
 export interface NeutronReadOptions {
@@ -29,13 +29,12 @@ export interface NeutronReads {
 }
 
 type Context = Omit<ExchangeContext, 'operation' | 'subject' | 'ids' | 'signal'>;
-type Answer = { data?: string; error?: unknown; response: Response };
 
 /** The body's `key` when the answer is the documented JSON object, else undefined. */
-function field(text: string | undefined, key: string): unknown {
+function field(text: string, key: string): unknown {
   try {
     // A `null` body throws here (null[key]) and reads as undefined, like any other non-object.
-    const value = (JSON.parse(text ?? '') as Record<string, unknown>)[key];
+    const value = (JSON.parse(text) as Record<string, unknown>)[key];
     return value ?? undefined;
   } catch {
     // Not JSON: no field, as below.
@@ -43,22 +42,23 @@ function field(text: string | undefined, key: string): unknown {
   return undefined;
 }
 
-export function readMethods(api: Client<paths>, base: Context, checkPortId: (id: unknown) => string): NeutronReads {
+export function readMethods(
+  send: Send,
+  requests: PortRequests,
+  base: Context,
+  checkPortId: (id: unknown) => string,
+): NeutronReads {
   return {
     async getPort(portId, opts = {}) {
       const id = checkPortId(portId);
       const context = { ...base, operation: 'ShowPort', subject: `port ${id}`, ids: [id], signal: opts.signal };
-      return exchange<Answer, NeutronPort>(
+      const request = requests.showPort(id);
+      return exchange<NeutronPort>(
         context,
-        (signal) =>
-          api.GET('/v2.0/ports/{port_id}', {
-            params: { path: { port_id: id } },
-            parseAs: 'text',
-            signal,
-          }) as Promise<Answer>,
-        ({ data, error, response }) => {
-          if (!response.ok) return { error: toNeutronError(id, response, error, 'ShowPort') };
-          const port = field(data, 'port');
+        (signal) => send(request, signal),
+        ({ response, text }) => {
+          if (!response.ok) return { error: toNeutronError(id, response, errorBody(text), 'ShowPort') };
+          const port = field(text, 'port');
           if (!isRecord(port)) return { error: unexpectedAnswer(context, response, '{"port": {…}}') };
           const fault = portFault(port, id);
           if (fault !== undefined) return { error: unexpectedAnswer(context, response, `{"port": {…}} (${fault})`) };
@@ -80,12 +80,13 @@ export function readMethods(api: Client<paths>, base: Context, checkPortId: (id:
       if (filter.id !== undefined)
         query.id = (typeof filter.id === 'string' ? [filter.id] : [...filter.id]).map(checkPortId);
       const context = { ...base, operation: 'ListPorts', subject: 'ports', ids: [], signal: filter.signal };
-      return exchange<Answer, NeutronPort[]>(
+      const request = requests.listPorts(query);
+      return exchange<NeutronPort[]>(
         context,
-        (signal) => api.GET('/v2.0/ports', { params: { query }, parseAs: 'text', signal }) as Promise<Answer>,
-        ({ data, error, response }) => {
-          if (!response.ok) return { error: toNeutronError('', response, error, 'ListPorts') };
-          const ports = field(data, 'ports');
+        (signal) => send(request, signal),
+        ({ response, text }) => {
+          if (!response.ok) return { error: toNeutronError('', response, errorBody(text), 'ListPorts') };
+          const ports = field(text, 'ports');
           if (!Array.isArray(ports)) return { error: unexpectedAnswer(context, response, '{"ports": […]}') };
           const fault = portsFault(ports, query);
           if (fault !== undefined) return { error: unexpectedAnswer(context, response, `{"ports": […]} (${fault})`) };

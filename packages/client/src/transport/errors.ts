@@ -9,9 +9,6 @@ export type Outcome = 'not-sent' | 'refused' | 'unknown';
 /** Why the outcome of a request that was sent is unknown. */
 export type UnknownReason = 'timeout' | 'connection-lost' | 'unexpected-answer' | 'response-too-large';
 
-/** Own fields every error names itself, in this order, before its subclass's facts. */
-const HEAD = ['name', 'message', 'outcome', 'status', 'code'];
-
 /** An error's own facts as plain data: nested errors by their own toJSON, anything else as is. */
 function facts(value: unknown): unknown {
   if (value instanceof CloudReleaseError) return value.toJSON();
@@ -46,10 +43,10 @@ export abstract class CloudReleaseError extends Error {
 
   /** For JSON logs: name, message, outcome, status, code and the subclass's own facts; never a secret. */
   toJSON(): Record<string, unknown> {
-    const json: Record<string, unknown> = {};
-    const self = this as unknown as Record<string, unknown>;
-    for (const key of HEAD) json[key] = self[key];
-    // The head's own fields come round again here as the same primitives, in the place HEAD gave them.
+    // The head first, in this order, then the subclass's facts; the head's own fields come
+    // round again in the loop as the same primitives, and keep the place given here.
+    const { name, message, outcome, status, code } = this;
+    const json: Record<string, unknown> = { name, message, outcome, status, code };
     for (const [key, value] of Object.entries(this)) json[key] = facts(value);
     return json;
   }

@@ -7,7 +7,7 @@
 import { type CloudReleaseError, OutcomeUnknownError, RedirectError } from './errors.js';
 import type { ExchangeContext } from './exchange-context.js';
 import { failure } from './failure.js';
-import { isRedirect, wasOversized } from './response-limit.js';
+import { type Answer, isRedirect } from './response-limit.js';
 import { backoffDelay, retryAfterMs } from './retry.js';
 
 export type { ExchangeContext } from './exchange-context.js';
@@ -32,16 +32,17 @@ function locationOrigin(response: Response): string | undefined {
   const location = response.headers.get('location');
   if (location === null) return undefined;
   try {
-    const origin = new URL(location, response.url || undefined).origin;
+    // Only what the Location itself names: a relative one names no origin.
+    const origin = new URL(location).origin;
     return origin === 'null' ? undefined : origin;
   } catch {
-    // Not a URL, or a relative one with no base to read it against: nowhere known.
+    // Not a URL, or a relative one: nowhere known.
   }
   return undefined;
 }
 
 /** What every answer means whoever the provider: a redirect, or a 2xx too large to read. */
-function common(context: ExchangeContext, response: Response): CloudReleaseError | undefined {
+function common(context: ExchangeContext, { response, tooLarge }: Answer): CloudReleaseError | undefined {
   const { operation, subject, ids } = context;
   if (isRedirect(response)) {
     const origin = locationOrigin(response);
@@ -52,7 +53,7 @@ function common(context: ExchangeContext, response: Response): CloudReleaseError
       origin,
     );
   }
-  if (response.ok && wasOversized(response)) {
+  if (response.ok && tooLarge) {
     return new OutcomeUnknownError(
       `${operation} ${subject}: ${response.status} answer too large to read; the outcome is unknown`,
       operation,
@@ -64,14 +65,14 @@ function common(context: ExchangeContext, response: Response): CloudReleaseError
   return undefined;
 }
 
-export async function exchange<R extends { response: Response }, T>(
+export async function exchange<T>(
   context: ExchangeContext,
-  send: (signal: AbortSignal) => Promise<R>,
-  judge: (result: R) => Judgement<T>,
+  send: (signal: AbortSignal) => Promise<Answer>,
+  judge: (answer: Answer) => Judgement<T>,
 ): Promise<T> {
   for (let retryNo = 0; ; retryNo++) {
     const result = await attempt(context, send);
-    const error = common(context, result.response);
+    const error = common(context, result);
     if (error) throw error;
     const judgement = judge(result);
     if ('value' in judgement) return judgement.value;
@@ -89,7 +90,7 @@ export async function exchange<R extends { response: Response }, T>(
   }
 }
 
-async function attempt<T>(context: ExchangeContext, send: (signal: AbortSignal) => Promise<T>): Promise<T> {
+async function attempt(context: ExchangeContext, send: (signal: AbortSignal) => Promise<Answer>): Promise<Answer> {
   // An already-aborted call sends nothing (also after a back-off whose sleep ignored the signal).
   context.signal?.throwIfAborted();
   // One controller, a plain timer and a listener: AbortSignal.timeout and AbortSignal.any cost

@@ -20,8 +20,8 @@ export const DEFAULT_CONCURRENCY = 4;
 /**
  * The Content-Type sent, and so the one signed. The facts file notes Go signs
  * `application/json` and Java `application/json; charset=utf-8`; either verifies as long as
- * the signed value equals the sent one. This is openapi-fetch's default for a JSON body, and
- * the signer reads the header back from the request rather than assuming it.
+ * the signed value equals the sent one. The client sends and signs this one value (see
+ * signed-request.ts); it is also openapi-fetch's default for a JSON body.
  */
 export const CONTENT_TYPE = 'application/json';
 

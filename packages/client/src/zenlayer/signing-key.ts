@@ -1,11 +1,16 @@
-// The AccessKeyPassword held as a key that never prints it (its bytes: key-material.ts).
-import { holdKey } from './key-material.js';
+// The AccessKeyPassword held as a key that never prints it: its bytes are in a private field,
+// which neither util.inspect, JSON.stringify nor a walk of the key's properties reaches.
+import { type KeyMaterial, keyMaterial, readKeysWith } from './key-material.js';
 
 /** A signing key made from an AccessKeyPassword with {@link signingKey}. Prints as `SigningKey`. */
 export class SigningKey {
+  readonly #material: KeyMaterial;
+  static {
+    readKeysWith((secret) => (#material in secret ? (secret as SigningKey).#material : undefined));
+  }
   /** Prefer {@link signingKey}. */
   constructor(accessKeyPassword: string) {
-    holdKey(this, accessKeyPassword);
+    this.#material = keyMaterial(accessKeyPassword);
   }
   toJSON(): string {
     return 'SigningKey';

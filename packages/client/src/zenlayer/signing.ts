@@ -4,7 +4,7 @@
 // (test/signing.test.ts). Two forms: synchronous over node:crypto (a few µs, where WebCrypto's
 // async round trips cost tens), and `…Async` over WebCrypto, which works in any runtime.
 import { hmacHexAsync, requireNodeCrypto, sha256HexAsync } from './hmac.js';
-import { nodeKey, webKey } from './key-material.js';
+import { nodeKey, secretMaterial, webKey } from './key-material.js';
 import type { SigningKey } from './signing-key.js';
 
 export { SigningKey, signingKey } from './signing-key.js';
@@ -54,7 +54,10 @@ export function stringToSign(input: SignInput): string {
 /** Step 3: lowercase hex HMAC-SHA256 of the string to sign, keyed by the password itself. */
 export function signature(input: SignInput, secret: SigningSecret): string {
   // A string is hashed as UTF-8, node:crypto's default (and the string to sign is ASCII anyway).
-  return requireNodeCrypto().createHmac('sha256', nodeKey(secret)).update(stringToSign(input)).digest('hex');
+  return requireNodeCrypto()
+    .createHmac('sha256', nodeKey(secretMaterial(secret)))
+    .update(stringToSign(input))
+    .digest('hex');
 }
 
 /** Step 4: `ZC2-HMAC-SHA256 Credential=<id>, SignedHeaders=content-type;host, Signature=<hex>`. */
@@ -66,7 +69,7 @@ export function authorizationHeader(input: SignInput, accessKeyId: string, secre
 export async function signatureAsync(input: SignInput, secret: SigningSecret): Promise<string> {
   const canonical = canonicalFrom(input.contentType, input.host, await sha256HexAsync(input.body));
   const toSign = `${SIGNATURE_METHOD}\n${input.timestamp}\n${await sha256HexAsync(canonical)}`;
-  return hmacHexAsync(await webKey(secret), toSign);
+  return hmacHexAsync(await webKey(secretMaterial(secret)), toSign);
 }
 
 /** {@link authorizationHeader} over WebCrypto. */

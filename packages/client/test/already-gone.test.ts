@@ -1,0 +1,173 @@
+// ignoreMissing: a release whose resource is already gone resolves as `alreadyGone` — only for
+// the action's own not-found codes (as the Terraform provider reads them), and for Neutron only
+// a 404 PortNotFound (a bare 404 may be a wrong base URL); every other refusal still throws.
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  createNeutronClient,
+  createZenlayerClient,
+  NeutronApiError,
+  ZenlayerApiError,
+  type ZenlayerClientOptions,
+} from '../src/index.js';
+import {
+  type Captured,
+  type CaptureServer,
+  type Reply,
+  startCaptureServer,
+  zenlayerError,
+} from './support/capture-server.js';
+import { messages } from './support/messages.js';
+
+describe('Zenlayer: refusals, and ignoreMissing', () => {
+  const PASSWORD = 'pw-SECRET-7f3a';
+
+  const NOW = new Date('2026-11-23T08:00:00Z');
+
+  let server: CaptureServer;
+
+  afterEach(async () => server?.close());
+
+  async function setup(reply?: (r: Captured, i: number) => Reply, extra: Partial<ZenlayerClientOptions> = {}) {
+    server = await startCaptureServer(reply);
+    const delays: number[] = [];
+    const zc = createZenlayerClient({
+      accessKeyId: 'AK-1',
+      accessKeyPassword: PASSWORD,
+      baseUrl: server.url,
+      now: () => NOW,
+      // random() = 1: each back-off is the top of its jitter range, so waits are exact.
+      retry: { random: () => 1, sleep: async (ms) => void delays.push(ms) },
+      ...extra,
+    } as ZenlayerClientOptions);
+    return { zc, delays };
+  }
+
+  it('throws ZenlayerApiError saying what failed, on which resource, with the requestId', async () => {
+    const { zc } = await setup(() => zenlayerError(404, 'INVALID_DISK_NOT_FOUND', 'T-42'));
+    const error = await zc.releaseDisk('disk-9').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ZenlayerApiError);
+    expect(error).toMatchObject({
+      action: 'ReleaseDisk',
+      resourceIds: ['disk-9'],
+      status: 404,
+      code: 'INVALID_DISK_NOT_FOUND',
+      requestId: 'T-42',
+    });
+    expect((error as Error).message).toBe(
+      messages.zenlayerRefusal(
+        'ReleaseDisk disk-9',
+        404,
+        'INVALID_DISK_NOT_FOUND',
+        'INVALID_DISK_NOT_FOUND happened',
+        'T-42',
+      ),
+    );
+  });
+
+  it.each(['SELF_SERVICE_PORT_NOT_FOUND', 'INVALID_PORT_NOT_FOUND', 'OPERATION_FAILED_RESOURCE_NOT_FOUND'])(
+    'ignoreMissing accepts %s as already gone',
+    async (code) => {
+      const { zc } = await setup(() => zenlayerError(404, code, 'T-gone'));
+      await expect(zc.destroyPort('port-1', { ignoreMissing: true })).resolves.toEqual({
+        requestId: 'T-gone',
+        alreadyGone: true,
+      });
+    },
+  );
+
+  it('ignoreMissing does not hide other errors', async () => {
+    const { zc } = await setup(() => zenlayerError(400, 'UNSUPPORTED_OPERATION_DISK_STATUS'));
+    await expect(zc.releaseDisk('disk-1', { ignoreMissing: true })).rejects.toMatchObject({
+      code: 'UNSUPPORTED_OPERATION_DISK_STATUS',
+    });
+  });
+
+  it('reads an answer that is not the envelope', async () => {
+    const { zc } = await setup(() => ({ status: 502, body: 'Bad Gateway from a proxy' }));
+    const error = await zc.releaseDisk('disk-1').catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 502, code: undefined, apiMessage: 'Bad Gateway from a proxy' });
+  });
+});
+
+describe('already gone, per action (as the Terraform provider)', () => {
+  let server: CaptureServer;
+
+  afterEach(async () => server?.close());
+
+  const zenlayer = () =>
+    createZenlayerClient({ accessKeyId: 'AK', accessKeyPassword: 'pw', baseUrl: server.url, retry: false });
+
+  it.each([
+    ['releaseInstances', 'INVALID_INSTANCE_NOT_FOUND', true],
+    ['releaseInstances', 'OPERATION_FAILED_RESOURCE_NOT_FOUND', false],
+    ['releaseInstances', 'INVALID_DISK_NOT_FOUND', false],
+    ['releaseDisk', 'INVALID_DISK_NOT_FOUND', true],
+    ['releaseDisk', 'OPERATION_FAILED_RESOURCE_NOT_FOUND', true],
+    ['releaseDisk', 'INVALID_INSTANCE_NOT_FOUND', false],
+    ['destroyPort', 'SELF_SERVICE_PORT_NOT_FOUND', true],
+    ['destroyPort', 'INVALID_PORT_NOT_FOUND', true],
+    ['destroyPort', 'OPERATION_FAILED_RESOURCE_NOT_FOUND', true],
+    ['destroyPort', 'INVALID_DISK_NOT_FOUND', false],
+  ] as const)('%s with ignoreMissing: %s is already gone: %s', async (method, code, gone) => {
+    server = await startCaptureServer(() => zenlayerError(404, code));
+    const zc = zenlayer();
+    const call =
+      method === 'releaseInstances'
+        ? zc.releaseInstances(['i-1'], { ignoreMissing: true })
+        : zc[method]('x-1', { ignoreMissing: true });
+    const outcome = await call.then(
+      () => 'gone',
+      () => 'error',
+    );
+    expect(outcome).toBe(gone ? 'gone' : 'error');
+  });
+});
+
+describe('ignoreMissing is "already gone" only for a 404 PortNotFound', () => {
+  const PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
+
+  let server: CaptureServer | undefined;
+
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+
+  async function neutron(reply: Reply = { status: 204 }) {
+    server = await startCaptureServer(() => reply);
+    return createNeutronClient({ baseUrl: server.url, token: 'keystone-SECRET' });
+  }
+
+  const neutronError = (status: number, type: string): Reply => ({
+    status,
+    body: { NeutronError: { type, message: `${type} happened`, detail: '' } },
+  });
+
+  it('a 404 HTTPNotFound (a wrong base URL) is still an error', async () => {
+    const ne = await neutron(neutronError(404, 'HTTPNotFound'));
+    const error = await ne.deletePort(PORT, { ignoreMissing: true }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NeutronApiError);
+    expect(error).toMatchObject({ status: 404, type: 'HTTPNotFound', outcome: 'refused' });
+  });
+
+  it('a PortNotFound type under another status is still an error', async () => {
+    const ne = await neutron(neutronError(409, 'PortNotFound'));
+    await expect(ne.deletePort(PORT, { ignoreMissing: true })).rejects.toMatchObject({
+      status: 409,
+      type: 'PortNotFound',
+    });
+  });
+
+  it('a 404 PortNotFound without ignoreMissing is an error', async () => {
+    const ne = await neutron(neutronError(404, 'PortNotFound'));
+    await expect(ne.deletePort(PORT, { ignoreMissing: false })).rejects.toMatchObject({
+      status: 404,
+      type: 'PortNotFound',
+    });
+  });
+
+  it('a 200 with a body is not a 204: the outcome is unknown', async () => {
+    const ne = await neutron({ status: 200, body: { port: { id: PORT } } });
+    await expect(ne.deletePort(PORT)).rejects.toMatchObject({ outcome: 'unknown', reason: 'unexpected-answer' });
+  });
+});
