@@ -56,7 +56,7 @@ describe('dryRunFetch', () => {
       { bearerToken: 'tok' },
     );
     await expect(zc.describeInstances(['i-1'])).resolves.toEqual({ requestId: 'DRY-RUN', totalCount: 0, dataSet: [] });
-    expect(server.requests).toHaveLength(0);
+    expect(servers.server.requests).toHaveLength(0);
   });
 
   it('answers a Neutron DELETE with 204 and masks the token', async () => {
