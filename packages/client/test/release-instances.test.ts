@@ -571,7 +571,7 @@ describe('batching on the wire', () => {
 
   describe('releaseInstances batching', () => {
     it('de-duplicates and sends 250 ids as 100/100/50, in order, with bounded concurrency', async () => {
-      const { zc } = await setup((_, i) => ({ ...accepted(`T-${i}`), delayMs: 30 }), { concurrency: 2 });
+      const { zc } = await setup((_, i) => ({ ...accepted(`T-${i}`), delayMs: 200 }), { concurrency: 2 });
       const ids = Array.from({ length: 250 }, (_, i) => `i-${i}`);
       const progress: number[] = [];
       const result = await zc.releaseInstances([...ids, 'i-0', 'i-7'], { onBatch: (p) => progress.push(p.index) });
@@ -625,7 +625,8 @@ describe('batching on the wire', () => {
 
   describe('more batching', () => {
     it('keeps at most 4 batches in flight by default', async () => {
-      const { zc } = await setup(() => ({ ...accepted(), delayMs: 20 }));
+      // Each answer held 250 ms: on a loaded machine the next batches still arrive meanwhile.
+      const { zc } = await setup(() => ({ ...accepted(), delayMs: 250 }));
       const ids = Array.from({ length: 1000 }, (_, i) => `i-${i}`);
       const result = await zc.releaseInstances(ids);
       expect(server.requests).toHaveLength(10);
