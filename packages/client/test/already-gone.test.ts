@@ -2,45 +2,13 @@
 // the action's own not-found codes (as the Terraform provider reads them), and for Neutron only
 // a 404 PortNotFound (a bare 404 may be a wrong base URL); every other refusal still throws.
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createNeutronClient,
-  createZenlayerClient,
-  NeutronApiError,
-  ZenlayerApiError,
-  type ZenlayerClientOptions,
-} from '../src/index.js';
-import {
-  type Captured,
-  type CaptureServer,
-  type Reply,
-  startCaptureServer,
-  zenlayerError,
-} from './support/capture-server.js';
+import { createNeutronClient, createZenlayerClient, NeutronApiError, ZenlayerApiError } from '../src/index.js';
+import { type CaptureServer, type Reply, startCaptureServer, zenlayerError } from './support/capture-server.js';
 import { messages } from './support/messages.js';
+import { signedClientSetup } from './support/signed-client.js';
 
 describe('Zenlayer: refusals, and ignoreMissing', () => {
-  const PASSWORD = 'pw-SECRET-7f3a';
-
-  const NOW = new Date('2026-11-23T08:00:00Z');
-
-  let server: CaptureServer;
-
-  afterEach(async () => server?.close());
-
-  async function setup(reply?: (r: Captured, i: number) => Reply, extra: Partial<ZenlayerClientOptions> = {}) {
-    server = await startCaptureServer(reply);
-    const delays: number[] = [];
-    const zc = createZenlayerClient({
-      accessKeyId: 'AK-1',
-      accessKeyPassword: PASSWORD,
-      baseUrl: server.url,
-      now: () => NOW,
-      // random() = 1: each back-off is the top of its jitter range, so waits are exact.
-      retry: { random: () => 1, sleep: async (ms) => void delays.push(ms) },
-      ...extra,
-    } as ZenlayerClientOptions);
-    return { zc, delays };
-  }
+  const setup = signedClientSetup(() => undefined);
 
   it('throws ZenlayerApiError saying what failed, on which resource, with the requestId', async () => {
     const { zc } = await setup(() => zenlayerError(404, 'INVALID_DISK_NOT_FOUND', 'T-42'));

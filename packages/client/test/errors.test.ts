@@ -3,27 +3,20 @@
 // the way down (what the CLI's --json and a JSON log print). A batch error's message names only
 // the parts of the release that happened.
 import { inspect } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CloudReleaseError,
-  createZenlayerClient,
   NetworkError,
   NeutronApiError,
   OutcomeUnknownError,
   RedirectError,
   ValidationError,
   ZenlayerBatchError,
-  type ZenlayerClientOptions,
 } from '../src/index.js';
-import {
-  type Captured,
-  type CaptureServer,
-  type Reply,
-  startCaptureServer,
-  zenlayerError,
-} from './support/capture-server.js';
+import { zenlayerError } from './support/capture-server.js';
 import { apiError, apiError as refused, timeout as timedOut, timeout } from './support/error-fixtures.js';
 import { messages } from './support/messages.js';
+import { signedClientSetup } from './support/signed-client.js';
 
 describe('CloudReleaseError', () => {
   it.each([
@@ -271,28 +264,7 @@ describe('ZenlayerBatchError message: only the parts that happened', () => {
 });
 
 describe('errors as data', () => {
-  const PASSWORD = 'pw-SECRET-7f3a';
-
-  const NOW = new Date('2026-11-23T08:00:00Z');
-
-  let server: CaptureServer;
-
-  afterEach(async () => server?.close());
-
-  async function setup(reply?: (r: Captured, i: number) => Reply, extra: Partial<ZenlayerClientOptions> = {}) {
-    server = await startCaptureServer(reply);
-    const delays: number[] = [];
-    const zc = createZenlayerClient({
-      accessKeyId: 'AK-1',
-      accessKeyPassword: PASSWORD,
-      baseUrl: server.url,
-      now: () => NOW,
-      // random() = 1: each back-off is the top of its jitter range, so waits are exact.
-      retry: { random: () => 1, sleep: async (ms) => void delays.push(ms) },
-      ...extra,
-    } as ZenlayerClientOptions);
-    return { zc, delays };
-  }
+  const setup = signedClientSetup(() => undefined);
 
   it('a ZenlayerApiError serialises to JSON with its message and facts', async () => {
     const { zc } = await setup(() => zenlayerError(404, 'INVALID_INSTANCE_NOT_FOUND', 'T-7'));

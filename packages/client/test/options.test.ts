@@ -2,7 +2,7 @@
 // refusal is a ValidationError naming the option and its rule (nothing can be sent) — numbers
 // at the edges of their limits, a base URL that is not an http(s) string or carries
 // credentials, credentials missing or ambiguous — and each default is what reaches the wire.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createNeutronClient,
   createZenlayerClient,
@@ -10,9 +10,10 @@ import {
   type ZenlayerClientOptions,
 } from '../src/index.js';
 import { captureFetch } from './support/capture-fetch.js';
-import { type Captured, type CaptureServer, type Reply, startCaptureServer } from './support/capture-server.js';
+import type { CaptureServer } from './support/capture-server.js';
 import { messages } from './support/messages.js';
-import type { StreamingServer } from './support/streaming-server.js';
+import { both, releaseCall } from './support/release-call.js';
+import { signedClientSetup, WIRE } from './support/signed-client.js';
 
 function refusal(options: unknown): ValidationError {
   try {
@@ -271,28 +272,11 @@ describe('the base URL', () => {
 });
 
 describe('options are checked at construction', () => {
-  const PASSWORD = 'pw-SECRET-7f3a';
-
-  const NOW = new Date('2026-11-23T08:00:00Z');
-
+  const { PASSWORD } = WIRE;
   let server: CaptureServer;
-
-  afterEach(async () => server?.close());
-
-  async function setup(reply?: (r: Captured, i: number) => Reply, extra: Partial<ZenlayerClientOptions> = {}) {
-    server = await startCaptureServer(reply);
-    const delays: number[] = [];
-    const zc = createZenlayerClient({
-      accessKeyId: 'AK-1',
-      accessKeyPassword: PASSWORD,
-      baseUrl: server.url,
-      now: () => NOW,
-      // random() = 1: each back-off is the top of its jitter range, so waits are exact.
-      retry: { random: () => 1, sleep: async (ms) => void delays.push(ms) },
-      ...extra,
-    } as ZenlayerClientOptions);
-    return { zc, delays };
-  }
+  const setup = signedClientSetup((s) => {
+    server = s;
+  });
 
   const base = { accessKeyId: 'AK-1', accessKeyPassword: PASSWORD };
   it.each([
@@ -319,30 +303,7 @@ describe('options are checked at construction', () => {
 });
 
 describe('credentials in a base URL', () => {
-  const PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
-
-  const TOKEN = 'keystone-SECRET-51';
-
-  const PASSWORD = 'pw-SECRET-7f3a';
-
-  const servers: Array<CaptureServer | StreamingServer> = [];
-
-  afterEach(async () => {
-    await Promise.all(servers.splice(0).map((s) => s.close()));
-  });
-
-  const clients = {
-    zenlayer: (baseUrl: string, extra = {}) => {
-      const zc = createZenlayerClient({ accessKeyId: 'AK-1', accessKeyPassword: PASSWORD, baseUrl, ...extra });
-      return { call: () => zc.releaseDisk('disk-1'), ids: ['disk-1'] };
-    },
-    neutron: (baseUrl: string, extra = {}) => {
-      const ne = createNeutronClient({ baseUrl, token: TOKEN, ...extra });
-      return { call: () => ne.deletePort(PORT), ids: [PORT] };
-    },
-  };
-
-  const both = Object.keys(clients) as Array<keyof typeof clients>;
+  const clients = releaseCall;
 
   it.each(both)('%s: are refused with a ValidationError that does not echo them', (client) => {
     for (const url of ['http://admin:hunter2@127.0.0.1:9', 'http://hunter2@127.0.0.1:9', 'http//admin:hunter2@x']) {

@@ -14,10 +14,8 @@ import {
   RedirectError,
   TimeoutError,
   type ZenlayerBatchError,
-  type ZenlayerClientOptions,
 } from '../src/index.js';
 import {
-  type Captured,
   type CaptureServer,
   type Reply,
   receivedAtLeast,
@@ -25,39 +23,12 @@ import {
   zenlayerError,
 } from './support/capture-server.js';
 import { messages } from './support/messages.js';
+import { both, PASSWORD, PORT, releaseCall, serversPerTest, TOKEN } from './support/release-call.js';
 import { serverPerTest } from './support/server-per-test.js';
-import type { StreamingServer } from './support/streaming-server.js';
+import { signedClientSetup, WIRE } from './support/signed-client.js';
 
-const PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
-
-const TOKEN = 'keystone-SECRET-51';
-
-const PASSWORD = 'pw-SECRET-7f3a';
-
-const servers: Array<CaptureServer | StreamingServer> = [];
-
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function serve(reply: (r: never) => Reply) {
-  const server = await startCaptureServer(reply as never);
-  servers.push(server);
-  return server;
-}
-
-const clients = {
-  zenlayer: (baseUrl: string, extra = {}) => {
-    const zc = createZenlayerClient({ accessKeyId: 'AK-1', accessKeyPassword: PASSWORD, baseUrl, ...extra });
-    return { call: () => zc.releaseDisk('disk-1'), ids: ['disk-1'] };
-  },
-  neutron: (baseUrl: string, extra = {}) => {
-    const ne = createNeutronClient({ baseUrl, token: TOKEN, ...extra });
-    return { call: () => ne.deletePort(PORT), ids: [PORT] };
-  },
-};
-
-const both = Object.keys(clients) as Array<keyof typeof clients>;
+const { serve } = serversPerTest();
+const clients = releaseCall;
 
 describe('redirects are never followed', () => {
   const cases = both.flatMap((client) => [301, 302, 303, 307, 308].map((status) => [client, status] as const));
@@ -444,28 +415,11 @@ describe('the accepted envelope', () => {
 });
 
 describe('a signed client aborted, timed out or refused a connection', () => {
-  const PASSWORD = 'pw-SECRET-7f3a';
-
-  const NOW = new Date('2026-11-23T08:00:00Z');
-
+  const { PASSWORD } = WIRE;
   let server: CaptureServer;
-
-  afterEach(async () => server?.close());
-
-  async function setup(reply?: (r: Captured, i: number) => Reply, extra: Partial<ZenlayerClientOptions> = {}) {
-    server = await startCaptureServer(reply);
-    const delays: number[] = [];
-    const zc = createZenlayerClient({
-      accessKeyId: 'AK-1',
-      accessKeyPassword: PASSWORD,
-      baseUrl: server.url,
-      now: () => NOW,
-      // random() = 1: each back-off is the top of its jitter range, so waits are exact.
-      retry: { random: () => 1, sleep: async (ms) => void delays.push(ms) },
-      ...extra,
-    } as ZenlayerClientOptions);
-    return { zc, delays };
-  }
+  const setup = signedClientSetup((s) => {
+    server = s;
+  });
 
   it('aborts an in-flight request with the caller’s reason, without retrying', async () => {
     const { zc } = await setup(() => 'hang');

@@ -4,16 +4,9 @@
 // partly refused or split to learn which ids are gone (ignoreMissing). Each test reads the
 // wire requests, the batch error or the progress a caller sees.
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  type BatchProgress,
-  createZenlayerClient,
-  ZenlayerApiError,
-  ZenlayerBatchError,
-  type ZenlayerClientOptions,
-} from '../src/index.js';
+import { type BatchProgress, createZenlayerClient, ZenlayerApiError, ZenlayerBatchError } from '../src/index.js';
 import {
   accepted,
-  type Captured,
   type CaptureServer,
   type Reply,
   receivedAtLeast,
@@ -22,6 +15,7 @@ import {
 } from './support/capture-server.js';
 import { messages } from './support/messages.js';
 import { serverPerTest } from './support/server-per-test.js';
+import { signedClientSetup } from './support/signed-client.js';
 
 let server: CaptureServer;
 afterEach(async () => server?.close());
@@ -546,28 +540,10 @@ describe('a not-found batch without ignoreMissing', () => {
 });
 
 describe('batching on the wire', () => {
-  const PASSWORD = 'pw-SECRET-7f3a';
-
-  const NOW = new Date('2026-11-23T08:00:00Z');
-
   let server: CaptureServer;
-
-  afterEach(async () => server?.close());
-
-  async function setup(reply?: (r: Captured, i: number) => Reply, extra: Partial<ZenlayerClientOptions> = {}) {
-    server = await startCaptureServer(reply);
-    const delays: number[] = [];
-    const zc = createZenlayerClient({
-      accessKeyId: 'AK-1',
-      accessKeyPassword: PASSWORD,
-      baseUrl: server.url,
-      now: () => NOW,
-      // random() = 1: each back-off is the top of its jitter range, so waits are exact.
-      retry: { random: () => 1, sleep: async (ms) => void delays.push(ms) },
-      ...extra,
-    } as ZenlayerClientOptions);
-    return { zc, delays };
-  }
+  const setup = signedClientSetup((s) => {
+    server = s;
+  });
 
   describe('releaseInstances batching', () => {
     it('de-duplicates and sends 250 ids as 100/100/50, in order, with bounded concurrency', async () => {

@@ -18,9 +18,10 @@ import {
 import { type BombServer, type Coding, compressionBomb, startBombServer } from './support/bomb-server.js';
 import { type CaptureServer, type Reply, startCaptureServer } from './support/capture-server.js';
 import { messages } from './support/messages.js';
+import { both, releaseCall, serversPerTest } from './support/release-call.js';
 import { serverPerTest } from './support/server-per-test.js';
 import { type StallingServer, startStallingServer } from './support/stalling-server.js';
-import { type StreamingServer, startStreamingServer } from './support/streaming-server.js';
+import { startStreamingServer } from './support/streaming-server.js';
 
 const MiB = 2 ** 20;
 const PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
@@ -223,36 +224,8 @@ describe('an oversized 2xx: the message names the call and the status', () => {
 });
 
 describe('response size', () => {
-  const PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
-
-  const TOKEN = 'keystone-SECRET-51';
-
-  const PASSWORD = 'pw-SECRET-7f3a';
-
-  const servers: Array<CaptureServer | StreamingServer> = [];
-
-  afterEach(async () => {
-    await Promise.all(servers.splice(0).map((s) => s.close()));
-  });
-
-  async function serve(reply: (r: never) => Reply) {
-    const server = await startCaptureServer(reply as never);
-    servers.push(server);
-    return server;
-  }
-
-  const clients = {
-    zenlayer: (baseUrl: string, extra = {}) => {
-      const zc = createZenlayerClient({ accessKeyId: 'AK-1', accessKeyPassword: PASSWORD, baseUrl, ...extra });
-      return { call: () => zc.releaseDisk('disk-1'), ids: ['disk-1'] };
-    },
-    neutron: (baseUrl: string, extra = {}) => {
-      const ne = createNeutronClient({ baseUrl, token: TOKEN, ...extra });
-      return { call: () => ne.deletePort(PORT), ids: [PORT] };
-    },
-  };
-
-  const both = Object.keys(clients) as Array<keyof typeof clients>;
+  const { servers, serve } = serversPerTest();
+  const clients = releaseCall;
 
   it.each(both)('%s: a streamed 200 MB answer is cut off early, never buffered', async (client) => {
     const server = await startStreamingServer(200, 200 * 2 ** 20);

@@ -4,23 +4,17 @@
 // during the back-off — unit by unit, then on the wire.
 import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  createZenlayerClient,
-  ValidationError,
-  ZenlayerApiError,
-  ZenlayerBatchError,
-  type ZenlayerClientOptions,
-} from '../src/index.js';
+import { createZenlayerClient, ValidationError, ZenlayerApiError, ZenlayerBatchError } from '../src/index.js';
 import { abortableSleep, backoffDelay, resolveRetry } from '../src/transport/retry.js';
 import {
   accepted,
-  type Captured,
   type CaptureServer,
   type Reply,
   startCaptureServer,
   zenlayerError,
 } from './support/capture-server.js';
 import { messages } from './support/messages.js';
+import { signedClientSetup, WIRE } from './support/signed-client.js';
 
 let server: CaptureServer | undefined;
 afterEach(async () => server?.close());
@@ -315,28 +309,11 @@ describe('which Zenlayer answers are sent again', () => {
 });
 
 describe('a signed client retrying on the wire', () => {
-  const PASSWORD = 'pw-SECRET-7f3a';
-
-  const NOW = new Date('2026-11-23T08:00:00Z');
-
+  const { PASSWORD, NOW } = WIRE;
   let server: CaptureServer;
-
-  afterEach(async () => server?.close());
-
-  async function setup(reply?: (r: Captured, i: number) => Reply, extra: Partial<ZenlayerClientOptions> = {}) {
-    server = await startCaptureServer(reply);
-    const delays: number[] = [];
-    const zc = createZenlayerClient({
-      accessKeyId: 'AK-1',
-      accessKeyPassword: PASSWORD,
-      baseUrl: server.url,
-      now: () => NOW,
-      // random() = 1: each back-off is the top of its jitter range, so waits are exact.
-      retry: { random: () => 1, sleep: async (ms) => void delays.push(ms) },
-      ...extra,
-    } as ZenlayerClientOptions);
-    return { zc, delays };
-  }
+  const setup = signedClientSetup((s) => {
+    server = s;
+  });
 
   describe('retries', () => {
     it('backs off 1 s, 2 s, 4 s on 429, then gives up with the typed error', async () => {

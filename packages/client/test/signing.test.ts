@@ -16,17 +16,16 @@ import {
   signingKey,
   stringToSign,
   ValidationError,
-  type ZenlayerClientOptions,
 } from '../src/index.js';
 import {
   accepted,
   type Captured,
   type CaptureServer,
-  type Reply,
   startCaptureServer,
   zenlayerError,
 } from './support/capture-server.js';
 import { serverPerTest } from './support/server-per-test.js';
+import { signedClientSetup, WIRE } from './support/signed-client.js';
 import { PASSWORD, SIGNATURE, vector } from './support/vector.js';
 
 describe('ZC2-HMAC-SHA256', () => {
@@ -129,28 +128,11 @@ describe('a copy of a signing key: a secret that is no key', () => {
 });
 
 describe('signed requests on the wire', () => {
-  const PASSWORD = 'pw-SECRET-7f3a';
-
-  const NOW = new Date('2026-11-23T08:00:00Z');
-
+  const { PASSWORD, NOW } = WIRE;
   let server: CaptureServer;
-
-  afterEach(async () => server?.close());
-
-  async function setup(reply?: (r: Captured, i: number) => Reply, extra: Partial<ZenlayerClientOptions> = {}) {
-    server = await startCaptureServer(reply);
-    const delays: number[] = [];
-    const zc = createZenlayerClient({
-      accessKeyId: 'AK-1',
-      accessKeyPassword: PASSWORD,
-      baseUrl: server.url,
-      now: () => NOW,
-      // random() = 1: each back-off is the top of its jitter range, so waits are exact.
-      retry: { random: () => 1, sleep: async (ms) => void delays.push(ms) },
-      ...extra,
-    } as ZenlayerClientOptions);
-    return { zc, delays };
-  }
+  const setup = signedClientSetup((s) => {
+    server = s;
+  });
 
   // Recomputed here from what arrived, with node:crypto, independently of src/zenlayer/signing.ts.
   function expectedAuthorization(r: Captured, id: string, password: string) {

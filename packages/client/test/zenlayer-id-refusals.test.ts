@@ -1,10 +1,11 @@
 // The ids a release refuses before anything is sent, as the ValidationError a caller catches:
 // the field (with the index of the bad id), the rule it broke, the value shown as given.
-import { afterEach, describe, expect, it } from 'vitest';
-import { createZenlayerClient, ValidationError, type ZenlayerClientOptions } from '../src/index.js';
-import { type Captured, type CaptureServer, type Reply, startCaptureServer } from './support/capture-server.js';
+import { describe, expect, it } from 'vitest';
+import { createZenlayerClient, ValidationError } from '../src/index.js';
+import type { CaptureServer } from './support/capture-server.js';
 import { messages } from './support/messages.js';
 import { serverPerTest } from './support/server-per-test.js';
+import { signedClientSetup } from './support/signed-client.js';
 
 const servers = serverPerTest();
 
@@ -69,28 +70,10 @@ describe('ids refused before sending', () => {
 });
 
 describe('validation before sending', () => {
-  const PASSWORD = 'pw-SECRET-7f3a';
-
-  const NOW = new Date('2026-11-23T08:00:00Z');
-
   let server: CaptureServer;
-
-  afterEach(async () => server?.close());
-
-  async function setup(reply?: (r: Captured, i: number) => Reply, extra: Partial<ZenlayerClientOptions> = {}) {
-    server = await startCaptureServer(reply);
-    const delays: number[] = [];
-    const zc = createZenlayerClient({
-      accessKeyId: 'AK-1',
-      accessKeyPassword: PASSWORD,
-      baseUrl: server.url,
-      now: () => NOW,
-      // random() = 1: each back-off is the top of its jitter range, so waits are exact.
-      retry: { random: () => 1, sleep: async (ms) => void delays.push(ms) },
-      ...extra,
-    } as ZenlayerClientOptions);
-    return { zc, delays };
-  }
+  const setup = signedClientSetup((s) => {
+    server = s;
+  });
 
   it.each([
     ['releaseInstances', [[]], 'instanceIds'],
