@@ -7,6 +7,7 @@ import { addInstanceCommand } from './instances.js';
 import type { CliIo } from './io.js';
 import { addNeutronCommands } from './neutron.js';
 import { commandPath } from './options.js';
+import { addPlanCommand } from './plan-command.js';
 import { addSingleZenlayerCommands } from './single.js';
 import { EXIT } from './usage.js';
 
@@ -36,6 +37,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   addInstanceCommand(program, io, finish);
   addSingleZenlayerCommands(program, io, finish);
   addNeutronCommands(program, io, finish);
+  addPlanCommand(program, io, finish);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
