@@ -2,6 +2,7 @@
 // process's own; tests call it in-process with their own streams, terminal flag and env.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { addApplyCommand } from './apply-command.js';
 import type { Finish } from './finish.js';
 import { addInstanceCommand } from './instances.js';
 import type { CliIo } from './io.js';
@@ -38,6 +39,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   addSingleZenlayerCommands(program, io, finish);
   addNeutronCommands(program, io, finish);
   addPlanCommand(program, io, finish);
+  addApplyCommand(program, io, finish);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

@@ -11,13 +11,11 @@ import { PLAN_FORMAT, type Plan, type PlannedResource, sealPlan, writePlan } fro
 import { type Named, observeAll } from './plan/observe.js';
 import { protectedBy } from './plan/protect.js';
 import { openProviders, type Providers } from './plan/providers.js';
-import { type Kind, type Observed, stepsFor } from './plan/steps.js';
+import { KINDS, type Kind, type Observed, stepsFor } from './plan/steps.js';
 import { planTable } from './plan/table.js';
 import { reportError } from './report.js';
 import { checkEndpoint } from './target.js';
 import { EXIT, helpHint, UsageError } from './usage.js';
-
-export const KINDS: readonly Kind[] = ['instance', 'disk', 'port', 'neutron-port'];
 
 interface PlanFlags {
   zenlayerEndpoint?: string;

@@ -6,6 +6,7 @@ import { portRefusal, type TeardownStep, ZENLAYER_TABLES } from '@cloud-release/
 
 export type ZenlayerKind = 'instance' | 'disk' | 'port';
 export type Kind = ZenlayerKind | 'neutron-port';
+export const KINDS: readonly Kind[] = ['instance', 'disk', 'port', 'neutron-port'];
 
 /** What a read found of one resource (`status: null`: not found, gone). */
 export interface Observed {
