@@ -142,13 +142,15 @@ async function apply(planPath: string, flags: ApplyFlags, io: CliIo, out: Out): 
     out.out(out.json ? JSON.stringify({ ok: true, digest: plan.digest, results: [] }, null, 2) : 'Nothing to destroy.');
     return EXIT.ok;
   }
-  const need = {
-    zenlayer: destroy.some((r) => r.provider === 'zenlayer'),
-    neutron: destroy.some((r) => r.provider === 'neutron'),
-  };
+  // The providers the plan read (so the account compares like for like).
+  const need = { zenlayer: plan.endpoints?.zenlayer !== undefined, neutron: plan.endpoints?.neutron !== undefined };
   const providers = await openProviders(need, given, io, out);
   let journal: JournalWriter | undefined;
   try {
+    if (plan.account !== providers.account)
+      throw new UsageError(
+        `plan ${planPath} was made as ${sanitize(String(plan.account))}, this run is ${providers.account}: apply it with the credentials that made it, or make a new plan`,
+      );
     if (resumed) checkResume(resumed, providers, flags.resume!);
     const where = Object.values(providers.endpoints).join(' and ');
     await confirmCount(destroy.length, where, flags.yes === true, io);

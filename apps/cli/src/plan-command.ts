@@ -3,6 +3,7 @@
 // and prints it as a table. `apply` carries out exactly that plan.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { PORT_ID_PATTERN } from '@cloud-release/client';
 import { type Command, Option } from 'commander';
 import type { Finish } from './finish.js';
 import { parseIdList } from './ids.js';
@@ -15,6 +16,7 @@ import { KINDS, type Kind, type Observed, stepsFor } from './plan/steps.js';
 import { planTable } from './plan/table.js';
 import { reportError } from './report.js';
 import { checkEndpoint } from './target.js';
+import { sanitize } from './text.js';
 import { EXIT, helpHint, UsageError } from './usage.js';
 
 interface PlanFlags {
@@ -70,6 +72,9 @@ async function namedResources(flags: PlanFlags, io: CliIo): Promise<Named[]> {
   }
   const seen = new Set<string>();
   const unique = named.filter((n) => !seen.has(`${n.kind}:${n.id}`) && seen.add(`${n.kind}:${n.id}`));
+  // Checked before anything is read: a Neutron port id is a UUID.
+  const bad = unique.find((n) => n.kind === 'neutron-port' && !PORT_ID_PATTERN.test(n.id));
+  if (bad) throw new UsageError(`a Neutron port id must be a UUID (got "${sanitize(bad.id, 80)}")`, helpHint('plan'));
   if (unique.length === 0)
     throw new UsageError(
       'no resources: name them with --instances, --disks, --ports, --neutron-ports or --ids-file',
@@ -100,6 +105,7 @@ export async function makePlan(named: Named[], providers: Providers, globs: stri
     format: PLAN_FORMAT,
     createdAt: now.toISOString(),
     endpoints: providers.endpoints,
+    account: providers.account,
     resources: named.map((n) => planned(n, seen.get(`${n.kind}:${n.id}`)!, globs)),
   });
 }

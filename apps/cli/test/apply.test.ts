@@ -189,7 +189,10 @@ describe('apply refuses before anything is sent', () => {
 });
 
 describe('an interrupted apply, resumed', () => {
-  it('stops new steps on SIGINT (exit 130); --resume finishes without sending an accepted call again', async () => {
+  it.each([
+    ['after its terminate (in the wait for the recycle bin)', 'TerminateInstance instance i-1: accepted'],
+    ['after its release (in the wait until gone)', 'ReleaseInstances instance i-1: accepted'],
+  ])('SIGINT %s stops new steps (exit 130); --resume finishes, no accepted call sent twice', async (_, after) => {
     const mock = await zenlayerMock([{ type: 'instance', id: 'i-1', status: 'RUNNING' }], 1500);
     const dir = tempDir();
     const plan = await planFor(['--zenlayer-endpoint', mock.url, '--instances', 'i-1'], dir);
@@ -198,12 +201,12 @@ describe('an interrupted apply, resumed', () => {
       cwd: dir,
       signals,
       drive: async (_stdin, stderr) => {
-        await waitFor(stderr, 'TerminateInstance instance i-1: accepted');
+        await waitFor(stderr, after);
         signals.emit('SIGINT');
       },
     });
     expect(first.code).toBe(130);
-    expect(changes(mock).map((r) => r.operation)).toEqual(['TerminateInstance']);
+    expect(first.stderr).toContain(`--resume ${join(dir, 'j.jsonl')}`);
     const second = await runMain(['apply', plan, '--yes', '--resume', 'j.jsonl'], { cwd: dir });
     expect(second.code).toBe(0);
     expect(changes(mock).map((r) => r.operation)).toEqual(['TerminateInstance', 'ReleaseInstances']);
@@ -224,6 +227,26 @@ describe('an interrupted apply, resumed', () => {
     expect(run.code).toBe(2);
     expect(JSON.parse(run.stdout).error.message).toContain('carries out plan sha256:other');
     expect(changes(mock)).toEqual([]);
+  });
+});
+
+describe('apply input', () => {
+  it('credentials other than the plan’s are refused (exit 2), nothing sent', async () => {
+    const mock = await zenlayerMock([{ type: 'instance', id: 'i-1', status: 'RECYCLE' }]);
+    const dir = tempDir();
+    const plan = await planFor(['--zenlayer-endpoint', mock.url, '--instances', 'i-1'], dir);
+    const env = { ZENLAYER_BEARER_TOKEN: 'another-token' };
+    const run = await runMain(['apply', plan, '--yes', '--json'], { cwd: dir, env });
+    expect(run.code).toBe(2);
+    expect(JSON.parse(run.stdout).error.message).toContain('apply it with the credentials that made it');
+    expect(run.stdout).not.toContain('another-token');
+    expect(changes(mock)).toEqual([]);
+  });
+
+  it.each(['10', '0s', '25h', 'soon'])('--max-wait %s is a usage error naming the flag (exit 2)', async (value) => {
+    const run = await runMain(['apply', 'plan.json', '--max-wait', value]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("option '--max-wait <duration>' argument");
   });
 });
 

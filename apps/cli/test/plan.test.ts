@@ -149,6 +149,21 @@ describe('plan input', () => {
     expect(JSON.parse(run.stdout).error.message).toContain('entry 2');
   });
 
+  it('a Neutron port id that is not a UUID is refused before anything is read (exit 2)', async () => {
+    const mock = await neutronMock([]);
+    const run = await runMain([
+      'plan',
+      '--neutron-endpoint',
+      mock.url,
+      '--neutron-ports',
+      'web-1',
+      '--out',
+      join(tempDir(), 'p.json'),
+    ]);
+    expect(run.code).toBe(2);
+    expect(mock.requests()).toEqual([]);
+  });
+
   it('replaces a symbolic link at --out instead of writing through it', async () => {
     const mock = await zenlayerMock([{ type: 'instance', id: 'i-1', status: 'RUNNING' }]);
     const dir = tempDir();

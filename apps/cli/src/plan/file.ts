@@ -45,6 +45,8 @@ export interface PlanBody {
   createdAt: string;
   /** Each provider's endpoint, or "embedded-mock". */
   endpoints: { zenlayer?: string; neutron?: string };
+  /** Who read it (a key id, a digest of a token; never a secret): apply must run as the same. */
+  account: string;
   resources: PlannedResource[];
 }
 
