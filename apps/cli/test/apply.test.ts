@@ -215,6 +215,29 @@ describe('an interrupted apply, resumed', () => {
     expect(headers.map((h) => h.resume)).toEqual([false, true]);
   });
 
+  it('SIGINT while a Neutron DELETE is in flight: it finishes, exit 130; --resume finds the port gone, no second DELETE', async () => {
+    const mock = await neutronMock([{ id: WEB_PORT, device_owner: 'compute:nova', revision_number: 2 }]);
+    const dir = tempDir();
+    const plan = await planFor(['--neutron-endpoint', mock.url, '--neutron-ports', WEB_PORT], dir);
+    const signals = new EventEmitter();
+    // The DELETE (and the reads after it) answer late, so the signal lands while it is in flight.
+    mock.fault({ latencyMs: 300, times: 5 });
+    const first = await runMain(['apply', plan, '--yes', '--journal', 'j.jsonl'], {
+      cwd: dir,
+      signals,
+      drive: async (_stdin, stderr) => {
+        await waitFor(stderr, '→ DeletePort neutron-port');
+        signals.emit('SIGINT');
+      },
+    });
+    expect(first.code).toBe(130);
+    expect(first.stderr).toContain(`DeletePort neutron-port ${WEB_PORT}: accepted`);
+    const second = await runMain(['apply', plan, '--yes', '--resume', 'j.jsonl', '--json'], { cwd: dir });
+    expect(second.code).toBe(0);
+    expect(mock.requests().filter((r) => r.method === 'DELETE')).toHaveLength(1);
+    expect(JSON.parse(second.stdout).results[0]).toMatchObject({ id: WEB_PORT, result: 'already-gone' });
+  });
+
   it('a resume of a journal written for another plan is refused (exit 2)', async () => {
     const mock = await zenlayerMock([{ type: 'instance', id: 'i-1', status: 'RECYCLE' }]);
     const dir = tempDir();
@@ -227,6 +250,18 @@ describe('an interrupted apply, resumed', () => {
     expect(run.code).toBe(2);
     expect(JSON.parse(run.stdout).error.message).toContain('carries out plan sha256:other');
     expect(changes(mock)).toEqual([]);
+  });
+});
+
+describe('without endpoints', () => {
+  it('plans and applies on the embedded mocks, as the other commands do', async () => {
+    const dir = tempDir();
+    const plan = join(dir, 'plan.json');
+    expect((await runMain(['plan', '--instances', 'vm-4', '--out', plan], { env: {} })).code).toBe(0);
+    expect(JSON.parse(readFileSync(plan, 'utf8')).endpoints).toEqual({ zenlayer: 'embedded-mock' });
+    const run = await runMain(['apply', plan, '--yes', '--json'], { cwd: dir, env: {} });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).results).toEqual([expect.objectContaining({ id: 'vm-4', result: 'gone' })]);
   });
 });
 
