@@ -97,11 +97,7 @@ async function checkDrift(
   );
   const drifted: string[] = [];
   for (const r of destroy) {
-    const why = driftOf(
-      r,
-      now.get(`${r.type}:${r.id}`)!,
-      journal?.recorded.get(`${r.type}:${r.id}`) ?? (journal && { sent: new Set(), accepted: new Set() }),
-    );
+    const why = driftOf(r, now.get(`${r.type}:${r.id}`)!, journal?.recorded.get(`${r.type}:${r.id}`));
     if (why !== undefined) drifted.push(`${r.type} ${r.id}: ${sanitize(why)}`);
   }
   return drifted;
