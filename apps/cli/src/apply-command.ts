@@ -23,6 +23,7 @@ import {
   resultLine,
   stepLine,
 } from './apply/journal.js';
+import { progressFor } from './apply/progress.js';
 import { confirmCount } from './confirm.js';
 import { parseDuration } from './duration.js';
 import type { Finish } from './finish.js';
@@ -113,14 +114,6 @@ function timings(defaults: Required<WaiterTimings>, maxWaitMs: number | undefine
   };
 }
 
-function progress(out: Out) {
-  return (line: ReturnType<typeof stepLine>) => {
-    const what = `${line.action} ${line.type} ${line.ids.join(', ')}`;
-    if (line.phase === 'before') out.err(`→ ${what}`);
-    else out.err(`  ${what}: ${line.outcome}${line.code ? ` (${line.code})` : ''}`);
-  };
-}
-
 async function apply(planPath: string, flags: ApplyFlags, io: CliIo, out: Out): Promise<number> {
   const plan = readPlan(resolve(io.cwd, planPath));
   const destroy = toDestroy(plan, planPath);
@@ -169,7 +162,7 @@ async function apply(planPath: string, flags: ApplyFlags, io: CliIo, out: Out): 
     out.err(
       `Journal: ${path} (continue an interrupted run with: cloud-release apply ${resolve(io.cwd, planPath)} --resume ${path})`,
     );
-    const say = progress(out);
+    const resources: TeardownResource[] = destroy.map((r) => ({ provider: r.provider, type: r.type, id: r.id }));
     let interrupted = false;
     const watch = watchInterrupts(io.signals, {
       onStop: (signal, drainMs) => {
@@ -185,8 +178,8 @@ async function apply(planPath: string, flags: ApplyFlags, io: CliIo, out: Out): 
         out.err(`aborting calls in flight: ${reason}`);
       },
     });
-    const resources: TeardownResource[] = destroy.map((r) => ({ provider: r.provider, type: r.type, id: r.id }));
     out.err(`Tearing down ${plural(resources.length, 'resource')}…`);
+    const progress = progressFor(io, out, resources.length);
     let results: TeardownResult[];
     try {
       results = await teardown({
@@ -206,12 +199,13 @@ async function apply(planPath: string, flags: ApplyFlags, io: CliIo, out: Out): 
               try {
                 journal!.write(line);
               } catch {}
-            say(line);
+            progress.step(event);
           },
         },
       });
     } finally {
       watch.dispose();
+      progress.done();
     }
     for (const r of results)
       try {

@@ -63,6 +63,17 @@ describe('apply carries out the plan', () => {
     expect(run.stdout).toContain('instance i-1: gone');
   });
 
+  it('on a terminal, progress is one live line redrawn in place (calls per phase, elapsed)', async () => {
+    const mock = await zenlayerMock([{ type: 'instance', id: 'i-1', status: 'RUNNING' }]);
+    const dir = tempDir();
+    const plan = await planFor(['--zenlayer-endpoint', mock.url, '--instances', 'i-1'], dir);
+    const run = await runMain(['apply', plan, '--yes'], { cwd: dir, stderrTty: true });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('\r\x1b[K[');
+    expect(run.stderr).toMatch(/1 resource: terminate 1\/1 · release 1\/1\n/);
+    expect(run.stderr).not.toContain('→ TerminateInstance');
+  });
+
   it('deletes a Neutron port with If-Match on its revision and leaves what the plan refused (exit 0, --json account)', async () => {
     const mock = await neutronMock([
       { id: WEB_PORT, device_owner: 'compute:nova', revision_number: 2 },
