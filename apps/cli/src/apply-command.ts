@@ -14,30 +14,19 @@ import {
 } from '@cloud-release/client';
 import { type Command, Option } from 'commander';
 import { exitFor, printResults } from './apply/account.js';
-import { driftOf } from './apply/drift.js';
-import {
-  type ApplyJournal,
-  applyJournalPath,
-  openApplyJournal,
-  readApplyJournal,
-  resultLine,
-  stepLine,
-} from './apply/journal.js';
+import { checkDrift, checkResume, endpointsOf, toDestroy } from './apply/checks.js';
+import { applyJournalPath, openApplyJournal, readApplyJournal, resultLine, stepLine } from './apply/journal.js';
 import { progressFor } from './apply/progress.js';
 import { confirmCount } from './confirm.js';
 import { parseDuration } from './duration.js';
 import type { Finish } from './finish.js';
 import { watchInterrupts } from './interrupt.js';
 import { type CliIo, lineOutput, type Out } from './io.js';
-import { EMBEDDED_ENDPOINT } from './journal/lines.js';
 import { JournalWriteError, type JournalWriter } from './journal/writer.js';
-import { type Plan, type PlannedResource, readPlan } from './plan/file.js';
-import { observeAll } from './plan/observe.js';
-import { type Endpoints, openProviders, type Providers } from './plan/providers.js';
-import { KINDS } from './plan/steps.js';
+import { readPlan } from './plan/file.js';
+import { openProviders } from './plan/providers.js';
 import { planTable } from './plan/table.js';
 import { reportError } from './report.js';
-import { checkEndpoint } from './target.js';
 import { plural, sanitize } from './text.js';
 import { EXIT, UsageError } from './usage.js';
 
@@ -47,61 +36,6 @@ interface ApplyFlags {
   resume?: string;
   maxWait?: number;
   json?: boolean;
-}
-
-/** The plan's endpoints as flags would give them: "embedded-mock" means none. */
-function endpointsOf(plan: Plan, path: string): Endpoints {
-  const given: Endpoints = {};
-  for (const api of ['zenlayer', 'neutron'] as const) {
-    const value = plan.endpoints?.[api];
-    if (value === undefined || value === EMBEDDED_ENDPOINT) continue;
-    if (typeof value !== 'string') throw new UsageError(`plan ${path}: "endpoints.${api}" must be a URL`);
-    given[api] = checkEndpoint(value, `plan ${path}: "endpoints.${api}"`)!;
-  }
-  return given;
-}
-
-function toDestroy(plan: Plan, path: string): PlannedResource[] {
-  return plan.resources.filter((r, i) => {
-    const ok =
-      typeof r === 'object' &&
-      r !== null &&
-      KINDS.includes(r.type) &&
-      typeof r.id === 'string' &&
-      r.id !== '' &&
-      Array.isArray(r.steps);
-    if (!ok) throw new UsageError(`plan ${path}: resources[${i}] is not a planned resource`);
-    return r.action === 'destroy';
-  });
-}
-
-/** The same account as the journal being resumed (the plan, hence the endpoints, is checked by digest). */
-function checkResume(journal: ApplyJournal, providers: Providers, path: string): void {
-  for (const h of journal.headers) {
-    if (h.account !== providers.account)
-      throw new UsageError(
-        `--resume ${path}: line ${h.line}: written by ${h.account}; resume with the credentials that wrote it`,
-      );
-  }
-}
-
-async function checkDrift(
-  destroy: PlannedResource[],
-  providers: Providers,
-  journal: ApplyJournal | undefined,
-  out: Out,
-): Promise<string[]> {
-  out.err(`Reading ${plural(destroy.length, 'resource')} again to check for drift…`);
-  const now = await observeAll(
-    destroy.map((r) => ({ kind: r.type, id: r.id })),
-    providers,
-  );
-  const drifted: string[] = [];
-  for (const r of destroy) {
-    const why = driftOf(r, now.get(`${r.type}:${r.id}`)!, journal?.recorded.get(`${r.type}:${r.id}`));
-    if (why !== undefined) drifted.push(`${r.type} ${r.id}: ${sanitize(why)}`);
-  }
-  return drifted;
 }
 
 /** --max-wait bounds each wait; a short one polls sooner, so it still gets a few polls in. */
