@@ -97,11 +97,13 @@ async function apply(planPath: string, flags: ApplyFlags, io: CliIo, out: Out): 
       `Journal: ${path} (continue an interrupted run with: cloud-release apply ${resolve(io.cwd, planPath)} --resume ${path})`,
     );
     const resources: TeardownResource[] = destroy.map((r) => ({ provider: r.provider, type: r.type, id: r.id }));
+    out.err(`Tearing down ${plural(resources.length, 'resource')}…`);
+    const progress = progressFor(io, out, resources.length);
     let interrupted = false;
     const watch = watchInterrupts(io.signals, {
       onStop: (signal, drainMs) => {
         interrupted = true;
-        out.err(
+        progress.note(
           `${signal}: no new steps start; waiting up to ${drainMs / 1000} s for calls in flight (again to abort them)`,
         );
         try {
@@ -109,11 +111,12 @@ async function apply(planPath: string, flags: ApplyFlags, io: CliIo, out: Out): 
         } catch {}
       },
       onAbort: (reason) => {
-        out.err(`aborting calls in flight: ${reason}`);
+        progress.note(`aborting calls in flight: ${reason}`);
+        try {
+          journal?.write({ event: 'interrupted', signal: reason, abort: true });
+        } catch {}
       },
     });
-    out.err(`Tearing down ${plural(resources.length, 'resource')}…`);
-    const progress = progressFor(io, out, resources.length);
     let results: TeardownResult[];
     try {
       results = await teardown({

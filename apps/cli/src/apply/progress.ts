@@ -8,6 +8,8 @@ const PHASES = ['terminate', 'release', 'delete'] as const;
 
 export interface Progress {
   step(event: StepEvent): void;
+  /** A line of its own (an interruption notice), above the live line. */
+  note(line: string): void;
   /** Ends the live line (a newline), stops its clock. */
   done(): void;
 }
@@ -19,6 +21,7 @@ function plain(out: Out): Progress {
       if (e.phase === 'before') out.err(`→ ${what}`);
       else out.err(`  ${what}: ${e.outcome}${e.code ? ` (${e.code})` : ''}`);
     },
+    note: (line) => out.err(line),
     done() {},
   };
 }
@@ -39,6 +42,10 @@ function live(io: CliIo, total: number): Progress {
     step(e) {
       const counts = e.phase === 'before' ? sent : ended;
       counts.set(e.step, (counts.get(e.step) ?? 0) + e.ids.length);
+      draw();
+    },
+    note(line) {
+      io.stderr.write(`\r\x1b[K${line}\n`);
       draw();
     },
     done() {
