@@ -25,3 +25,29 @@ export async function confirmDestruction(what: string, where: string, yes: boole
   }
   if (answer.trim().toLowerCase() !== 'yes') throw new UsageError('not confirmed; nothing was sent');
 }
+
+/**
+ * apply's confirmation: the person types how many resources will be destroyed, which they can
+ * only know by reading the summary above it. --yes skips it only when stdin is not a terminal.
+ */
+export async function confirmCount(count: number, where: string, yes: boolean, io: CliIo): Promise<void> {
+  if (!io.stdinIsTTY) {
+    if (yes) return;
+    throw new UsageError('refusing to apply without confirmation: stdin is not a terminal, so pass --yes');
+  }
+  const rl = createInterface({ input: io.stdin, output: io.stderr, terminal: true });
+  const answer = await new Promise<string | undefined>((resolve) => {
+    rl.once('SIGINT', () => resolve(undefined));
+    rl.once('close', () => resolve(undefined));
+    rl.question(
+      `This will destroy ${count} resource${count === 1 ? '' : 's'} at ${where}. It cannot be undone.\nType the number of resources to destroy to continue: `,
+      resolve,
+    );
+  });
+  rl.close();
+  if (answer === undefined) {
+    io.stderr.write('\n');
+    throw new UsageError('not confirmed (interrupted at the prompt); nothing was sent');
+  }
+  if (answer.trim() !== String(count)) throw new UsageError('not confirmed; nothing was sent');
+}

@@ -16,6 +16,8 @@ export interface CliIo {
   stdinIsTTY: boolean;
   stdout: Writable;
   stderr: Writable;
+  /** Whether stderr is a terminal: only then may a line be redrawn in place (apply's live line). */
+  stderrIsTTY?: boolean;
   env: Readonly<Record<string, string | undefined>>;
   /** Where default journal files go. */
   cwd: string;
@@ -34,6 +36,7 @@ export function processIo(): CliIo {
     stdinIsTTY: process.stdin.isTTY === true,
     stdout: process.stdout,
     stderr: process.stderr,
+    stderrIsTTY: process.stderr.isTTY === true,
     env: process.env,
     cwd: process.cwd(),
     signals: process,

@@ -2,11 +2,13 @@
 // process's own; tests call it in-process with their own streams, terminal flag and env.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { addApplyCommand } from './apply-command.js';
 import type { Finish } from './finish.js';
 import { addInstanceCommand } from './instances.js';
 import type { CliIo } from './io.js';
 import { addNeutronCommands } from './neutron.js';
 import { commandPath } from './options.js';
+import { addPlanCommand } from './plan-command.js';
 import { addSingleZenlayerCommands } from './single.js';
 import { EXIT } from './usage.js';
 
@@ -36,6 +38,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   addInstanceCommand(program, io, finish);
   addSingleZenlayerCommands(program, io, finish);
   addNeutronCommands(program, io, finish);
+  addPlanCommand(program, io, finish);
+  addApplyCommand(program, io, finish);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;

@@ -27,17 +27,17 @@ export interface Target {
 }
 
 /** Checks --endpoint before anything starts; never echoes a password it may contain. */
-export function checkEndpoint(endpoint: string | undefined): string | undefined {
+export function checkEndpoint(endpoint: string | undefined, flag = '--endpoint'): string | undefined {
   if (endpoint === undefined) return undefined;
   let url: URL | undefined;
   try {
     url = new URL(endpoint);
   } catch {}
   if (!url || !/^https?:$/.test(url.protocol) || !url.host)
-    throw new UsageError(`--endpoint must be an http(s) URL (got "${redactUrl(endpoint)}")`);
+    throw new UsageError(`${flag} must be an http(s) URL (got "${redactUrl(endpoint)}")`);
   if (url.username || url.password)
     throw new UsageError(
-      `--endpoint must not contain credentials (got "${redactUrl(endpoint)}"); they come from the environment only`,
+      `${flag} must not contain credentials (got "${redactUrl(endpoint)}"); they come from the environment only`,
     );
   return endpoint.replace(/\/+$/, '');
 }

@@ -16,6 +16,7 @@ export const helpHint = (command: string) => `Run 'cloud-release ${command} --he
  * 130 = 128 + SIGINT, what a shell reports for a run stopped by Ctrl-C. 74 is sysexits'
  * EX_IOERR: the output could not be written (a full disk), whatever the run itself did. 73 is
  * sysexits' EX_CANTCREAT: the journal could not take a line (a full disk, a short write), so
- * the run stopped before its next request.
+ * the run stopped before its next request. 3 is apply's "not finished": some resource timed out
+ * or its outcome is unknown (nothing refused), so a --resume may finish it.
  */
-export const EXIT = { ok: 0, apiError: 1, usage: 2, journal: 73, output: 74, interrupted: 130 } as const;
+export const EXIT = { ok: 0, apiError: 1, usage: 2, unfinished: 3, journal: 73, output: 74, interrupted: 130 } as const;

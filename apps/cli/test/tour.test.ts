@@ -38,7 +38,7 @@ describe('pnpm demo', () => {
     expect(out).not.toContain('demo-keystone-token');
   });
 
-  it('1: terminates, polls DescribeInstances until RECYCLE, then releases', () => {
+  it("1: the client's teardown() terminates, waits for RECYCLE, releases, waits until gone", () => {
     inOrder([
       '→ POST /api/v2/vm  X-ZC-Action: TerminateInstance  {"instanceId":"vm-1"}',
       '→ POST /api/v2/vm  X-ZC-Action: TerminateInstance  {"instanceId":"vm-2"}',
@@ -46,6 +46,7 @@ describe('pnpm demo', () => {
       '→ POST /api/v2/vm  X-ZC-Action: ReleaseInstances  {"instanceIds":["vm-1","vm-2"]}',
       /← 200 {2}requestId T[0-9A-F-]{36}\n/,
       '← 200  [none found]',
+      '✓ teardown(): vm-1 gone, vm-2 gone',
     ]);
     expect(step(1)).toMatch(/Authorization: ZC2-HMAC-SHA256 Credential=DEMO-ACCESS-KEY, .*Signature=\*\*\*/);
   });
@@ -54,6 +55,7 @@ describe('pnpm demo', () => {
     inOrder([
       'X-ZC-Action: ReleaseDisk  {"diskId":"disk-data-01"}',
       '[disk-data-01 RECYCLED]',
+      '✓ waitUntilDisksInRecycleBin: disk-data-01 RECYCLED',
       'X-ZC-Action: ReleaseDisk  {"diskId":"disk-data-01"}',
       '✓ second ReleaseDisk accepted',
       '← 404 INVALID_DISK_NOT_FOUND',
@@ -67,7 +69,8 @@ describe('pnpm demo', () => {
       /✓ ZenlayerApiError: status 403, code OPERATION_DENIED_INSTANCE_NOT_RECYCLED, requestId T/,
       'X-ZC-Action: TerminatePort',
       '[port-01 RECYCLED]',
-      '✓ DestroyPort accepted now',
+      'X-ZC-Action: DestroyPort',
+      '✓ teardown(): port-01 gone',
     ]);
   });
 

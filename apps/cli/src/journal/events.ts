@@ -17,6 +17,14 @@ export const FOUND = ['released', 'not-released'] as const;
 export type Found = (typeof FOUND)[number];
 
 export const EVENTS = ['run', 'resume', 'sending', 'outcome', 'resolved', 'interrupted', 'summary'] as const;
+/** apply's journal has its own events (one line per onStep call and per resource's end). */
+export const APPLY_EVENTS = ['apply', 'step', 'result', 'interrupted'] as const;
+
+/** The events a journal written by `command` may hold. */
+export const eventsOf = (command: string): readonly string[] => (command === 'apply' ? APPLY_EVENTS : EVENTS);
+
+/** The outcome of a state-changing call as an `apply` journal's `step` line records it. */
+export const STEP_OUTCOMES = ['accepted', 'already-done', 'refused', 'unknown'] as const;
 
 /** Who and where: on every header line, compared by a resume with its own. */
 export interface Header {
@@ -53,7 +61,41 @@ export type JournalEvent =
       repeatedRequestId?: boolean;
     }
   | { event: 'interrupted'; signal: string; abort: boolean }
-  | { event: 'summary'; accepted: number; refused: number; unknown: number; notSent: number; interrupted: boolean };
+  | { event: 'summary'; accepted: number; refused: number; unknown: number; notSent: number; interrupted: boolean }
+  /** apply's header: the plan it carries out (by digest), where, as whom; `resume` on a --resume. */
+  | {
+      event: 'apply';
+      format: typeof JOURNAL_FORMAT;
+      digest: string;
+      endpoints: { zenlayer?: string; neutron?: string };
+      account: string;
+      resume: boolean;
+    }
+  /** apply: the client's onStep, before and after each call that changes state. */
+  | {
+      event: 'step';
+      phase: 'before' | 'after';
+      step: string;
+      provider: string;
+      type: string;
+      ids: string[];
+      action: string;
+      revision?: number;
+      outcome?: (typeof STEP_OUTCOMES)[number];
+      code?: string;
+      requestId?: string;
+    }
+  /** apply: where one resource ended. */
+  | {
+      event: 'result';
+      provider: string;
+      type: string;
+      id: string;
+      result: string;
+      step?: string;
+      code?: string;
+      status?: string | null;
+    };
 
 /** A line as written: the event, stamped with its time and its command. */
 export type JournalLine = JournalEvent & { time: string; command: string };

@@ -3,7 +3,7 @@
 // number and the field, and its values are never echoed with a secret in them.
 import { redactUrl } from '@cloud-release/client';
 import { sanitize } from '../text.js';
-import { EVENTS, FOUND, JOURNAL_FORMAT, type JournalLine, OUTCOMES } from './events.js';
+import { eventsOf, FOUND, JOURNAL_FORMAT, type JournalLine, OUTCOMES, STEP_OUTCOMES } from './events.js';
 
 /** The endpoint a journal names for a run on the embedded mock. */
 export const EMBEDDED_ENDPOINT = 'embedded-mock';
@@ -82,7 +82,7 @@ export function checkLine(value: unknown, command: string): JournalLine {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw new LineError('event', `a line must be a JSON object (got ${shown(value)})`);
   const line = value as Record<string, unknown>;
-  oneOf(line, 'event', EVENTS);
+  oneOf(line, 'event', eventsOf(command));
   if (line.command !== command) fail('command', `"${command}", the command resuming it`, line.command);
   string(line, 'time');
   switch (line.event) {
@@ -117,6 +117,27 @@ export function checkLine(value: unknown, command: string): JournalLine {
       if (line.status !== null) string(line, 'status');
       string(line, 'requestId', true);
       boolean(line, 'repeatedRequestId', true);
+      break;
+    case 'apply':
+      if (line.format !== JOURNAL_FORMAT) fail('format', String(JOURNAL_FORMAT), line.format);
+      string(line, 'digest');
+      string(line, 'account');
+      boolean(line, 'resume');
+      if (typeof line.endpoints !== 'object' || line.endpoints === null || Array.isArray(line.endpoints))
+        fail('endpoints', 'an object', line.endpoints);
+      for (const api of ['zenlayer', 'neutron']) string(line.endpoints as Record<string, unknown>, api, true);
+      break;
+    case 'step':
+      oneOf(line, 'phase', ['before', 'after']);
+      oneOf(line, 'step', ['terminate', 'release', 'delete']);
+      for (const field of ['provider', 'type', 'action']) string(line, field);
+      ids(line, 'ids');
+      if (line.phase === 'after') oneOf(line, 'outcome', STEP_OUTCOMES);
+      for (const field of ['code', 'requestId']) string(line, field, true);
+      break;
+    case 'result':
+      for (const field of ['provider', 'type', 'id', 'result']) string(line, field);
+      for (const field of ['step', 'code']) string(line, field, true);
       break;
     case 'interrupted':
       string(line, 'signal');

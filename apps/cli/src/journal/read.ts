@@ -18,7 +18,7 @@ export interface JournalRead {
   states: IdStates;
 }
 
-function readText(path: string, flag: string): string {
+export function readText(path: string, flag: string): string {
   let fd: number | undefined;
   try {
     // O_NOFOLLOW: a journal is appended to after it is read, and never through a link.

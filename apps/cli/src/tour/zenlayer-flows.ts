@@ -1,10 +1,19 @@
 // The Zenlayer flows of the tour, on a strict stateful mock (only the seeded resources exist),
-// in the order the official Terraform provider drives them: move to the recycle bin, poll the
-// Describe read until the status says so, then release.
-import { createZenlayerClient, ZenlayerApiError, ZenlayerBatchError } from '@cloud-release/client';
+// in the order the official Terraform provider drives them: move to the recycle bin, wait for
+// it, release, wait until gone. The waiting and the order are the client's (teardown() and its
+// waiters), as a user's own script would call them.
+import {
+  createZenlayerClient,
+  type StepEvent,
+  type TeardownResult,
+  teardown,
+  waitUntilDisksInRecycleBin,
+  ZenlayerApiError,
+  ZenlayerBatchError,
+} from '@cloud-release/client';
 import type { StatefulMock } from '@cloud-release/mock';
 import { DEMO_CREDENTIALS } from '../target.js';
-import { companionClient, describeDisks, describeInstances, describePorts, pollUntil } from './companion.js';
+import { companionClient } from './companion.js';
 import { check, say, sayAuthorization, tracedFetch } from './narration.js';
 
 export const ZENLAYER_SEED = {
@@ -20,6 +29,18 @@ export const ZENLAYER_SEED = {
 /** Short back-off so the tour stays quick; the defaults are the official SDKs' 1 s, 2 s, 4 s. */
 const QUICK_RETRY = { retries: 3, baseDelayMs: 100, minDelayMs: 50, maxDelayMs: 200 };
 
+/** Quick polls for the tour's 300 ms transitions; the defaults are the Terraform provider's 0.5 → 10 s. */
+export const TOUR_WAIT = { minDelayMs: 100, maxDelayMs: 300, maxWaitMs: 10_000 };
+
+const onStep = (e: StepEvent) => {
+  if (e.phase === 'after') say(`  ✓ ${e.action} ${e.ids.join(', ')}: ${e.outcome}`);
+};
+
+function allGone(results: TeardownResult[]): void {
+  for (const r of results) check(r.result === 'gone', `${r.type} ${r.id} ended ${r.result}`);
+  say(`  ✓ teardown(): ${results.map((r) => `${r.id} ${r.result}`).join(', ')}`);
+}
+
 /** The refusal a typed error carries: `instanceof` keeps the documented code union. */
 function refusal(error: unknown): ZenlayerApiError {
   const cause = error instanceof ZenlayerBatchError ? error.failed[0]?.error : error;
@@ -32,20 +53,18 @@ export async function zenlayerFlows(mock: StatefulMock): Promise<void> {
   const client = () =>
     createZenlayerClient({ ...DEMO_CREDENTIALS, baseUrl: mock.url, fetch: sayAuthorization(), retry: QUICK_RETRY });
 
-  say('\n1. Terminate, then release instances (vm-1 and vm-2 are RUNNING).');
-  say('  ReleaseInstances only takes instances in the recycle bin: first TerminateInstance each one.');
-  for (const instanceId of ['vm-1', 'vm-2']) await companion.terminateInstance(instanceId);
-  await pollUntil('vm-1, vm-2', 'RECYCLE', () => describeInstances(companion, ['vm-1', 'vm-2']));
-  const released = await client().releaseInstances(['vm-1', 'vm-2']);
-  check(released.ids.length === 2, 'both instances accepted');
-  await pollUntil('vm-1, vm-2 released (gone from DescribeInstances)', 'gone', async () =>
-    (await describeInstances(companion, ['vm-1', 'vm-2'])).length === 0 ? ['gone'] : ['still there'],
-  );
+  say("\n1. Terminate, then release instances (vm-1 and vm-2 are RUNNING), with the client's teardown().");
+  say('  ReleaseInstances only takes instances in the recycle bin: teardown() reads them, terminates each,');
+  say('  waits for RECYCLE, releases both in one call and waits until DescribeInstances no longer lists them.');
+  const instances = ['vm-1', 'vm-2'].map((id) => ({ provider: 'zenlayer' as const, type: 'instance' as const, id }));
+  allGone(await teardown({ zenlayer: client(), resources: instances, options: { zenlayerWait: TOUR_WAIT, onStep } }));
 
   say('\n2. A disk released twice, then a third time with ignoreMissing.');
   const first = await client().releaseDisk('disk-data-01');
   say(`  ✓ first ReleaseDisk accepted (requestId ${first.requestId}): the disk goes to the recycle bin`);
-  await pollUntil('disk-data-01', 'RECYCLED', () => describeDisks(companion, ['disk-data-01']));
+  const recycled = await waitUntilDisksInRecycleBin(companion, ['disk-data-01'], TOUR_WAIT);
+  check(recycled.state === 'success', `disk-data-01 is ${recycled.statuses['disk-data-01']}`);
+  say('  ✓ waitUntilDisksInRecycleBin: disk-data-01 RECYCLED');
   const second = await client().releaseDisk('disk-data-01');
   say(`  ✓ second ReleaseDisk accepted (requestId ${second.requestId}): from RECYCLED it destroys the disk`);
   const third = await client().releaseDisk('disk-data-01', { ignoreMissing: true });
@@ -61,10 +80,9 @@ export async function zenlayerFlows(mock: StatefulMock): Promise<void> {
     check(e.code === 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED', `refused with ${e.code}`);
     say(`  ✓ ${e.name}: status ${e.status}, code ${e.code}, requestId ${e.requestId}`);
   }
-  await companion.terminatePort('port-01');
-  await pollUntil('port-01', 'RECYCLED', () => describePorts(companion, ['port-01']));
-  const destroyed = await client().destroyPort('port-01');
-  say(`  ✓ DestroyPort accepted now (requestId ${destroyed.requestId}): DESTROYING, then gone.`);
+  say('  teardown() knows the order: TerminatePort, wait for RECYCLED, DestroyPort, wait until gone.');
+  const port = [{ provider: 'zenlayer' as const, type: 'port' as const, id: 'port-01' }];
+  allGone(await teardown({ zenlayer: client(), resources: port, options: { zenlayerWait: TOUR_WAIT, onStep } }));
 
   say('\n4. A 429 survived by the retry (queued on the mock: mock.fault({ … times: 1 })).');
   mock.fault({ operation: 'ReleaseInstances', status: 429, code: 'REQUEST_LIMIT_EXCEEDED', times: 1, retryAfter: 1 });

@@ -27,6 +27,8 @@ export interface Run {
 export interface InProcess {
   env?: Record<string, string>;
   tty?: boolean;
+  /** Whether stderr is a terminal (a live line may be redrawn there). */
+  stderrTty?: boolean;
   stdin?: string;
   cwd?: string;
   /** Where SIGINT/SIGTERM are emitted to the run (a plain EventEmitter). */
@@ -53,6 +55,7 @@ export async function runMain(args: string[], options: InProcess = {}): Promise<
     stdinIsTTY: options.tty === true,
     stdout,
     stderr,
+    stderrIsTTY: options.stderrTty === true,
     env: options.env ?? SECRETS,
     cwd: options.cwd ?? process.cwd(),
     signals: (options.signals ?? new EventEmitter()) as CliIo['signals'],
