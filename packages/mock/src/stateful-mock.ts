@@ -4,6 +4,7 @@
 import type { Fault } from './control/faults.js';
 import type { JournalEntry } from './control/journal.js';
 import type { RunningMock } from './running-mock.js';
+import type { ClockReport } from './state/clock.js';
 import type { Resource } from './state/resources.js';
 
 export interface StatefulMock extends RunningMock {
@@ -25,6 +26,18 @@ export interface StatefulMock extends RunningMock {
   fault(...faults: unknown[]): Fault[];
   faults(): Fault[];
   clearFaults(): void;
+  /**
+   * Moves the transitions' clock on by `ms` (an integer 0..86,400,000): with `transitionMs:
+   * 'manual'` the only way a RECYCLING resource becomes RECYCLE. Throws when `ms` is out of range.
+   */
+  advance(ms: number): ClockReport;
+  clock(): ClockReport;
+  /** Holds a resource at `status` (a stuck resource) until unpinned; throws for an unknown id or a status its type lacks. */
+  pin(target: { type: Resource['type']; id: string; status: string }): Resource;
+  /** Lets it move again: a status in passage (RECYCLING, RELEASING, DELETING, DESTROYING) finishes its transition. */
+  unpin(target: { type: Resource['type']; id: string }): Resource;
+  /** The pinned resources. */
+  pins(): Resource[];
 }
 
 /** The control-plane operations a stateful mock exposes (see state/mode.ts). */
@@ -37,6 +50,11 @@ interface ControlOperations {
   addFaults(input: unknown): Fault[];
   faults(): Fault[];
   clearFaults(): void;
+  advance(ms: unknown): ClockReport;
+  clock(): ClockReport;
+  pin(input: unknown): Resource;
+  unpin(input: unknown): Resource;
+  pins(): Resource[];
 }
 
 export function statefulMethods(state: ControlOperations): Omit<StatefulMock, keyof RunningMock> {
@@ -49,5 +67,10 @@ export function statefulMethods(state: ControlOperations): Omit<StatefulMock, ke
     fault: (...faults) => state.addFaults(faults),
     faults: () => state.faults(),
     clearFaults: () => state.clearFaults(),
+    advance: (ms) => state.advance(ms),
+    clock: () => state.clock(),
+    pin: (target) => state.pin(target),
+    unpin: (target) => state.unpin(target),
+    pins: () => state.pins(),
   };
 }

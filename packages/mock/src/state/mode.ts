@@ -10,9 +10,12 @@ import type { Prism } from '../prism.js';
 import type { Api } from '../providers/index.js';
 import type { Incoming, Validated } from '../request.js';
 import { statefulAnswerer } from './answerer.js';
+import { TransitionClock } from './clock.js';
+import { InvalidControlInput } from './control-input.js';
 import { Inventory, LENIENT_ID_LIMIT } from './inventory.js';
-import { DEFAULT_TRANSITION_MS, type StatefulOptions } from './options.js';
+import type { StatefulOptions } from './options.js';
 import type { RuleContext } from './outcome.js';
+import { notHeld, parsePin, passageOf } from './pins.js';
 import type { ResourceSchemas } from './resource-schemas.js';
 import type { Resource } from './resources.js';
 import { readSeedFile, resourcesOf, SeedError, validateResources } from './seed.js';
@@ -33,11 +36,7 @@ export function documentedOf(prism: Prism): Documented {
   return documented;
 }
 
-export class InvalidControlInput extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join('; '));
-  }
-}
+export { InvalidControlInput };
 
 export function createStateful(
   api: Api,
@@ -46,9 +45,11 @@ export function createStateful(
   /** The spec's schemas a seed's fields are held to. */
   schemas: ResourceSchemas,
 ) {
-  // The mock's clock (startMock's `now`) also times the transitions, so tests can step it.
+  // The mock's clock (startMock's `now`) also times the transitions, so tests can step it;
+  // with transitionMs 'manual' only advances move it.
+  const clock = new TransitionClock(options.transitionMs, () => options.now?.().getTime() ?? Date.now());
   const inventory = new Inventory(
-    () => options.now?.().getTime() ?? Date.now(),
+    () => clock.now(),
     (forgotten) => {
       // A log callback that throws must not fail the request that happened to cross the limit.
       try {
@@ -66,7 +67,7 @@ export function createStateful(
   const ctx: RuleContext = {
     inventory,
     strict: options.strict ?? false,
-    transitionMs: options.transitionMs ?? DEFAULT_TRANSITION_MS,
+    transitionMs: clock.transitionMs,
   };
   const answererFor = (visit: number): Answerer =>
     statefulAnswerer({
@@ -137,6 +138,27 @@ export function createStateful(
     },
     faults: () => faults.list(),
     clearFaults: () => faults.clear(),
+    /** Moves the transitions' clock on (see clock.ts); throws InvalidControlInput for a bad amount. */
+    advance: (ms: unknown) => clock.advance(ms),
+    clock: () => clock.report(),
+    /** Holds `{ type, id, status }` at that status until unpinned; throws InvalidControlInput. */
+    pin(input: unknown): Resource {
+      const target = parsePin(api, input, true);
+      const pinned = inventory.pin(target.type, target.id, target.status);
+      if (!pinned) throw notHeld(target);
+      return pinned;
+    },
+    /** Lets `{ type, id }` move again: a status in passage finishes its transition transitionMs from now. */
+    unpin(input: unknown): Resource {
+      const target = parsePin(api, input, false);
+      const resource = inventory.unpin(target.type, target.id, (held) => {
+        const passage = passageOf(api, held);
+        return passage && { afterMs: clock.transitionMs, to: passage.to };
+      });
+      if (!resource) throw notHeld(target);
+      return resource;
+    },
+    pins: () => inventory.pins(),
   };
 }
 
