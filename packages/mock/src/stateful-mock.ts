@@ -1,5 +1,6 @@
 // The control plane as methods on the object startMock({ mode: 'stateful' }) returns, for
-// tests in the same process (the same operations as the /__mock/ routes).
+// tests in the same process (the same operations as the /__mock/ routes). The stateful mode
+// (state/mode.ts) makes them; this module only names them.
 
 import type { Fault } from './control/faults.js';
 import type { JournalEntry } from './control/journal.js';
@@ -7,7 +8,9 @@ import type { RunningMock } from './running-mock.js';
 import type { ClockReport } from './state/clock.js';
 import type { Resource } from './state/resources.js';
 
-export interface StatefulMock extends RunningMock {
+export interface StatefulMock extends RunningMock, StatefulMethods {}
+
+export interface StatefulMethods {
   /** The inventory now (pending transitions applied). */
   resources(): Resource[];
   /** Adds or overwrites resources; throws SeedError (nothing changed) when one is invalid. */
@@ -38,39 +41,4 @@ export interface StatefulMock extends RunningMock {
   unpin(target: { type: Resource['type']; id: string }): Resource;
   /** The pinned resources. */
   pins(): Resource[];
-}
-
-/** The control-plane operations a stateful mock exposes (see state/mode.ts). */
-interface ControlOperations {
-  resources(): Resource[];
-  addResources(input: unknown): Resource[];
-  reset(): void;
-  requests(): JournalEntry[];
-  clearRequests(): void;
-  addFaults(input: unknown): Fault[];
-  faults(): Fault[];
-  clearFaults(): void;
-  advance(ms: unknown): ClockReport;
-  clock(): ClockReport;
-  pin(input: unknown): Resource;
-  unpin(input: unknown): Resource;
-  pins(): Resource[];
-}
-
-export function statefulMethods(state: ControlOperations): Omit<StatefulMock, keyof RunningMock> {
-  return {
-    resources: () => state.resources(),
-    addResources: (resources) => state.addResources(resources),
-    reset: () => state.reset(),
-    requests: () => state.requests(),
-    clearRequests: () => state.clearRequests(),
-    fault: (...faults) => state.addFaults(faults),
-    faults: () => state.faults(),
-    clearFaults: () => state.clearFaults(),
-    advance: (ms) => state.advance(ms),
-    clock: () => state.clock(),
-    pin: (target) => state.pin(target),
-    unpin: (target) => state.unpin(target),
-    pins: () => state.pins(),
-  };
 }

@@ -61,7 +61,7 @@ const WITH_BODY: Record<
     act: (state, value) => {
       if (typeof value !== 'object' || value === null || !('resources' in value))
         throw new InvalidControlInput(['The body must be { "resources": [ … ] }.']);
-      return { resources: state.addResources(value.resources) };
+      return { resources: state.methods.addResources(value.resources) };
     },
   },
   'POST /__mock/faults': {
@@ -72,7 +72,7 @@ const WITH_BODY: Record<
       const added = state.addFaults(
         typeof value === 'object' && value !== null && 'faults' in value ? value.faults : value,
       );
-      return { faults: added, queued: state.faults().length };
+      return { faults: added, queued: state.methods.faults().length };
     },
   },
   'POST /__mock/clock': {
@@ -84,20 +84,20 @@ const WITH_BODY: Record<
         typeof value === 'object' && value !== null ? Object.keys(value).filter((k) => k !== 'advanceMs') : [];
       if (typeof value !== 'object' || value === null || Array.isArray(value) || extra.length)
         throw new InvalidControlInput(['The body must be { "advanceMs": <integer> } and nothing else.']);
-      return state.advance(value.advanceMs);
+      return state.methods.advance(value.advanceMs);
     },
   },
   'POST /__mock/resources/pin': {
     kind: 'control-pin',
     title: 'Pin refused',
     status: 200,
-    act: (state, value) => ({ resource: state.pin(value) }),
+    act: (state, value) => ({ resource: state.methods.pin(value) }),
   },
   'POST /__mock/resources/unpin': {
     kind: 'control-pin',
     title: 'Unpin refused',
     status: 200,
-    act: (state, value) => ({ resource: state.unpin(value) }),
+    act: (state, value) => ({ resource: state.methods.unpin(value) }),
   },
 };
 
@@ -154,24 +154,24 @@ function call(state: Stateful, incoming: Incoming): Answer {
   const route = `${incoming.method} ${incoming.rawPath.replace(/\/$/, '')}`;
   switch (route) {
     case 'GET /__mock/resources':
-      return ok({ resources: state.resources(), lenient: state.lenientMemory(), pinned: state.pins() });
+      return ok({ resources: state.methods.resources(), lenient: state.lenientMemory(), pinned: state.methods.pins() });
     case 'GET /__mock/requests':
-      return ok({ requests: state.requests(), ...state.journalBounds() });
+      return ok({ requests: state.methods.requests(), ...state.journalBounds() });
     case 'GET /__mock/control-requests':
       return ok(state.controlRequests());
     case 'DELETE /__mock/requests':
-      state.clearRequests();
+      state.methods.clearRequests();
       return ok();
     case 'GET /__mock/faults':
-      return ok({ faults: state.faults() });
+      return ok({ faults: state.methods.faults() });
     case 'DELETE /__mock/faults':
-      state.clearFaults();
+      state.methods.clearFaults();
       return ok();
     case 'POST /__mock/reset':
-      state.reset();
+      state.methods.reset();
       return ok();
     case 'GET /__mock/clock':
-      return ok(state.clock());
+      return ok(state.methods.clock());
   }
   const handler = Object.hasOwn(WITH_BODY, route) ? WITH_BODY[route] : undefined;
   if (!handler)

@@ -1,21 +1,10 @@
 // A pin through the control plane: `{ type, id, status }` holds a resource at a status its type
 // has (a stuck resource, e.g. an instance that never leaves RECYCLING); `{ type, id }` unpins it.
+// The types, statuses and passages are the provider's (its Lifecycle).
 import type { Api } from '../providers/index.js';
+import type { Lifecycle } from '../providers/provider.js';
 import { InvalidControlInput, shown } from './control-input.js';
-import { NEUTRON_PORT_STATUSES, type Resource, ZENLAYER_STATUSES } from './resources.js';
-import { ZENLAYER_PASSAGES } from './zenlayer-rules.js';
-
-/** Each provider's resource types and the statuses each may be pinned at. */
-const STATUSES: Record<Api, Readonly<Record<string, readonly string[]>>> = {
-  zenlayer: ZENLAYER_STATUSES,
-  neutron: { port: NEUTRON_PORT_STATUSES },
-};
-
-/** Where a status in passage goes when its transition ends; Neutron ports have none (deletes are at once). */
-const PASSAGES: Record<Api, Readonly<Record<string, Readonly<Record<string, string | null>>>>> = {
-  zenlayer: ZENLAYER_PASSAGES,
-  neutron: {},
-};
+import type { Resource } from './resources.js';
 
 export interface PinTarget {
   type: Resource['type'];
@@ -25,16 +14,26 @@ export interface PinTarget {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Checks `{ type, id, status }` (or `{ type, id }` to unpin); throws InvalidControlInput naming each problem. */
-export function parsePin(api: Api, input: unknown, withStatus: true): PinTarget & { status: string };
-export function parsePin(api: Api, input: unknown, withStatus: false): PinTarget;
-export function parsePin(api: Api, input: unknown, withStatus: boolean): PinTarget & { status?: string } {
+export function parsePin(
+  api: Api,
+  lifecycle: Lifecycle,
+  input: unknown,
+  withStatus: true,
+): PinTarget & { status: string };
+export function parsePin(api: Api, lifecycle: Lifecycle, input: unknown, withStatus: false): PinTarget;
+export function parsePin(
+  api: Api,
+  lifecycle: Lifecycle,
+  input: unknown,
+  withStatus: boolean,
+): PinTarget & { status?: string } {
   const fields = withStatus ? ['type', 'id', 'status'] : ['type', 'id'];
   const body = withStatus ? '{ "type", "id", "status" }' : '{ "type", "id" }';
   if (!isObject(input)) throw new InvalidControlInput([`the body must be ${body}`]);
   const problems = Object.keys(input)
     .filter((field) => !fields.includes(field))
     .map((field) => `${shown(field)} is not a field of this call (${fields.join(', ')})`);
-  const types = STATUSES[api];
+  const types = lifecycle.statuses;
   const statuses = typeof input.type === 'string' && Object.hasOwn(types, input.type) ? types[input.type] : undefined;
   if (!statuses)
     problems.push(`type must be one of ${Object.keys(types).join(', ')} on the ${api} mock (got ${shown(input.type)})`);
@@ -49,8 +48,8 @@ export function parsePin(api: Api, input: unknown, withStatus: boolean): PinTarg
 }
 
 /** What `resource`'s status becomes when its transition ends, if it is a status in passage. */
-export function passageOf(api: Api, resource: Resource): { to: string | null } | undefined {
-  const passages = PASSAGES[api][resource.type];
+export function passageOf(lifecycle: Lifecycle, resource: Resource): { to: string | null } | undefined {
+  const passages = Object.hasOwn(lifecycle.passages, resource.type) ? lifecycle.passages[resource.type] : undefined;
   return passages && Object.hasOwn(passages, resource.status) ? { to: passages[resource.status]! } : undefined;
 }
 
