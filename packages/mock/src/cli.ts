@@ -5,7 +5,7 @@ import { startMock } from './server.js';
 
 const usage = `Usage: cloud-release-mock [--host 127.0.0.1] [--zenlayer-port 4010] [--neutron-port 4011]
                           [--bearer-token TOKEN]... [--quiet]
-                          [--stateful [--seed <file>] [--strict] [--transition-ms 50]
+                          [--stateful [--seed <file>] [--strict] [--transition-ms 50|manual]
                                       [--control-token TOKEN]]
 
 Serves the Zenlayer release actions and Neutron's Delete Port, and the reads around them, as
@@ -14,11 +14,12 @@ With --bearer-token (repeatable) the Zenlayer mock accepts only those bearer tok
 Ask for a documented answer with a header: Prefer: code=404, example=INVALID_DISK_NOT_FOUND
 
 --stateful       keep an inventory and apply the providers' lifecycle rules; control plane
-                 on each port under /__mock/ (resources, reset, requests,
-                 control-requests, faults)
+                 on each port under /__mock/ (resources, resources/pin, resources/unpin,
+                 reset, requests, control-requests, faults, clock)
 --seed <file>    YAML or JSON: { zenlayer: { resources: [...] }, neutron: { resources: [...] } }
 --strict         ids not in the inventory do not exist (default: created on first use)
---transition-ms  how long RECYCLING, RELEASING, DESTROYING… last (default 50)
+--transition-ms  how long RECYCLING, RELEASING, DESTROYING… last (default 50); "manual":
+                 they wait until POST /__mock/clock { "advanceMs": n } moves the clock on
 --control-token  /__mock/ calls need "Authorization: Bearer TOKEN" (with --bearer-token they
                  take one of those too); without either, anything that reaches the port may call them`;
 
@@ -64,9 +65,10 @@ if (
   console.error(`--seed, --strict, --transition-ms and --control-token need --stateful\n\n${usage}`);
   process.exit(2);
 }
-const transitionMs = args['transition-ms'] === undefined ? undefined : Number(args['transition-ms']);
-if (transitionMs !== undefined && !(Number.isInteger(transitionMs) && transitionMs >= 0)) {
-  console.error(`--transition-ms must be an integer ≥ 0 (got "${args['transition-ms']}")\n\n${usage}`);
+const given = args['transition-ms'];
+const transitionMs = given === undefined || given === 'manual' ? given : Number(given);
+if (typeof transitionMs === 'number' && !(Number.isInteger(transitionMs) && transitionMs >= 0)) {
+  console.error(`--transition-ms must be an integer ≥ 0 or "manual" (got "${given}")\n\n${usage}`);
   process.exit(2);
 }
 const mode = args.stateful

@@ -4,6 +4,7 @@ export type { JournalEntry } from './control/journal.js';
 export { type PreferOptions, preferHeader, preferringFetch } from './prefer.js';
 export { MAX_CLOCK_SKEW_SECONDS } from './providers/zenlayer/auth.js';
 export { type Api, type RunningMock, type StartMockOptions, specPath, startMock } from './server.js';
+export { type ClockReport, MAX_ADVANCE_MS } from './state/clock.js';
 export { DEFAULT_TRANSITION_MS, type StatefulOptions } from './state/options.js';
 export type { Resource } from './state/resources.js';
 export { SeedError } from './state/seed.js';

@@ -15,7 +15,7 @@ import type { RunningMock } from './running-mock.js';
 import { createStateful, type Stateful } from './state/mode.js';
 import type { StatefulOptions } from './state/options.js';
 import { loadResourceSchemas } from './state/resource-schemas.js';
-import { type StatefulMock, statefulMethods } from './stateful-mock.js';
+import type { StatefulMock } from './stateful-mock.js';
 
 export type { RunningMock } from './running-mock.js';
 export type { Api };
@@ -144,5 +144,5 @@ export async function startMock(options: StartMockOptions & ModeOptions): Promis
         server.closeAllConnections();
       }),
   };
-  return state ? { ...running, ...statefulMethods(state) } : running;
+  return state ? { ...running, ...state.methods } : running;
 }

@@ -1,12 +1,16 @@
 // The control plane as methods on the object startMock({ mode: 'stateful' }) returns, for
-// tests in the same process (the same operations as the /__mock/ routes).
+// tests in the same process (the same operations as the /__mock/ routes). The stateful mode
+// (state/mode.ts) makes them; this module only names them.
 
 import type { Fault } from './control/faults.js';
 import type { JournalEntry } from './control/journal.js';
 import type { RunningMock } from './running-mock.js';
+import type { ClockReport } from './state/clock.js';
 import type { Resource } from './state/resources.js';
 
-export interface StatefulMock extends RunningMock {
+export interface StatefulMock extends RunningMock, StatefulMethods {}
+
+export interface StatefulMethods {
   /** The inventory now (pending transitions applied). */
   resources(): Resource[];
   /** Adds or overwrites resources; throws SeedError (nothing changed) when one is invalid. */
@@ -25,29 +29,16 @@ export interface StatefulMock extends RunningMock {
   fault(...faults: unknown[]): Fault[];
   faults(): Fault[];
   clearFaults(): void;
-}
-
-/** The control-plane operations a stateful mock exposes (see state/mode.ts). */
-interface ControlOperations {
-  resources(): Resource[];
-  addResources(input: unknown): Resource[];
-  reset(): void;
-  requests(): JournalEntry[];
-  clearRequests(): void;
-  addFaults(input: unknown): Fault[];
-  faults(): Fault[];
-  clearFaults(): void;
-}
-
-export function statefulMethods(state: ControlOperations): Omit<StatefulMock, keyof RunningMock> {
-  return {
-    resources: () => state.resources(),
-    addResources: (resources) => state.addResources(resources),
-    reset: () => state.reset(),
-    requests: () => state.requests(),
-    clearRequests: () => state.clearRequests(),
-    fault: (...faults) => state.addFaults(faults),
-    faults: () => state.faults(),
-    clearFaults: () => state.clearFaults(),
-  };
+  /**
+   * Moves the transitions' clock on by `ms` (an integer 0..86,400,000): with `transitionMs:
+   * 'manual'` the only way a RECYCLING resource becomes RECYCLE. Throws when `ms` is out of range.
+   */
+  advance(ms: number): ClockReport;
+  clock(): ClockReport;
+  /** Holds a resource at `status` (a stuck resource) until unpinned; throws for an unknown id or a status its type lacks. */
+  pin(target: { type: Resource['type']; id: string; status: string }): Resource;
+  /** Lets it move again: a status in passage (RECYCLING, RELEASING, DELETING, DESTROYING) finishes its transition. */
+  unpin(target: { type: Resource['type']; id: string }): Resource;
+  /** The pinned resources. */
+  pins(): Resource[];
 }

@@ -5,6 +5,8 @@
 //   GET  /__mock/control-requests     the control-plane calls (read-only, the newest 1,000)
 //   GET  /__mock/faults               queued faults            POST /__mock/faults {faults:[…]} | a fault
 //   DELETE /__mock/faults             clears them
+//   GET  /__mock/clock                the transitions' clock   POST /__mock/clock {advanceMs} moves it on
+//   POST /__mock/resources/pin {type,id,status} holds a resource; POST /__mock/resources/unpin {type,id}
 // Errors are problem+json with X-Cloud-Release-Mock-Error, naming what is valid: 401 when the
 // mock is locked and the call has no credential it accepts (access.ts), 415 for a POST or a
 // body that is not application/json (the only kind a page on another origin cannot send
@@ -40,7 +42,64 @@ const ROUTES = [
   'GET /__mock/faults',
   'POST /__mock/faults',
   'DELETE /__mock/faults',
+  'GET /__mock/clock',
+  'POST /__mock/clock',
+  'POST /__mock/resources/pin',
+  'POST /__mock/resources/unpin',
 ];
+
+type Body = Record<string, unknown> | null;
+
+/** The calls that take a JSON body: what each does with it, and the kind and title of its refusal. */
+const WITH_BODY: Record<
+  string,
+  { kind: string; title: string; status?: number; act: (state: Stateful, body: Body) => unknown }
+> = {
+  'POST /__mock/resources': {
+    kind: 'control-resources',
+    title: 'Resources refused',
+    act: (state, value) => {
+      if (typeof value !== 'object' || value === null || !('resources' in value))
+        throw new InvalidControlInput(['The body must be { "resources": [ … ] }.']);
+      return { resources: state.methods.addResources(value.resources) };
+    },
+  },
+  'POST /__mock/faults': {
+    kind: 'control-faults',
+    title: 'Faults refused',
+    // The faults this call queued and the queue's length, not the whole queue (GET lists that).
+    act: (state, value) => {
+      const added = state.addFaults(
+        typeof value === 'object' && value !== null && 'faults' in value ? value.faults : value,
+      );
+      return { faults: added, queued: state.methods.faults().length };
+    },
+  },
+  'POST /__mock/clock': {
+    kind: 'control-clock',
+    title: 'Clock not moved',
+    status: 200,
+    act: (state, value) => {
+      const extra =
+        typeof value === 'object' && value !== null ? Object.keys(value).filter((k) => k !== 'advanceMs') : [];
+      if (typeof value !== 'object' || value === null || Array.isArray(value) || extra.length)
+        throw new InvalidControlInput(['The body must be { "advanceMs": <integer> } and nothing else.']);
+      return state.methods.advance(value.advanceMs);
+    },
+  },
+  'POST /__mock/resources/pin': {
+    kind: 'control-pin',
+    title: 'Pin refused',
+    status: 200,
+    act: (state, value) => ({ resource: state.methods.pin(value) }),
+  },
+  'POST /__mock/resources/unpin': {
+    kind: 'control-pin',
+    title: 'Unpin refused',
+    status: 200,
+    act: (state, value) => ({ resource: state.methods.unpin(value) }),
+  },
+};
 
 // No body: a 204 (send() writes none for an undefined body).
 const ok = (body?: unknown, status = 200): Answer => ({
@@ -76,9 +135,9 @@ function jsonBody(incoming: Incoming): { value: unknown } | Answer {
 }
 
 /** Runs a call that may refuse its input; the refusal is a 400 of this kind, anything else a failure. */
-function run(action: () => unknown, kind: string, title: string): Answer {
+function run(action: () => unknown, kind: string, title: string, status = 201): Answer {
   try {
-    return ok(action(), 201);
+    return ok(action(), status);
   } catch (error) {
     if (error instanceof SeedError || error instanceof InvalidControlInput) return refused(kind, title, error.message);
     throw error;
@@ -95,41 +154,29 @@ function call(state: Stateful, incoming: Incoming): Answer {
   const route = `${incoming.method} ${incoming.rawPath.replace(/\/$/, '')}`;
   switch (route) {
     case 'GET /__mock/resources':
-      return ok({ resources: state.resources(), lenient: state.lenientMemory() });
+      return ok({ resources: state.methods.resources(), lenient: state.lenientMemory(), pinned: state.methods.pins() });
     case 'GET /__mock/requests':
-      return ok({ requests: state.requests(), ...state.journalBounds() });
+      return ok({ requests: state.methods.requests(), ...state.journalBounds() });
     case 'GET /__mock/control-requests':
       return ok(state.controlRequests());
     case 'DELETE /__mock/requests':
-      state.clearRequests();
+      state.methods.clearRequests();
       return ok();
     case 'GET /__mock/faults':
-      return ok({ faults: state.faults() });
+      return ok({ faults: state.methods.faults() });
     case 'DELETE /__mock/faults':
-      state.clearFaults();
+      state.methods.clearFaults();
       return ok();
     case 'POST /__mock/reset':
-      state.reset();
+      state.methods.reset();
       return ok();
+    case 'GET /__mock/clock':
+      return ok(state.methods.clock());
   }
-  if (route !== 'POST /__mock/resources' && route !== 'POST /__mock/faults')
+  const handler = Object.hasOwn(WITH_BODY, route) ? WITH_BODY[route] : undefined;
+  if (!handler)
     return refused('control-route', 'Unknown control-plane call', `${route} is not one of: ${ROUTES.join(', ')}.`);
   const body = jsonBody(incoming);
   if ('status' in body) return body;
-  const value = body.value as Record<string, unknown> | null;
-  if (route === 'POST /__mock/resources') {
-    if (typeof value !== 'object' || value === null || !('resources' in value))
-      return refused('control-resources', 'Resources refused', 'The body must be { "resources": [ … ] }.');
-    return run(() => ({ resources: state.addResources(value.resources) }), 'control-resources', 'Resources refused');
-  }
-  const faults = typeof value === 'object' && value !== null && 'faults' in value ? value.faults : value;
-  // The faults this call queued and the queue's length, not the whole queue (GET lists that).
-  return run(
-    () => {
-      const added = state.addFaults(faults);
-      return { faults: added, queued: state.faults().length };
-    },
-    'control-faults',
-    'Faults refused',
-  );
+  return run(() => handler.act(state, body.value as Body), handler.kind, handler.title, handler.status);
 }

@@ -1,8 +1,11 @@
-// What a provider brings to the mock: its stages of the request path, its error shapes and
-// its request ids. server.ts only ever sees this interface.
+// What a provider brings to the mock: its stages of the request path, its error shapes, its
+// request ids and its lifecycle rules for the stateful mode. server.ts and state/ only ever see
+// this interface.
 import type { Answer } from '../answer.js';
 import type { Prism } from '../prism.js';
 import type { Incoming, Routed, Validated } from '../request.js';
+import type { RuleContext } from '../state/outcome.js';
+import type { Resource } from '../state/resources.js';
 
 /** Options a provider may read; each ignores the ones that are not about it. */
 export interface ProviderOptions {
@@ -25,6 +28,31 @@ export interface Stages {
   finish(answer: Answer): Answer;
 }
 
+/** The provider's part of the stateful mode. */
+export interface Lifecycle {
+  /** The rules' answer to a request, in the provider's shape; undefined: the spec's example answers it. */
+  answer(request: Validated, ctx: RuleContext): Answer | undefined;
+  /**
+   * Whether an action waits a few event-loop turns before its rule runs, as the real API's
+   * backend call takes time (see state/answerer.ts).
+   */
+  actsLater(operation: string): boolean;
+  /** Resource type → the statuses a resource of it may have (seeds, pins). */
+  statuses: Readonly<Record<string, readonly string[]>>;
+  /** Resource type → status in passage → what it becomes when its transition ends (null: gone). */
+  passages: Readonly<Record<string, Readonly<Record<string, string | null>>>>;
+  /** A seeded resource: the fields it may have, and the provider's own checks of them. */
+  seed: {
+    fields: readonly string[];
+    /** Pushes each problem (named from `at`) and returns the resource, its defaults filled in. */
+    check(raw: Record<string, unknown>, at: string, problems: string[]): Resource;
+    /** The resource type whose spec schemas a seeded entry's fields are held to. */
+    typeOf(raw: Record<string, unknown>): unknown;
+  };
+  /** Resource type → the spec schema it is served as, and seed field → that schema's field. */
+  wire: Readonly<Record<string, { schema: string; fields: Readonly<Record<string, string>> }>>;
+}
+
 export interface Provider {
   /** A fresh request id in the provider's format. */
   newRequestId(): string;
@@ -34,4 +62,5 @@ export interface Provider {
   error(status: number, code: string, message: string, operation?: string): Answer;
   /** The request stages of one running mock. */
   stages(prism: Prism, options: ProviderOptions): Stages;
+  lifecycle: Lifecycle;
 }

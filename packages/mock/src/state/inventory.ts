@@ -9,6 +9,9 @@
 // disk that overlap, the second finds it still RECYCLING (as on the real API, whose transitions
 // take seconds), never RECYCLED in the same instant. A request sent after the answer came back
 // (a sequential rehearsal) sees the transition done at once.
+//
+// A pinned resource (the control plane's stuck resource) keeps the status it was pinned at: the
+// rules still answer from it, but nothing they do moves or removes it until it is unpinned.
 import type { Resource } from './resources.js';
 
 interface Entry {
@@ -22,6 +25,8 @@ interface Entry {
     /** Set when that answer is out: visits numbered above it see the transition. */
     shownAfter?: number;
   };
+  /** Pinned: moves and removals by the rules are ignored. */
+  pinned?: true;
 }
 
 /** Ids created on first use that are remembered; past it (and a tenth more) the oldest are forgotten. */
@@ -124,6 +129,7 @@ export class Inventory {
 
   /** Sets a status now, and another (or removal, `to: null`) after `afterMs`: every move settles. */
   move(resource: Resource, status: string, then: { afterMs: number; to: string | null }, by?: number) {
+    if (this.#pinned(resource)) return;
     const entry: Entry = {
       resource: { ...resource, status } as Resource,
       pending: { at: this.now() + then.afterMs, to: then.to, ...(by !== undefined && { by }) },
@@ -136,6 +142,7 @@ export class Inventory {
 
   /** Gone now; the id stays known (a later request for it is "not found"). */
   remove(resource: Resource) {
+    if (this.#pinned(resource)) return;
     const key = keyOf(resource.type, resource.id);
     this.#entries.delete(key);
     this.#learn(key);
@@ -149,6 +156,49 @@ export class Inventory {
       if (resource) result.push(resource);
     }
     return result;
+  }
+
+  /**
+   * Holds the resource at `status` (its pending transition dropped) until unpinned; undefined
+   * when it does not exist. A pinned id is remembered for good, as a seeded one.
+   */
+  pin(type: Resource['type'], id: string, status: string): Resource | undefined {
+    const resource = this.get(type, id);
+    if (!resource) return undefined;
+    const key = keyOf(type, id);
+    const pinned = { ...resource, status } as Resource;
+    this.#entries.set(key, { resource: pinned, pinned: true });
+    this.#lenient.delete(key);
+    return pinned;
+  }
+
+  /**
+   * Lets the resource move again, from the status it was held at: `then` says what that status
+   * becomes (a transition restarted now), if anything. Undefined when it does not exist.
+   */
+  unpin(
+    type: Resource['type'],
+    id: string,
+    then: (resource: Resource) => { afterMs: number; to: string | null } | undefined,
+  ): Resource | undefined {
+    const key = keyOf(type, id);
+    const entry = this.#entries.get(key);
+    if (!entry?.pinned) return this.get(type, id);
+    const next = then(entry.resource);
+    this.#entries.set(key, {
+      resource: entry.resource,
+      ...(next && { pending: { at: this.now() + next.afterMs, to: next.to } }),
+    });
+    return entry.resource;
+  }
+
+  /** The pinned resources, in insertion order. */
+  pins(): Resource[] {
+    return [...this.#entries.values()].filter((e) => e.pinned).map((e) => e.resource);
+  }
+
+  #pinned(resource: Resource): boolean {
+    return this.#entries.get(keyOf(resource.type, resource.id))?.pinned === true;
   }
 
   /** Replaces everything (a reset or a seed); ids of the old inventory are forgotten. */

@@ -7,12 +7,16 @@ import { type Documented, type Fault, FaultQueue, MAX_QUEUED_FAULTS, parseFault 
 import { Journal } from '../control/journal.js';
 import type { Answerer } from '../pipeline.js';
 import type { Prism } from '../prism.js';
-import type { Api } from '../providers/index.js';
+import { type Api, providers } from '../providers/index.js';
 import type { Incoming, Validated } from '../request.js';
+import type { StatefulMethods } from '../stateful-mock.js';
 import { statefulAnswerer } from './answerer.js';
+import { TransitionClock } from './clock.js';
+import { InvalidControlInput } from './control-input.js';
 import { Inventory, LENIENT_ID_LIMIT } from './inventory.js';
-import { DEFAULT_TRANSITION_MS, type StatefulOptions } from './options.js';
+import type { StatefulOptions } from './options.js';
 import type { RuleContext } from './outcome.js';
+import { notHeld, parsePin, passageOf } from './pins.js';
 import type { ResourceSchemas } from './resource-schemas.js';
 import type { Resource } from './resources.js';
 import { readSeedFile, resourcesOf, SeedError, validateResources } from './seed.js';
@@ -33,11 +37,7 @@ export function documentedOf(prism: Prism): Documented {
   return documented;
 }
 
-export class InvalidControlInput extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join('; '));
-  }
-}
+export { InvalidControlInput };
 
 export function createStateful(
   api: Api,
@@ -46,9 +46,11 @@ export function createStateful(
   /** The spec's schemas a seed's fields are held to. */
   schemas: ResourceSchemas,
 ) {
-  // The mock's clock (startMock's `now`) also times the transitions, so tests can step it.
+  // The mock's clock (startMock's `now`) also times the transitions, so tests can step it;
+  // with transitionMs 'manual' only advances move it.
+  const clock = new TransitionClock(options.transitionMs, () => options.now?.().getTime() ?? Date.now());
   const inventory = new Inventory(
-    () => options.now?.().getTime() ?? Date.now(),
+    () => clock.now(),
     (forgotten) => {
       // A log callback that throws must not fail the request that happened to cross the limit.
       try {
@@ -63,20 +65,83 @@ export function createStateful(
   const controlJournal = new ControlJournal();
   const faults = new FaultQueue();
   const documented = documentedOf(prism);
+  const { lifecycle } = providers[api];
   const ctx: RuleContext = {
     inventory,
     strict: options.strict ?? false,
-    transitionMs: options.transitionMs ?? DEFAULT_TRANSITION_MS,
+    transitionMs: clock.transitionMs,
+    ...(options.projects && { projects: options.projects }),
   };
   const answererFor = (visit: number): Answerer =>
-    statefulAnswerer({
-      api,
-      ctx: { ...ctx, inventory: inventory.seenBy(visit) },
-      faults,
-      ...(options.projects && { projects: options.projects }),
-    });
+    statefulAnswerer({ lifecycle, ctx: { ...ctx, inventory: inventory.seenBy(visit) }, faults });
+
+  /**
+   * Queues faults and returns those it queued (not the whole queue: its answer stays small);
+   * all are checked first, so none is queued when one is wrong or the queue has no room. A
+   * list names each `faults[i]`; one fault alone (a control call's body) is named `fault`.
+   */
+  function addFaults(input: unknown): Fault[] {
+    const list = Array.isArray(input) ? input : [input];
+    // Counted before each is checked: a list too long is refused without a line per fault.
+    if (faults.size + list.length > MAX_QUEUED_FAULTS)
+      throw new InvalidControlInput([
+        `faults: the queue holds at most ${MAX_QUEUED_FAULTS} faults (${faults.size} queued, ${list.length} sent); DELETE /__mock/faults empties it`,
+      ]);
+    const parsed = list.map((f, i) => parseFault(f, documented, Array.isArray(input) ? `faults[${i}]` : 'fault'));
+    const problems = parsed.filter((p): p is string[] => Array.isArray(p)).flat();
+    if (problems.length) throw new InvalidControlInput(problems);
+    faults.add(parsed as Fault[]);
+    return (parsed as Fault[]).map((f) => ({ ...f }));
+  }
+
+  /**
+   * The operations of the control plane, as startMock returns them (see stateful-mock.ts); they
+   * take `unknown`, as the routes pass what a caller sent, and check it.
+   */
+  const methods = {
+    resources: () => inventory.list(),
+    /** Adds (or overwrites) resources; validated whole first, so nothing changes on an error. */
+    addResources(input: unknown): Resource[] {
+      const resources = validateResources(api, input, schemas);
+      for (const resource of resources) inventory.put(resource);
+      return resources;
+    },
+    /** Back to the seed (empty without one); the journal and the fault queue are cleared too. */
+    reset() {
+      inventory.replace(seed);
+      journal.clear();
+      faults.clear();
+    },
+    requests: () => journal.list(),
+    clearRequests: () => journal.clear(),
+    fault: (...list: unknown[]) => addFaults(list),
+    faults: () => faults.list(),
+    clearFaults: () => faults.clear(),
+    /** Moves the transitions' clock on (see clock.ts); throws InvalidControlInput for a bad amount. */
+    advance: (ms: unknown) => clock.advance(ms),
+    clock: () => clock.report(),
+    /** Holds `{ type, id, status }` at that status until unpinned; throws InvalidControlInput. */
+    pin(input: unknown): Resource {
+      const target = parsePin(api, lifecycle, input, true);
+      const pinned = inventory.pin(target.type, target.id, target.status);
+      if (!pinned) throw notHeld(target);
+      return pinned;
+    },
+    /** Lets `{ type, id }` move again: a status in passage finishes its transition transitionMs from now. */
+    unpin(input: unknown): Resource {
+      const target = parsePin(api, lifecycle, input, false);
+      const resource = inventory.unpin(target.type, target.id, (held) => {
+        const passage = passageOf(lifecycle, held);
+        return passage && { afterMs: clock.transitionMs, to: passage.to };
+      });
+      if (!resource) throw notHeld(target);
+      return resource;
+    },
+    pins: () => inventory.pins(),
+  } satisfies StatefulMethods;
 
   return {
+    methods,
     /**
      * A request arrives. `serve` answers it if it is an API request: `run` gets the answer step,
      * which sees the inventory as of the arrival, and the answer is journaled (ids only when the
@@ -101,42 +166,10 @@ export function createStateful(
     /** Journals one control-plane call (apart from the API journal). */
     recordControl: (incoming: Incoming, answer: Answer) => controlJournal.record(incoming, answer),
     controlRequests: () => controlJournal.report(),
-    resources: (): Resource[] => inventory.list(),
     lenientMemory: () => inventory.lenientMemory(),
-    /** Adds (or overwrites) resources; validated whole first, so nothing changes on an error. */
-    addResources(input: unknown): Resource[] {
-      const resources = validateResources(api, input, schemas);
-      for (const resource of resources) inventory.put(resource);
-      return resources;
-    },
-    /** Back to the seed (empty without one); the journal and the fault queue are cleared too. */
-    reset() {
-      inventory.replace(seed);
-      journal.clear();
-      faults.clear();
-    },
-    requests: () => journal.list(),
     journalBounds: () => journal.bounds(),
-    clearRequests: () => journal.clear(),
-    /**
-     * Queues faults and returns those it queued (not the whole queue: its answer stays small);
-     * all are checked first, so none is queued when one is wrong or the queue has no room.
-     */
-    addFaults(input: unknown): Fault[] {
-      const list = Array.isArray(input) ? input : [input];
-      // Counted before each is checked: a list too long is refused without a line per fault.
-      if (faults.size + list.length > MAX_QUEUED_FAULTS)
-        throw new InvalidControlInput([
-          `faults: the queue holds at most ${MAX_QUEUED_FAULTS} faults (${faults.size} queued, ${list.length} sent); DELETE /__mock/faults empties it`,
-        ]);
-      const parsed = list.map((f, i) => parseFault(f, documented, Array.isArray(input) ? `faults[${i}]` : 'fault'));
-      const problems = parsed.filter((p): p is string[] => Array.isArray(p)).flat();
-      if (problems.length) throw new InvalidControlInput(problems);
-      faults.add(parsed as Fault[]);
-      return (parsed as Fault[]).map((f) => ({ ...f }));
-    },
-    faults: () => faults.list(),
-    clearFaults: () => faults.clear(),
+    /** A control call's faults: a list, or one fault alone. */
+    addFaults,
   };
 }
 

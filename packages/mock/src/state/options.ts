@@ -6,8 +6,12 @@ export interface StatefulOptions {
   seed?: unknown;
   /** Unseeded ids do not exist. By default an unknown id is created on first use, in the state its action needs. */
   strict?: boolean;
-  /** How long asynchronous transitions take (RECYCLING → RECYCLE, RELEASING → gone, …). Default 50 ms. */
-  transitionMs?: number;
+  /**
+   * How long asynchronous transitions take (RECYCLING → RECYCLE, RELEASING → gone, …): an
+   * integer ≥ 0, default 50 ms. 'manual': the transitions' clock stands still until advanced
+   * (`mock.advance(ms)`, `POST /__mock/clock`); each takes 50 ms of it.
+   */
+  transitionMs?: number | 'manual';
   /** Neutron: Keystone token → project id. Ports of other projects are hidden (404). */
   projects?: Readonly<Record<string, string>>;
   /**

@@ -19,6 +19,8 @@ export interface RuleContext {
   strict: boolean;
   /** How long an asynchronous transition (RECYCLING → RECYCLE, RELEASING → gone, …) takes. */
   transitionMs: number;
+  /** Neutron: token → project. When given, an unmapped token is refused like Keystone would. */
+  projects?: Readonly<Record<string, string>>;
 }
 
 /** Whether an id the mock never held may be created now, in the state its action needs. */

@@ -3,7 +3,7 @@
 // `name` is served as InstanceInfo.instanceName, a string; a Neutron port's fields are Port's).
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import type { Api } from '../providers/index.js';
+import { type Api, providers } from '../providers/index.js';
 import type { Schema } from './schema-check.js';
 
 /** A seeded field's schema, and its name in the spec for messages (`InstanceInfo.instanceName`). */
@@ -14,26 +14,6 @@ export interface FieldSchema {
 
 /** Resource type → seed field → its schema. */
 export type ResourceSchemas = Record<string, Record<string, FieldSchema>>;
-
-/** Seed field → wire field, per Zenlayer type and its Describe* item schema. */
-const ZENLAYER: Record<string, { schema: string; fields: Record<string, string> }> = {
-  instance: { schema: 'InstanceInfo', fields: { id: 'instanceId', name: 'instanceName', status: 'instanceStatus' } },
-  disk: {
-    schema: 'DiskInfo',
-    fields: { id: 'diskId', name: 'diskName', status: 'diskStatus', diskType: 'diskType' },
-  },
-  port: { schema: 'PortInfo', fields: { id: 'portId', name: 'portName', status: 'portStatus' } },
-};
-const NEUTRON_FIELDS = [
-  'id',
-  'name',
-  'status',
-  'device_owner',
-  'revision_number',
-  'project_id',
-  'device_id',
-  'network_id',
-];
 
 type Schemas = Record<string, Schema & { properties?: Record<string, Schema & { $ref?: string }> }>;
 
@@ -55,10 +35,11 @@ function fieldsOf(schemas: Schemas, schemaName: string, fields: Record<string, s
 /** The resource schemas of a parsed spec document. */
 export function resourceSchemas(api: Api, spec: unknown): ResourceSchemas {
   const schemas = (spec as { components: { schemas: Schemas } }).components.schemas;
-  if (api === 'neutron')
-    return { port: fieldsOf(schemas, 'Port', Object.fromEntries(NEUTRON_FIELDS.map((f) => [f, f]))) };
   return Object.fromEntries(
-    Object.entries(ZENLAYER).map(([type, { schema, fields }]) => [type, fieldsOf(schemas, schema, fields)]),
+    Object.entries(providers[api].lifecycle.wire).map(([type, { schema, fields }]) => [
+      type,
+      fieldsOf(schemas, schema, fields),
+    ]),
   );
 }
 

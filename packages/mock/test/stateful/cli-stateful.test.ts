@@ -92,6 +92,6 @@ it('--control-token locks both control planes to that token', async () => {
   for (const url of [/Zenlayer mock: (\S+)/.exec(banner)![1]!, /Neutron mock:\s+(\S+)/.exec(banner)![1]!]) {
     expect((await fetch(`${url}/__mock/resources`)).status).toBe(401);
     const opened = await fetch(`${url}/__mock/resources`, { headers: { authorization: 'Bearer cli-control-token' } });
-    expect([opened.status, await opened.json()]).toEqual([200, { resources: [] }]);
+    expect([opened.status, (await opened.json()).resources]).toEqual([200, []]);
   }
 });

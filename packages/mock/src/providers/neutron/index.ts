@@ -2,6 +2,7 @@
 import type { Answer } from '../../answer.js';
 import type { Provider } from '../provider.js';
 import { internalError, keystoneUnauthorized, neutronError, newRequestId } from './errors.js';
+import { neutronLifecycle } from './lifecycle.js';
 import { route } from './route.js';
 import { validate } from './validate.js';
 
@@ -30,6 +31,7 @@ export const neutron: Provider = {
   newRequestId,
   internalError,
   error: neutronError,
+  lifecycle: neutronLifecycle,
   stages: (prism) => ({
     route,
     authenticate: (request) =>

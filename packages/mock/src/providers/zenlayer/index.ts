@@ -4,6 +4,7 @@ import type { Answer } from '../../answer.js';
 import type { Provider } from '../provider.js';
 import { checkAuth, type Verifier } from './auth.js';
 import { envelope, internalError, newRequestId } from './envelope.js';
+import { zenlayerLifecycle } from './lifecycle.js';
 import { actionsOf, route } from './route.js';
 import { validate } from './validate.js';
 
@@ -22,6 +23,7 @@ export const zenlayer: Provider = {
   newRequestId,
   internalError,
   error: envelope,
+  lifecycle: zenlayerLifecycle,
   stages(prism, options) {
     const actions = actionsOf(prism);
     const verifier: Verifier = {

@@ -1,7 +1,7 @@
 // Zenlayer's Describe* reads: filter by ids (unknown ids are simply absent), then page.
 // Reads never create a resource: an id nobody seeded or released reads as gone.
-import type { Outcome, RuleContext } from './outcome.js';
-import type { ZenlayerResource } from './resources.js';
+import type { Outcome, RuleContext } from '../../state/outcome.js';
+import type { ZenlayerResource } from '../../state/resources.js';
 
 export function describe<R extends ZenlayerResource>(
   ctx: RuleContext,

@@ -4,11 +4,22 @@
 //        RECYCLE (else the whole batch is refused), then RELEASING → gone.
 //   zec  ReleaseDisk: a data disk → RECYCLING → RECYCLED; again → destroyed; a system disk 400.
 //   sdn  TerminatePort → DELETING → RECYCLED; DestroyPort only from RECYCLED → DESTROYING → gone.
+
+import { creatable, type Outcome, type RuleContext, refuse } from '../../state/outcome.js';
+import type { Disk, Instance, SdnPort } from '../../state/resources.js';
 import { describe } from './describe.js';
-import { creatable, type Outcome, type RuleContext, refuse } from './outcome.js';
-import type { Disk, Instance, SdnPort } from './resources.js';
 
 type Body = Record<string, unknown>;
+
+/**
+ * The statuses a resource passes through, by type, and what each becomes when its transition
+ * ends (null: gone). A resource unpinned in one of them finishes the move from there.
+ */
+export const ZENLAYER_PASSAGES: Readonly<Record<string, Readonly<Record<string, string | null>>>> = {
+  instance: { RECYCLING: 'RECYCLE', RELEASING: null },
+  disk: { RECYCLING: 'RECYCLED' },
+  port: { DELETING: 'RECYCLED', DESTROYING: null },
+};
 const accepted: Outcome = { ok: true };
 const later = (ctx: RuleContext, to: string | null) => ({ afterMs: ctx.transitionMs, to });
 

@@ -2,8 +2,8 @@
 // answers 204 and the port is gone at once; a router/floating-IP port is 409 ServicePortInUse,
 // a trunk parent 409 PortInUseAsTrunkParent; a stale If-Match revision 412; another
 // project's port is 404 PortNotFound, as if it did not exist.
-import { creatable, type Outcome, type RuleContext, refuse } from './outcome.js';
-import { type NeutronPort, SERVICE_OWNERS } from './resources.js';
+import { creatable, type Outcome, type RuleContext, refuse } from '../../state/outcome.js';
+import { type NeutronPort, SERVICE_OWNERS } from '../../state/resources.js';
 
 export interface NeutronRequest {
   operation: string;
