@@ -3,7 +3,7 @@
 // and prints it as a table. `apply` carries out exactly that plan.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { PORT_ID_PATTERN } from '@cloud-release/client';
+import { type Observed, PORT_ID_PATTERN, stepsFor } from '@cloud-release/client';
 import { type Command, Option } from 'commander';
 import type { Finish } from './finish.js';
 import { parseIdList } from './ids.js';
@@ -12,7 +12,7 @@ import { PLAN_FORMAT, type Plan, type PlannedResource, sealPlan, writePlan } fro
 import { type Named, observeAll } from './plan/observe.js';
 import { protectedBy } from './plan/protect.js';
 import { openProviders, type Providers } from './plan/providers.js';
-import { KINDS, type Kind, type Observed, stepsFor } from './plan/steps.js';
+import { KINDS, type Kind } from './plan/steps.js';
 import { planTable } from './plan/table.js';
 import { reportError } from './report.js';
 import { checkEndpoint } from './target.js';

@@ -33,6 +33,7 @@ export type { NeutronTeardownClient, PortView, ZenlayerTeardownClient } from './
 export { teardown } from './teardown/flow.js';
 export { DEFAULT_TEARDOWN_CONCURRENCY, MAX_TEARDOWN_CONCURRENCY } from './teardown/input.js';
 export { type PortRefusal, portRefusal } from './teardown/neutron-refusals.js';
+export { type Observed, type PlannedSteps, stepsFor } from './teardown/steps-for.js';
 export type {
   ChangingStep,
   StepEvent,

@@ -3,9 +3,11 @@
 // owner changed. It may have moved along its planned steps on its own past waits (RECYCLING
 // became RECYCLE), and on a resume past calls the journal records as sent; never so that a
 // call the journal records as accepted would be sent again.
-// This judgement belongs in the client beside teardown() (see plan/steps.ts).
+// The steps are the client's (stepsFor); what counts as drift is judged against this CLI's plan file
+// and journal, so it lives here.
+
+import { type Observed, stepsFor } from '@cloud-release/client';
 import type { PlannedResource } from '../plan/file.js';
-import { type Observed, stepsFor } from '../plan/steps.js';
 import type { Recorded } from './journal.js';
 
 const CHANGING = new Set(['terminate', 'release', 'delete']);

@@ -1,7 +1,9 @@
 // The reads a plan (and an apply's drift check) makes: Describe* for Zenlayer, up to
 // DESCRIBE_BATCH ids a call, and GET /v2.0/ports/{id} for Neutron. Nothing here changes state.
+
+import type { Observed } from '@cloud-release/client';
 import { DESCRIBE_BATCH, NeutronApiError, type NeutronClient, type ZenlayerClient } from '@cloud-release/client';
-import type { Kind, Observed, ZenlayerKind } from './steps.js';
+import type { Kind, ZenlayerKind } from './steps.js';
 
 export interface Named {
   kind: Kind;

@@ -20,6 +20,7 @@ import {
   stoppedAt,
   waitOptions,
 } from './run-context.js';
+import { stepsFor } from './steps-for.js';
 import type { Ended, TeardownOutcome, TeardownStep } from './types.js';
 import { type WaiterResult, waitFor } from './waiter.js';
 import { describePoll, waitForZenlayer } from './waiters-zenlayer.js';
@@ -96,7 +97,6 @@ export async function zenlayerChunk(
   ids: string[],
 ): Promise<Map<string, Ended>> {
   const ends = new Map<string, Ended>();
-  const table = ZENLAYER_TABLES[type];
   const all = (outcome: (id: string) => Ended, which: string[]) => {
     for (const id of which) ends.set(id, outcome(id));
     return ends;
@@ -137,10 +137,12 @@ export async function zenlayerChunk(
   const toGone: string[] = [];
   for (const id of ids) {
     const status = seen.get(id) ?? null;
-    if (status === null || status === table.ended) ends.set(id, { result: 'already-gone', status });
-    else if (status === table.recycleBin) toRelease.push(id);
-    else if (table.releasing.has(status)) toGone.push(id);
-    else if (table.recycling.has(status)) toRecycle.push(id);
+    // The first step the plan of this status names decides where the resource joins the flow.
+    const first = stepsFor(type, { status }, id).steps[0];
+    if (first === undefined) ends.set(id, { result: 'already-gone', status });
+    else if (first === 'release') toRelease.push(id);
+    else if (first === 'wait-gone') toGone.push(id);
+    else if (first === 'wait-recycle-bin') toRecycle.push(id);
     else toTerminate.push(id);
   }
   const last = new Map<string, string | null>(seen);
