@@ -1,5 +1,6 @@
-// Each check of Zenlayer's authentication has a test that fails if the check is deleted
-// (issue 16), and signatures are accepted as the official SDKs write them (issue 12, item 2).
+// Zenlayer's authentication, check by check, as a client meets it: each check has a test that
+// fails if the check is deleted, the clock window is exact to the second, and signatures are
+// accepted as the official SDKs write them.
 import { describe, expect, it } from 'vitest';
 import { nowSeconds, post, sign, signedHeaders, start } from './support/mocks.js';
 
@@ -18,6 +19,8 @@ const codeOf = (response: { status: number; json: unknown }) => [
   response.status,
   (response.json as { code?: string }).code,
 ];
+const NOW = new Date('2026-11-23T08:00:00Z');
+const NOW_S = NOW.getTime() / 1000;
 
 describe('X-ZC-Timestamp, checked without credentials too', () => {
   it('a missing timestamp is a 401, not a NaN skew that passes', async () => {
@@ -39,6 +42,58 @@ describe('X-ZC-Timestamp, checked without credentials too', () => {
 
   it('a well-formed current timestamp passes (the checks above are not refusing everything)', async () => {
     expect((await releaseDisk(signedHeaders(nowSeconds()))).status).toBe(200);
+  });
+});
+
+describe('the 5-minute window, to the second', () => {
+  const at = (headers: Record<string, string>) => releaseDisk(headers, { api: 'zenlayer', now: () => NOW });
+
+  it.each([-300, 300])('a timestamp %i s away passes', async (offset) => {
+    expect((await at(signedHeaders(NOW_S + offset))).status).toBe(200);
+  });
+
+  it.each([-301, 301])('a timestamp %i s away is expired, naming the skew', async (offset) => {
+    const response = await at(signedHeaders(NOW_S + offset));
+    expect(response.status).toBe(401);
+    expect(response.json).toMatchObject({
+      code: 'AUTHFAILURE_SIGNATURE_EXPIRED',
+      message: "X-ZC-Timestamp is 301 s away from the server's clock; the limit is 300 s.",
+    });
+  });
+});
+
+describe('who is asking', () => {
+  it('no Authorization at all is a 401 saying it is missing', async () => {
+    const { authorization: _, ...headers } = signedHeaders(nowSeconds());
+    const response = await releaseDisk(headers);
+    expect(response.status).toBe(401);
+    expect(response.json).toMatchObject({
+      code: 'AUTHFAILURE_INVALID_AUTHORIZATION',
+      message: 'The Authorization header is missing.',
+    });
+  });
+
+  /** A ReleaseDisk to a mock that knows AK1 / pw, signed as `keyId` with `password`. */
+  async function signedBy(keyId: string, password: string) {
+    const mock = await start({ api: 'zenlayer', credentials: { AK1: 'pw' } });
+    const ts = nowSeconds();
+    const signature = sign(BODY, new URL(mock.url).host, ts, password);
+    const headers = { 'x-zc-action': 'ReleaseDisk', ...signedHeaders(ts, signature, keyId) };
+    return post(`${mock.url}/api/v2/zec`, headers, BODY);
+  }
+
+  // The unknown key's wording is pinned with the hostile ids in hostile-input.test.ts.
+  it('an access key the mock does not know is a 401', async () => {
+    expect(codeOf(await signedBy('AK9', 'pw'))).toEqual([401, 'AUTHFAILURE_INVALID_AUTHORIZATION']);
+  });
+
+  it('a signature made with another password is a 401 saying it does not match', async () => {
+    const response = await signedBy('AK1', 'not-the-password');
+    expect(response.status).toBe(401);
+    expect(response.json).toMatchObject({
+      code: 'AUTHFAILURE_SIGNATURE_FAILURE',
+      message: 'The request signature does not match.',
+    });
   });
 });
 
