@@ -1,9 +1,10 @@
-// Neutron's port rules at their edges, as a client sees them: how a port reads on the wire, and
-// which ids a delete may treat as a port it has never been told about.
+// Neutron's port rules, as a client sees them: how a port reads on the wire, which ids a delete
+// may treat as a port it has never been told about, and which ports a token's project may delete.
 import { describe, expect, it } from 'vitest';
 import { neutron, stateful } from './support.js';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const projects = { 'token-a': 'proj-a', 'token-b': 'proj-b' };
 /** Neutron's answer for a port id it does not know, reading or deleting. */
 const portNotFound = (n: number) => ({
   status: 404,
@@ -49,10 +50,26 @@ describe('deleting a port the mock was not told about', () => {
     const mock = await stateful({
       api: 'neutron',
       seed: { resources: [{ id: id(5), name: 'other', project_id: 'proj-b' }] },
-      projects: { 'token-a': 'proj-a', 'token-b': 'proj-b' },
+      projects,
     });
     const deleted = await neutron(mock, 'DELETE', `/v2.0/ports/${id(5)}`);
     expect(deleted).toMatchObject({ status: 404, body: { NeutronError: { type: 'PortNotFound' } } });
-    expect((await neutron(mock, 'GET', `/v2.0/ports/${id(5)}`, { 'x-auth-token': 'token-b' })).status).toBe(200);
+    const kept = await neutron(mock, 'GET', `/v2.0/ports/${id(5)}`, { 'x-auth-token': 'token-b' });
+    expect(kept).toMatchObject({ status: 200, body: { port: { id: id(5), project_id: 'proj-b' } } });
+    expect((await neutron(mock, 'DELETE', `/v2.0/ports/${id(5)}`, { 'x-auth-token': 'token-b' })).status).toBe(204);
+  });
+});
+
+describe('ports by project', () => {
+  it('with no projects configured, a port with a project is deleted by any token', async () => {
+    const seed = { resources: [{ id: id(1), name: 'web', project_id: 'proj-a' }] };
+    const mock = await stateful({ api: 'neutron', seed, strict: true });
+    expect((await neutron(mock, 'DELETE', `/v2.0/ports/${id(1)}`)).status).toBe(204);
+  });
+
+  it('a port without a project is visible to every project', async () => {
+    const seed = { resources: [{ id: id(2), name: 'shared' }] };
+    const mock = await stateful({ api: 'neutron', seed, projects, strict: true });
+    expect((await neutron(mock, 'DELETE', `/v2.0/ports/${id(2)}`)).status).toBe(204);
   });
 });
