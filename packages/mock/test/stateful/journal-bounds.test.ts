@@ -22,7 +22,8 @@ describe('1 MiB bodies without credentials, to a mock that wants a bearer token'
       expect(response.status).toBe(401);
       await response.arrayBuffer();
     }
-    const journal = await control(mock, 'GET', 'requests');
+    // The control plane is locked too once the mock checks callers: it opens to the same token.
+    const journal = await control(mock, 'GET', 'requests', undefined, { authorization: 'Bearer the-token' });
     expect(journal.status).toBe(200);
     expect(journal.body).toMatchObject({ limit: { entries: JOURNAL_LIMIT, bytes: JOURNAL_BYTE_LIMIT }, dropped: 0 });
     expect(journal.body.requests).toHaveLength(BODIES);
