@@ -1,4 +1,4 @@
-// Answers detail by detail as the providers give them (issue 12, mock items 3, 8, 9, 11).
+// Answers detail by detail as the providers give them.
 import { describe, expect, it } from 'vitest';
 import { nowSeconds, PORT_ID, signedHeaders, start } from './support/mocks.js';
 
@@ -126,7 +126,7 @@ describe('Neutron reads If-Match as an etag list', () => {
     expect(json).toMatchObject({ NeutronError: { type: 'RevisionNumberConstraintFailed' } });
   });
 
-  // spec/neutron.yaml: neutron-lib's BadRequest, whose type is `BadRequest` (issue 12, item 10).
+  // spec/neutron.yaml: neutron-lib's BadRequest, whose type is `BadRequest`.
   for (const ifMatch of ['revision_number=x', '"revision_number="', '*, revision_number=4a'])
     it(`refuses a malformed revision number (${ifMatch}) with 400 BadRequest`, async () => {
       const { response, json } = await deletePort({ 'if-match': ifMatch });

@@ -19,6 +19,8 @@ const codeOf = (response: { status: number; json: unknown }) => [
   response.status,
   (response.json as { code?: string }).code,
 ];
+/** A 401 as a client reads it: the envelope's code, and the message pinned for it. */
+const refused = (code: string, message: unknown) => ({ status: 401, json: { code, message } });
 const NOW = new Date('2026-11-23T08:00:00Z');
 const NOW_S = NOW.getTime() / 1000;
 
@@ -26,11 +28,9 @@ describe('X-ZC-Timestamp, checked without credentials too', () => {
   it('a missing timestamp is a 401, not a NaN skew that passes', async () => {
     const { 'x-zc-timestamp': _, ...headers } = signedHeaders(0);
     const response = await releaseDisk(headers);
-    expect(response.status).toBe(401);
-    expect(response.json).toMatchObject({
-      code: 'AUTHFAILURE_INVALID_AUTHORIZATION',
-      message: 'X-ZC-Timestamp (Unix seconds) is required with a signed request.',
-    });
+    expect(response).toMatchObject(
+      refused('AUTHFAILURE_INVALID_AUTHORIZATION', 'X-ZC-Timestamp (Unix seconds) is required with a signed request.'),
+    );
   });
 
   // Each of these is a number to Number() (or NaN), so only the format check refuses them.
@@ -54,11 +54,12 @@ describe('the 5-minute window, to the second', () => {
 
   it.each([-301, 301])('a timestamp %i s away is expired, naming the skew', async (offset) => {
     const response = await at(signedHeaders(NOW_S + offset));
-    expect(response.status).toBe(401);
-    expect(response.json).toMatchObject({
-      code: 'AUTHFAILURE_SIGNATURE_EXPIRED',
-      message: "X-ZC-Timestamp is 301 s away from the server's clock; the limit is 300 s.",
-    });
+    expect(response).toMatchObject(
+      refused(
+        'AUTHFAILURE_SIGNATURE_EXPIRED',
+        "X-ZC-Timestamp is 301 s away from the server's clock; the limit is 300 s.",
+      ),
+    );
   });
 });
 
@@ -66,11 +67,9 @@ describe('who is asking', () => {
   it('no Authorization at all is a 401 saying it is missing', async () => {
     const { authorization: _, ...headers } = signedHeaders(nowSeconds());
     const response = await releaseDisk(headers);
-    expect(response.status).toBe(401);
-    expect(response.json).toMatchObject({
-      code: 'AUTHFAILURE_INVALID_AUTHORIZATION',
-      message: 'The Authorization header is missing.',
-    });
+    expect(response).toMatchObject(
+      refused('AUTHFAILURE_INVALID_AUTHORIZATION', 'The Authorization header is missing.'),
+    );
   });
 
   /** A ReleaseDisk to a mock that knows AK1 / pw, signed as `keyId` with `password`. */
@@ -89,11 +88,7 @@ describe('who is asking', () => {
 
   it('a signature made with another password is a 401 saying it does not match', async () => {
     const response = await signedBy('AK1', 'not-the-password');
-    expect(response.status).toBe(401);
-    expect(response.json).toMatchObject({
-      code: 'AUTHFAILURE_SIGNATURE_FAILURE',
-      message: 'The request signature does not match.',
-    });
+    expect(response).toMatchObject(refused('AUTHFAILURE_SIGNATURE_FAILURE', 'The request signature does not match.'));
   });
 });
 
@@ -103,22 +98,21 @@ describe('the shape of a signed request', () => {
       ...signedHeaders(nowSeconds()),
       authorization: `ZC2-HMAC-SHA256 Credential=AK1, SignedHeaders=host, Signature=${HEX}`,
     });
-    expect(response.status).toBe(401);
-    expect(response.json).toMatchObject({
-      code: 'AUTHFAILURE_SIGNATURE_FAILURE',
-      message: 'SignedHeaders must be "content-type;host" (got "host").',
-    });
+    expect(response).toMatchObject(
+      refused('AUTHFAILURE_SIGNATURE_FAILURE', 'SignedHeaders must be "content-type;host" (got "host").'),
+    );
   });
 
   for (const method of [undefined, 'HmacSHA256', 'zc2-hmac-sha256'])
     it(`X-ZC-Signature-Method ${method ?? 'missing'} is a 401`, async () => {
       const { 'x-zc-signature-method': _, ...headers } = signedHeaders(nowSeconds());
       const response = await releaseDisk({ ...headers, ...(method && { 'x-zc-signature-method': method }) });
-      expect(response.status).toBe(401);
-      expect(response.json).toMatchObject({
-        code: 'AUTHFAILURE_INVALID_AUTHORIZATION',
-        message: 'X-ZC-Signature-Method must be ZC2-HMAC-SHA256 with a signed request.',
-      });
+      expect(response).toMatchObject(
+        refused(
+          'AUTHFAILURE_INVALID_AUTHORIZATION',
+          'X-ZC-Signature-Method must be ZC2-HMAC-SHA256 with a signed request.',
+        ),
+      );
     });
 
   for (const authorization of [
@@ -131,11 +125,9 @@ describe('the shape of a signed request', () => {
   ])
     it(`a malformed Authorization (${authorization.slice(0, 24)}…) is a 401`, async () => {
       const response = await releaseDisk({ ...signedHeaders(nowSeconds()), authorization });
-      expect(response.status).toBe(401);
-      expect(response.json).toMatchObject({
-        code: 'AUTHFAILURE_INVALID_AUTHORIZATION',
-        message: expect.stringMatching(/^The Authorization header is malformed/),
-      });
+      expect(response).toMatchObject(
+        refused('AUTHFAILURE_INVALID_AUTHORIZATION', expect.stringMatching(/^The Authorization header is malformed/)),
+      );
     });
 });
 
