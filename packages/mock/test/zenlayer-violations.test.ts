@@ -55,6 +55,27 @@ describe('a body the spec refuses', () => {
       "Parameter port's is not a parameter of DestroyPort.",
     ],
     [
+      'an empty id',
+      'ReleaseDisk',
+      { diskId: '' },
+      'INVALID_PARAMETER_LESS_LENGTH',
+      'Parameter diskId must be at least 1 character long.',
+    ],
+    [
+      'a number for a string',
+      'ReleaseDisk',
+      { diskId: 7 },
+      'INVALID_PARAMETER_TYPE',
+      'Parameter diskId must be a string.',
+    ],
+    [
+      'a string for a list',
+      'ReleaseInstances',
+      { instanceIds: 'i-1' },
+      'INVALID_PARAMETER_TYPE',
+      'Parameter instanceIds must be an array.',
+    ],
+    [
       'an empty id inside the list',
       'ReleaseInstances',
       { instanceIds: [''] },
