@@ -1,8 +1,9 @@
 // The `Prefer` header as a client's test uses it: what it may name, what the mock does with a
 // value it cannot read (ignores it), and the mock's own 418 for a choice the operation does not
 // document, undressed by either provider and logged as the mock's.
-import { preferringFetch } from '@cloud-release/mock';
+
 import { describe, expect, it } from 'vitest';
+import { preferringFetch } from '../src/prefer.js';
 import { nowSeconds, PORT_ID, signedHeaders, start } from './support/mocks.js';
 
 const DISK = '{"diskId":"d-1"}';

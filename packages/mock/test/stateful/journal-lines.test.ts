@@ -3,8 +3,8 @@
 // refused is still journaled with the ids it named, so "released exactly these, once each"
 // can also be asserted about what the script tried.
 import { describe, expect, it } from 'vitest';
-import { BODY_LIMIT_BYTES } from '../../dist/body.js';
-import { JOURNAL_BYTE_LIMIT, JOURNAL_LIMIT, Journal, MAX_JOURNALED_CHARS } from '../../dist/control/journal.js';
+import { BODY_LIMIT_BYTES } from '../../src/body.js';
+import { JOURNAL_BYTE_LIMIT, JOURNAL_LIMIT, Journal, MAX_JOURNALED_CHARS } from '../../src/control/journal.js';
 import { nowSeconds, signedHeaders } from '../support/mocks.js';
 import { stateful } from './support.js';
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Api, SeedError, startMock } from '@cloud-release/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DISK_STATUSES, NEUTRON_PORT_STATUSES, SDN_PORT_STATUSES } from '../../dist/state/resources.js';
+import { DISK_STATUSES, NEUTRON_PORT_STATUSES, SDN_PORT_STATUSES } from '../../src/state/resources.js';
 
 const NOT_A_SEED = 'a seed must be an object with resources (or zenlayer / neutron)';
 const NO_ID = 'resources[0].id must be a non-empty string';

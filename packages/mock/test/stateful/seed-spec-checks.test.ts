@@ -3,7 +3,7 @@
 // and the mock keeps answering its reads.
 import { SeedError, type StartMockOptions, startMock } from '@cloud-release/mock';
 import { describe, expect, it } from 'vitest';
-import { MAX_SEED_DEPTH } from '../../dist/state/seed.js';
+import { MAX_SEED_DEPTH } from '../../src/state/seed.js';
 import { control, stateful, zenlayer } from './support.js';
 
 /** What startMock rejects with for `seed` in a stateful Zenlayer mock ('started' if it starts). */
