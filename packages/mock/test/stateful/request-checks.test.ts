@@ -30,7 +30,7 @@ describe('Neutron', () => {
       body: 'x'.repeat(1024 * 1024 + 5),
     });
     expect(response.status).toBe(400);
-    // The wording is pinned in provider-answers.test.ts.
+    // The wording is pinned in neutron-delete-requests.test.ts.
     expect(await response.json()).toMatchObject({ NeutronError: { type: 'HTTPBadRequest' } });
   });
 
