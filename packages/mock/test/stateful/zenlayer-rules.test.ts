@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { stateful, statusOf, zenlayer } from './support.js';
 
+/** A stateful Zenlayer mock that holds these resources. */
+const holding = (...resources: Record<string, string>[]) => stateful({ api: 'zenlayer', seed: { resources } });
 const refusal = (status: number, code: string, message: string) => ({ status, body: { code, message } });
 
 describe('ids never seen, not strict: created in the state their action needs', () => {
@@ -40,7 +42,7 @@ describe('ids never seen, strict: 404 with the not-found code, naming the id', (
 
 describe('instances refused by status', () => {
   it.each(['PENDING', 'DEPLOYING'])('an instance %s is not terminated: 403 CREATING, status kept', async (status) => {
-    const mock = await stateful({ api: 'zenlayer', seed: { resources: [{ type: 'instance', id: 'i-1', status }] } });
+    const mock = await holding({ type: 'instance', id: 'i-1', status });
     expect(await zenlayer(mock, 'TerminateInstance', { instanceId: 'i-1' })).toMatchObject(
       refusal(403, 'OPERATION_DENIED_INSTANCE_CREATING', 'Instance i-1 is being created.'),
     );
@@ -50,7 +52,7 @@ describe('instances refused by status', () => {
   it.each(['RECYCLE', 'RECYCLING', 'RELEASING'])(
     'an instance %s is not terminated again: 403 RECYCLED',
     async (status) => {
-      const mock = await stateful({ api: 'zenlayer', seed: { resources: [{ type: 'instance', id: 'i-1', status }] } });
+      const mock = await holding({ type: 'instance', id: 'i-1', status });
       expect(await zenlayer(mock, 'TerminateInstance', { instanceId: 'i-1' })).toMatchObject(
         refusal(403, 'OPERATION_DENIED_INSTANCE_RECYCLED', 'Instance i-1 is already in the recycle bin.'),
       );
@@ -58,15 +60,10 @@ describe('instances refused by status', () => {
   );
 
   it('ReleaseInstances names each instance outside the recycle bin with its status, and releases none', async () => {
-    const mock = await stateful({
-      api: 'zenlayer',
-      seed: {
-        resources: [
-          { type: 'instance', id: 'i-1', status: 'RUNNING' },
-          { type: 'instance', id: 'i-2', status: 'STOPPED' },
-        ],
-      },
-    });
+    const mock = await holding(
+      { type: 'instance', id: 'i-1', status: 'RUNNING' },
+      { type: 'instance', id: 'i-2', status: 'STOPPED' },
+    );
     expect(await zenlayer(mock, 'ReleaseInstances', { instanceIds: ['i-1', 'i-2'] })).toMatchObject(
       refusal(
         403,
@@ -98,7 +95,7 @@ describe('disks refused by status', () => {
     ),
   ];
   it.each(disks)('ReleaseDisk on a disk %j: refused, and the disk is kept', async (disk, expected) => {
-    const mock = await stateful({ api: 'zenlayer', seed: { resources: [{ type: 'disk', id: 'd-1', ...disk }] } });
+    const mock = await holding({ type: 'disk', id: 'd-1', ...disk });
     expect(await zenlayer(mock, 'ReleaseDisk', { diskId: 'd-1' })).toMatchObject(expected);
     expect(mock.resources()).toMatchObject([{ type: 'disk', id: 'd-1', status: disk.status }]);
   });
@@ -108,7 +105,7 @@ describe('ports refused by status', () => {
   it.each(['RECYCLED', 'DELETING', 'DESTROYING', 'DESTROYED'])(
     'TerminatePort on a port %s: 403, already in the recycle bin',
     async (status) => {
-      const mock = await stateful({ api: 'zenlayer', seed: { resources: [{ type: 'port', id: 'p-1', status }] } });
+      const mock = await holding({ type: 'port', id: 'p-1', status });
       expect(await zenlayer(mock, 'TerminatePort', { portId: 'p-1' })).toMatchObject(
         refusal(403, 'OPERATION_DENIED_INSTANCE_RECYCLED', 'Port p-1 is already in the recycle bin.'),
       );
@@ -116,10 +113,7 @@ describe('ports refused by status', () => {
   );
 
   it('DestroyPort on a RUNNING port: 403 naming its status', async () => {
-    const mock = await stateful({
-      api: 'zenlayer',
-      seed: { resources: [{ type: 'port', id: 'p-1', status: 'RUNNING' }] },
-    });
+    const mock = await holding({ type: 'port', id: 'p-1', status: 'RUNNING' });
     expect(await zenlayer(mock, 'DestroyPort', { portId: 'p-1' })).toMatchObject(
       refusal(
         403,
