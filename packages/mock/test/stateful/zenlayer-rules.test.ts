@@ -22,11 +22,30 @@ describe('ids never seen, not strict: created in the state their action needs', 
   });
 });
 
+describe('ids never seen, not strict: a first release is accepted, then 404; a read creates none', () => {
+  it('ReleaseInstances and DestroyPort on a bare mock', async () => {
+    const mock = await stateful({ api: 'zenlayer' });
+    expect((await zenlayer(mock, 'ReleaseInstances', { instanceIds: ['i-new'] })).status).toBe(200);
+    expect((await zenlayer(mock, 'DestroyPort', { portId: 'p-new' })).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 80));
+    expect((await zenlayer(mock, 'ReleaseInstances', { instanceIds: ['i-new'] })).status).toBe(404);
+    expect((await zenlayer(mock, 'DestroyPort', { portId: 'p-new' })).status).toBe(404);
+  });
+
+  it('a Describe of an id never seen: empty, and nothing created', async () => {
+    const mock = await stateful({ api: 'zenlayer' });
+    const read = await zenlayer(mock, 'DescribeInstances', { instanceIds: ['i-new'] });
+    expect(read.body.response).toEqual({ requestId: read.body.requestId, totalCount: 0, dataSet: [] });
+    expect(mock.resources()).toEqual([]);
+  });
+});
+
 describe('ids never seen, strict: 404 with the not-found code, naming the id', () => {
   it.each([
     ['TerminateInstance', { instanceId: 'i-x' }, 'INVALID_INSTANCE_NOT_FOUND', 'Instance i-x does not exist.'],
     ['ReleaseDisk', { diskId: 'd-x' }, 'INVALID_DISK_NOT_FOUND', 'Disk d-x does not exist.'],
     ['TerminatePort', { portId: 'p-x' }, 'SELF_SERVICE_PORT_NOT_FOUND', 'Port p-x not found.'],
+    ['DestroyPort', { portId: 'p-x' }, 'SELF_SERVICE_PORT_NOT_FOUND', 'Port p-x not found.'],
   ])('%s', async (action, body, code, message) => {
     const mock = await stateful({ api: 'zenlayer', strict: true });
     expect(await zenlayer(mock, action, body)).toMatchObject(refusal(404, code, message));
