@@ -92,6 +92,7 @@ it('--control-token locks both control planes to that token', async () => {
   for (const url of [/Zenlayer mock: (\S+)/.exec(banner)![1]!, /Neutron mock:\s+(\S+)/.exec(banner)![1]!]) {
     expect((await fetch(`${url}/__mock/resources`)).status).toBe(401);
     const opened = await fetch(`${url}/__mock/resources`, { headers: { authorization: 'Bearer cli-control-token' } });
-    expect([opened.status, await opened.json()]).toEqual([200, { resources: [] }]);
+    // The rest of the answer (the lenient memory) is lenient-memory.test.ts's.
+    expect([opened.status, await opened.json()]).toMatchObject([200, { resources: [] }]);
   }
 });
