@@ -1,4 +1,4 @@
-// Input an attacker or a broken client sends: never a 500, never a way in (issue 10).
+// Input an attacker or a broken client sends: never a 500, never a way in.
 import { describe, expect, it } from 'vitest';
 import { nowSeconds, PORT_ID, rawRequest, sign, signedHeaders, start } from './support/mocks.js';
 

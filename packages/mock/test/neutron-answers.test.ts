@@ -2,7 +2,7 @@
 // /v2.0 (not on the root versions document), JSON but for a 204 (no body, no content type), and a
 // log line naming the operation, the status and what was answered (the error type, "deleted").
 import { describe, expect, it } from 'vitest';
-import type { Answerer } from '../dist/pipeline.js';
+import type { Answerer } from '../src/pipeline.js';
 import { PORT_ID, start } from './support/mocks.js';
 
 async function logged(answerer?: Answerer) {

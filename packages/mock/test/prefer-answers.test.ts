@@ -1,8 +1,9 @@
 // The `Prefer` header as a client's test uses it: what it may name, what the mock does with a
 // value it cannot read (ignores it), and the mock's own 418 for a choice the operation does not
 // document, undressed by either provider and logged as the mock's.
-import { preferringFetch } from '@cloud-release/mock';
+
 import { describe, expect, it } from 'vitest';
+import { preferringFetch } from '../src/prefer.js';
 import { nowSeconds, PORT_ID, signedHeaders, start } from './support/mocks.js';
 
 const DISK = '{"diskId":"d-1"}';
@@ -57,6 +58,20 @@ describe('Prefer values it reads', () => {
     expect([response.status, json.code]).toEqual([404, 'INVALID_DISK_NOT_FOUND']);
   });
 
+  it('Zenlayer: an example alone is answered under the status that documents it', async () => {
+    const mock = await start({ api: 'zenlayer' });
+    const { response, json } = await releaseDisk(mock.url, 'example=INVALID_DISK_NOT_FOUND');
+    expect(response.status).toBe(404);
+    expect(json.code).toBe('INVALID_DISK_NOT_FOUND');
+  });
+
+  it.each([429, 503])('a documented %i asked for comes without an invented Retry-After', async (status) => {
+    const mock = await start({ api: 'zenlayer' });
+    const { response } = await releaseDisk(mock.url, `code=${status}`);
+    expect(response.status).toBe(status);
+    expect(response.headers.get('retry-after')).toBeNull();
+  });
+
   it('Neutron: an example alone is answered under its status, that example and not the first', async () => {
     const mock = await start({ api: 'neutron' });
     const { response, json } = await deletePort(mock.url, 'example=HTTPNotFound');
@@ -66,6 +81,26 @@ describe('Prefer values it reads', () => {
 });
 
 describe('the mock’s own 418 for a choice the operation does not document', () => {
+  it('a misspelled example names the examples documented for that status, and no website', async () => {
+    const mock = await start({ api: 'zenlayer' });
+    const { response, json } = await releaseDisk(mock.url, 'code=404, example=INVALID_DISK_NOT_FOUNDD');
+    expectMockError(response, 'undocumented-example');
+    expect(json).toEqual({
+      type: 'urn:cloud-release:mock-error:undocumented-example',
+      title: 'ReleaseDisk documents no example INVALID_DISK_NOT_FOUNDD for status 404',
+      detail:
+        'Prefer asked for example INVALID_DISK_NOT_FOUNDD; the examples ReleaseDisk documents for 404 are: INVALID_DISK_NOT_FOUND, OPERATION_FAILED_RESOURCE_NOT_FOUND.',
+    });
+    expect(JSON.stringify(json)).not.toMatch(/https?:|stoplight/i);
+  });
+
+  it('Neutron: an undocumented example under 409 is a 418, not a 204 success', async () => {
+    const mock = await start({ api: 'neutron' });
+    const { response, json } = await deletePort(mock.url, 'code=409, example=PortInUse');
+    expectMockError(response, 'undocumented-example');
+    expect(json).toMatchObject({ title: 'DeletePort documents no example PortInUse for status 409' });
+  });
+
   it('an example alone that no status documents lists every status with its examples', async () => {
     const lines: string[] = [];
     const mock = await start({ api: 'neutron', log: (line) => lines.push(line) });

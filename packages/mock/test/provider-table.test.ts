@@ -1,14 +1,8 @@
 // The request path is the same for every provider; the answer step is injectable, and a
-// Imported from dist/ (as the package is used), where the spec files sit next to the code.
 // failure inside it comes back in the provider's own 500 shape with its own request id.
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Answerer } from '../dist/pipeline.js';
-import { type RunningMock, startMock } from '../dist/server.js';
-
-const running: RunningMock[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((m) => m.close()));
-});
+import { describe, expect, it } from 'vitest';
+import type { Answerer } from '../src/pipeline.js';
+import { start } from './support/mocks.js';
 
 const PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
 const failing: Answerer = async () => {
@@ -16,8 +10,7 @@ const failing: Answerer = async () => {
 };
 
 async function zenlayerRelease(answerer: Answerer) {
-  const mock = await startMock({ api: 'zenlayer', answerer });
-  running.push(mock);
+  const mock = await start({ api: 'zenlayer', answerer });
   return fetch(`${mock.url}/api/v2/zec`, {
     method: 'POST',
     headers: {
@@ -58,8 +51,7 @@ describe('provider table', () => {
   });
 
   it('turns a failure of the answer step into Neutron’s 500 NeutronError', async () => {
-    const mock = await startMock({ api: 'neutron', answerer: failing });
-    running.push(mock);
+    const mock = await start({ api: 'neutron', answerer: failing });
     const response = await fetch(`${mock.url}/v2.0/ports/${PORT}`, {
       method: 'DELETE',
       headers: { 'x-auth-token': 't' },

@@ -2,8 +2,8 @@
 // whole, a larger one is drained and answered with its size, one past 64 MiB loses its
 // connection, and a client that hangs up mid-body takes nothing down.
 import { request } from 'node:http';
-import { BODY_LIMIT_BYTES } from '@cloud-release/mock';
 import { describe, expect, it } from 'vitest';
+import { BODY_LIMIT_BYTES } from '../src/body.js';
 import { nowSeconds, signedHeaders, start } from './support/mocks.js';
 
 const DRAIN_LIMIT = 64 * 1024 * 1024;

@@ -2,7 +2,7 @@
 // success envelope, never the spec example's), JSON, and a log line naming the action, the status
 // and what was answered (the code, the example asked for, or "accepted").
 import { describe, expect, it } from 'vitest';
-import type { Answerer } from '../dist/pipeline.js';
+import type { Answerer } from '../src/pipeline.js';
 import { nowSeconds, sign, signedHeaders, start } from './support/mocks.js';
 
 const SERVICE: Record<string, string> = { ReleaseDisk: 'zec', DescribeInstances: 'vm' };

@@ -2,7 +2,7 @@
 // (or MISSING_PARAMETER) code for the rule broken, and a message naming the field as the client
 // wrote it (instanceIds[1], X-ZC-SDK-Lang) and the limit, in the spec's words.
 import { describe, expect, it } from 'vitest';
-import { start } from './support/mocks.js';
+import { nowSeconds, signedHeaders, start } from './support/mocks.js';
 
 const SERVICE: Record<string, string> = {
   ReleaseInstances: 'vm',
@@ -53,6 +53,27 @@ describe('a body the spec refuses', () => {
       { portId: 'p-1', "port's": 'p-1' },
       'INVALID_PARAMETER_VALUE',
       "Parameter port's is not a parameter of DestroyPort.",
+    ],
+    [
+      'an empty id',
+      'ReleaseDisk',
+      { diskId: '' },
+      'INVALID_PARAMETER_LESS_LENGTH',
+      'Parameter diskId must be at least 1 character long.',
+    ],
+    [
+      'a number for a string',
+      'ReleaseDisk',
+      { diskId: 7 },
+      'INVALID_PARAMETER_TYPE',
+      'Parameter diskId must be a string.',
+    ],
+    [
+      'a string for a list',
+      'ReleaseInstances',
+      { instanceIds: 'i-1' },
+      'INVALID_PARAMETER_TYPE',
+      'Parameter instanceIds must be an array.',
     ],
     [
       'an empty id inside the list',
@@ -170,6 +191,25 @@ describe('a header the spec refuses, named as the spec and the SDKs spell it', (
       'x-zc-version': '2024-04-01',
     });
     expect(status).toBe(200);
+  });
+});
+
+describe('a Content-Type other than JSON, refused before the spec is consulted', () => {
+  it.each([
+    ['text/plain', 'text/plain'],
+    [undefined, 'none'],
+  ])('%s: 400, naming it', async (type, named) => {
+    const mock = await start({ api: 'zenlayer' });
+    const { 'content-type': _, ...unsigned } = signedHeaders(nowSeconds());
+    const response = await fetch(`${mock.url}/api/v2/vm`, {
+      method: 'POST',
+      headers: { 'x-zc-action': 'ReleaseInstances', ...unsigned, ...(type && { 'content-type': type }) },
+      // Bytes, so that fetch adds no Content-Type of its own.
+      body: new TextEncoder().encode('{"instanceIds":["i-1"]}'),
+    });
+    expect({ status: response.status, body: await response.json() }).toEqual(
+      refusal('INVALID_PARAMETER_VALUE', `Content-Type must be application/json (got ${named}).`),
+    );
   });
 });
 

@@ -1,7 +1,7 @@
 // How the stateful answer step dresses what it answers, as an operator reads it: the log line
 // of each kind of answer (a delete, a version document, an accepted release, a dropped
 // connection), the version documents' bodies (also for a request without a Host header), and a
-// queued fault's headers (issue 15: survivors in state/answerer.ts).
+// queued fault's headers.
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { neutron, stateful, zenlayer } from './support.js';

@@ -1,8 +1,9 @@
 // Each /__mock/ call as a test script makes it: its status, its body (or none), and the 400
 // problem+json it answers a wrong call with (the kind in X-Cloud-Release-Mock-Error, a title, a
 // detail naming what is valid); and the log line each call writes.
-import { BODY_LIMIT_BYTES } from '@cloud-release/mock';
+
 import { describe, expect, it } from 'vitest';
+import { BODY_LIMIT_BYTES } from '../../src/body.js';
 import { control, stateful } from './support.js';
 
 const ROUTES =

@@ -1,7 +1,7 @@
 // Control-plane calls are journaled apart from API requests, in a ring of the newest 1,000,
 // read with GET /__mock/control-requests (and nothing else: it cannot be cleared or written).
 import { describe, expect, it } from 'vitest';
-import { CONTROL_JOURNAL_LIMIT } from '../../dist/control/control-journal.js';
+import { CONTROL_JOURNAL_LIMIT } from '../../src/control/control-journal.js';
 import { control, stateful, zenlayer } from './support.js';
 
 const TIME = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);

@@ -4,9 +4,29 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SeedError, startMock } from '@cloud-release/mock';
 import { afterAll, describe, expect, it } from 'vitest';
+import { start } from '../support/mocks.js';
 import { control, neutron, REQUEST_ID, stateful, zenlayer } from './support.js';
 
 const seed = { resources: [{ type: 'disk', id: 'd-1', status: 'AVAILABLE' }] };
+
+describe('/__mock/ is the control plane in stateful mode only', () => {
+  it('in examples mode it is a path the provider does not know', async () => {
+    const examples = await start({ api: 'neutron' });
+    const response = await fetch(`${examples.url}/__mock/requests`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({
+      NeutronError: { type: 'HTTPNotFound', message: 'The resource could not be found.', detail: '' },
+    });
+  });
+
+  it('in stateful mode only the /__mock/ prefix is, not a path that merely contains it', async () => {
+    const mock = await stateful({ api: 'neutron' });
+    expect((await fetch(`${mock.url}/__mock/requests`)).status).toBe(200);
+    const inside = await fetch(`${mock.url}/v2.0/__mock/requests`, { headers: { 'x-auth-token': 't' } });
+    expect(inside.status).toBe(404);
+    expect(await inside.json()).toMatchObject({ NeutronError: { type: 'HTTPNotFound' } });
+  });
+});
 
 describe('resources', () => {
   it('reads the inventory and adds to it', async () => {

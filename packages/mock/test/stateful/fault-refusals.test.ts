@@ -9,6 +9,8 @@ const FIELDS = 'operation, times, status, code, type, message, retryAfter, laten
 const ZENLAYER_OPERATIONS =
   'DestroyPort, ReleaseDisk, ReleaseInstances, TerminateInstance, DescribeInstances, DescribeDisks, TerminatePort, DescribePorts';
 const ONE_KIND = 'must have exactly one of status, latencyMs, drop, applyThenDrop';
+const NO_NAME = 'fault must name the error: code (Zenlayer) or type (Neutron)';
+const RETRY_AFTER = 'fault.retryAfter must be an integer ≥ 0 (seconds)';
 const TIMES = 'must be an integer 1..1000000';
 
 // One mock per provider for all the refusals (each checks that it queued nothing).
@@ -121,7 +123,7 @@ describe('a status fault', () => {
     ['a code that is not a string', { status: 503, code: 503 }],
     ['a type that is not a string', { status: 503, type: true }],
   ])('%s: "must name the error"', async (_, fault) => {
-    expect(await refused(fault)).toBe('fault must name the error: code (Zenlayer) or type (Neutron)');
+    expect(await refused(fault)).toBe(NO_NAME);
   });
 
   it('a status the named operation does not document, with the ones it does', async () => {
@@ -141,15 +143,11 @@ describe('a status fault', () => {
 
   it('a status out of range is not also checked against what the operation documents', async () => {
     expect(await refused({ operation: 'ReleaseDisk', status: 700, code: 'X' })).toBe('fault.status must be 400..599');
-    expect(await refused({ operation: 'ReleaseDisk', status: 409 })).toBe(
-      'fault must name the error: code (Zenlayer) or type (Neutron)',
-    );
+    expect(await refused({ operation: 'ReleaseDisk', status: 409 })).toBe(NO_NAME);
   });
 
   it.each([-1, 1.5, '2'])('retryAfter %j: "must be an integer ≥ 0 (seconds)"', async (retryAfter) => {
-    expect(await refused({ status: 429, code: 'REQUEST_LIMIT_EXCEEDED', retryAfter })).toBe(
-      'fault.retryAfter must be an integer ≥ 0 (seconds)',
-    );
+    expect(await refused({ status: 429, code: 'REQUEST_LIMIT_EXCEEDED', retryAfter })).toBe(RETRY_AFTER);
   });
 
   it.each([
@@ -175,8 +173,8 @@ describe('a status fault', () => {
         `fault.operation must be one of ${ZENLAYER_OPERATIONS} (got "Nope")`,
         `fault.times ${TIMES}`,
         'fault.status must be 400..599',
-        'fault must name the error: code (Zenlayer) or type (Neutron)',
-        'fault.retryAfter must be an integer ≥ 0 (seconds)',
+        NO_NAME,
+        RETRY_AFTER,
       ].join('; '),
     );
   });

@@ -2,8 +2,8 @@
 // its body, and GET /__mock/requests reports the journal's bound (entries and bytes), what it
 // holds in bytes and how many lines it dropped.
 import { describe, expect, it } from 'vitest';
-import { BODY_LIMIT_BYTES } from '../../dist/body.js';
-import { JOURNAL_BYTE_LIMIT, JOURNAL_LIMIT } from '../../dist/control/journal.js';
+import { BODY_LIMIT_BYTES } from '../../src/body.js';
+import { JOURNAL_BYTE_LIMIT, JOURNAL_LIMIT } from '../../src/control/journal.js';
 import { control, stateful } from './support.js';
 
 const BODIES = 30;

@@ -2,7 +2,7 @@
 // "not found"), but only the newest LENIENT_ID_LIMIT of them: older ones are forgotten, in
 // chunks, said on the log and on GET /__mock/resources, so no stream of new ids grows the mock.
 import { describe, expect, it } from 'vitest';
-import { LENIENT_ID_LIMIT } from '../../dist/state/inventory.js';
+import { LENIENT_ID_LIMIT } from '../../src/state/inventory.js';
 import { control, stateful, zenlayer } from './support.js';
 
 const BATCH = 100;

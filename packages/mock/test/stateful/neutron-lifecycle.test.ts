@@ -1,4 +1,5 @@
-// Neutron's port rules through HTTP: gone at once, 409s, 412, projects, the reads around a delete.
+// Neutron's port rules through HTTP: gone at once, 409s, 412, projects, the reads around a delete,
+// ports the mock was never told about, and how a port reads on the wire.
 import { describe, expect, it } from 'vitest';
 import { neutron, stateful } from './support.js';
 
@@ -106,13 +107,16 @@ describe('neutron ports', () => {
     },
   );
 
-  it('hides another project’s port: 404 to its token, visible to the owner; an unknown token is 401', async () => {
+  it('hides another project’s port: 404 to its token, not made up for it, visible to and deleted by the owner; an unknown token is 401', async () => {
     const mock = await stateful({ api: 'neutron', seed, projects });
     expect((await neutron(mock, 'GET', `/v2.0/ports/${id(5)}`)).status).toBe(404);
     expect((await neutron(mock, 'DELETE', `/v2.0/ports/${id(5)}`)).body.NeutronError.type).toBe('PortNotFound');
-    expect((await neutron(mock, 'GET', `/v2.0/ports/${id(5)}`, { 'x-auth-token': 'token-b' })).status).toBe(200);
+    const owner = { 'x-auth-token': 'token-b' };
+    const kept = await neutron(mock, 'GET', `/v2.0/ports/${id(5)}`, owner);
+    expect(kept).toMatchObject({ status: 200, body: { port: { id: id(5), project_id: 'proj-b' } } });
     const stranger = await neutron(mock, 'GET', `/v2.0/ports/${id(5)}`, { 'x-auth-token': 'token-z' });
     expect(stranger).toMatchObject({ status: 401, body: { error: { code: 401 } } });
+    expect((await neutron(mock, 'DELETE', `/v2.0/ports/${id(5)}`, owner)).status).toBe(204);
   });
 
   it('lists the caller’s ports by name and by id (repeated), as openstacksdk’s find_port does', async () => {
@@ -138,12 +142,58 @@ describe('neutron ports', () => {
     expect((await neutron(mock, 'GET', '/v2.0')).status).toBe(404);
   });
 
-  it('creates an unseeded port on its first DELETE (204), then 404; strict: 404 at once; reads never create', async () => {
+  it('creates an unseeded port on its first DELETE (204, at the revision an If-Match names), then 404; reads never create', async () => {
     const bare = await stateful({ api: 'neutron' });
     expect((await neutron(bare, 'GET', `/v2.0/ports/${id(9)}`)).status).toBe(404);
-    expect((await neutron(bare, 'DELETE', `/v2.0/ports/${id(9)}`)).status).toBe(204);
+    const first = await neutron(bare, 'DELETE', `/v2.0/ports/${id(9)}`, { 'if-match': 'revision_number=5' });
+    expect(first.status).toBe(204);
     expect((await neutron(bare, 'DELETE', `/v2.0/ports/${id(9)}`)).status).toBe(404);
+  });
+
+  it('strict: an unknown port is 404 PortNotFound naming it, read or deleted; nothing made up', async () => {
     const strict = await stateful({ api: 'neutron', strict: true });
-    expect((await neutron(strict, 'DELETE', `/v2.0/ports/${id(9)}`)).status).toBe(404);
+    for (const method of ['GET', 'DELETE'])
+      expect(await neutron(strict, method, `/v2.0/ports/${id(9)}`)).toMatchObject({
+        status: 404,
+        body: { NeutronError: { type: 'PortNotFound', message: `Port ${id(9)} could not be found.` } },
+      });
+  });
+});
+
+describe('a port on the wire', () => {
+  it('has Neutron’s defaults for what the seed left out, and no tenant_id without a project', async () => {
+    const mock = await stateful({ api: 'neutron', seed: { resources: [{ id: id(1), name: 'bare' }] } });
+    expect((await neutron(mock, 'GET', `/v2.0/ports/${id(1)}`)).body.port).toEqual({
+      id: id(1),
+      name: 'bare',
+      status: 'ACTIVE',
+      network_id: '',
+      device_id: '',
+      device_owner: '',
+      admin_state_up: true,
+      fixed_ips: [],
+      revision_number: expect.any(Number),
+    });
+  });
+});
+
+describe('ports by project', () => {
+  it('with no projects configured, a port with a project is deleted by any token', async () => {
+    const mock = await stateful({
+      api: 'neutron',
+      seed: { resources: [{ id: id(1), project_id: 'proj-a' }] },
+      strict: true,
+    });
+    expect((await neutron(mock, 'DELETE', `/v2.0/ports/${id(1)}`)).status).toBe(204);
+  });
+
+  it('a port without a project is visible to every project', async () => {
+    const mock = await stateful({
+      api: 'neutron',
+      seed: { resources: [{ id: id(2), name: 'shared' }] },
+      projects,
+      strict: true,
+    });
+    expect((await neutron(mock, 'DELETE', `/v2.0/ports/${id(2)}`)).status).toBe(204);
   });
 });

@@ -6,7 +6,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Api, SeedError, startMock } from '@cloud-release/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DISK_STATUSES, NEUTRON_PORT_STATUSES, SDN_PORT_STATUSES } from '../../dist/state/resources.js';
+import { DISK_STATUSES, NEUTRON_PORT_STATUSES, SDN_PORT_STATUSES } from '../../src/state/resources.js';
+
+const NOT_A_SEED = 'a seed must be an object with resources (or zenlayer / neutron)';
+const NO_ID = 'resources[0].id must be a non-empty string';
+const TRUNK = 'resources[0].trunk_details must be { trunk_id: string }';
 
 const PORT_ID = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
 const ZENLAYER_FIELDS = 'type, id, status, name, diskType';
@@ -46,9 +50,7 @@ describe('the shape of a seed', () => {
     ['null', null],
     ['a number', 5],
   ])('%s: must be an object', async (_, seed) => {
-    expect(await refused('zenlayer', seed)).toBe(
-      whole('a seed must be an object with resources (or zenlayer / neutron)'),
-    );
+    expect(await refused('zenlayer', seed)).toBe(whole(NOT_A_SEED));
   });
 
   it('an object with neither resources nor a provider', async () => {
@@ -114,15 +116,9 @@ describe('every resource', () => {
     ['empty', ''],
     ['a number', 7],
   ])('an id that is %s: must be a non-empty string', async (_, id) => {
-    expect(await refusedResources('zenlayer', [{ type: 'instance', id, status: 'RUNNING' }])).toBe(
-      whole('resources[0].id must be a non-empty string'),
-    );
+    expect(await refusedResources('zenlayer', [{ type: 'instance', id, status: 'RUNNING' }])).toBe(whole(NO_ID));
     const neutron = await refusedResources('neutron', [{ id }]);
-    expect(neutron).toBe(
-      id === ''
-        ? whole('resources[0].id must be a non-empty string', 'resources[0].id must be a UUID (got "")')
-        : whole('resources[0].id must be a non-empty string'),
-    );
+    expect(neutron).toBe(id === '' ? whole(NO_ID, 'resources[0].id must be a UUID (got "")') : whole(NO_ID));
   });
 
   it('an id twice for one type is refused; the same id for two Zenlayer types is not', async () => {
@@ -220,9 +216,7 @@ describe('a Neutron port', () => {
     ['without trunk_id', {}],
     ['with a trunk_id that is not a string', { trunk_id: 1 }],
   ])('trunk_details %s: must be { trunk_id: string }', async (_, trunk) => {
-    expect(await refusedResources('neutron', [{ id: PORT_ID, trunk_details: trunk }])).toBe(
-      whole('resources[0].trunk_details must be { trunk_id: string }'),
-    );
+    expect(await refusedResources('neutron', [{ id: PORT_ID, trunk_details: trunk }])).toBe(whole(TRUNK));
   });
 
   it('every field at once, as given; the defaults only where none was', async () => {
@@ -258,7 +252,7 @@ describe('a Neutron port', () => {
         `resources[0].status must be one of ${NEUTRON_PORT_STATUSES.join(', ')} (got "UP")`,
         'resources[0].revision_number must be an integer ≥ 0 (got -2)',
         'resources[0].name must be a string',
-        'resources[0].trunk_details must be { trunk_id: string }',
+        TRUNK,
       ),
     );
   });
@@ -281,9 +275,7 @@ describe('a seed file', () => {
   it('that holds no object', async () => {
     const file = join(dir, 'text.yaml');
     await writeFile(file, 'just some text\n');
-    expect(await refused('zenlayer', file)).toBe(
-      whole('a seed must be an object with resources (or zenlayer / neutron)'),
-    );
+    expect(await refused('zenlayer', file)).toBe(whole(NOT_A_SEED));
   });
 
   it('that is not YAML: its path and the first line of the parser’s reason', async () => {

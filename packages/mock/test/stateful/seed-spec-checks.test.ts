@@ -1,10 +1,20 @@
 // A seed is held to the spec's schema of each field it will be served as, and to a depth
 // limit, through POST /__mock/resources and startMock({ seed }); a refused seed changes nothing,
 // and the mock keeps answering its reads.
-import { SeedError, startMock } from '@cloud-release/mock';
+import { SeedError, type StartMockOptions, startMock } from '@cloud-release/mock';
 import { describe, expect, it } from 'vitest';
-import { MAX_SEED_DEPTH } from '../../dist/state/seed.js';
+import { MAX_SEED_DEPTH } from '../../src/state/seed.js';
 import { control, stateful, zenlayer } from './support.js';
+
+/** What startMock rejects with for `seed` in a stateful Zenlayer mock ('started' if it starts). */
+const startError = (seed: StartMockOptions['seed']) =>
+  startMock({ api: 'zenlayer', mode: 'stateful', seed }).then(
+    async (mock) => {
+      await mock.close();
+      return 'started';
+    },
+    (error: unknown) => error,
+  );
 
 const seed = { resources: [{ type: 'instance', id: 'i-keep', status: 'RUNNING' }] };
 
@@ -61,17 +71,7 @@ describe('a field the spec types otherwise', () => {
   });
 
   it('refuses it as a startMock seed too, before anything listens', async () => {
-    const outcome = await startMock({
-      api: 'zenlayer',
-      mode: 'stateful',
-      seed: { resources: [{ type: 'instance', id: 'i-1', status: 'RUNNING', name: {} }] },
-    }).then(
-      async (mock) => {
-        await mock.close();
-        return 'started';
-      },
-      (error: unknown) => error,
-    );
+    const outcome = await startError({ resources: [{ type: 'instance', id: 'i-1', status: 'RUNNING', name: {} }] });
     expect(outcome).toBeInstanceOf(SeedError);
     expect((outcome as SeedError).problems).toEqual([
       "resources[0].name must be a string, as the spec's InstanceInfo.instanceName (got object)",
@@ -119,17 +119,9 @@ describe('a seed nested 6,000 deep', () => {
   });
 
   it('as a startMock seed: a SeedError naming the depth limit, before anything listens', async () => {
-    const error = await startMock({
-      api: 'zenlayer',
-      mode: 'stateful',
-      seed: { zenlayer: { resources: [{ type: 'instance', id: 'i-deep', status: 'RUNNING', name: nested(6000) }] } },
-    }).then(
-      async (mock) => {
-        await mock.close();
-        return 'started';
-      },
-      (e: unknown) => e,
-    );
+    const error = await startError({
+      zenlayer: { resources: [{ type: 'instance', id: 'i-deep', status: 'RUNNING', name: nested(6000) }] },
+    });
     expect(error).toBeInstanceOf(SeedError);
     expect((error as SeedError).problems).toEqual([
       `seed.zenlayer.resources[0].name${'.a'.repeat(MAX_SEED_DEPTH - 4)} is nested deeper than the seed depth limit (${MAX_SEED_DEPTH} levels)`,

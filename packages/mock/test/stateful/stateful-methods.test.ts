@@ -1,7 +1,9 @@
 // The control plane as the methods of the object startMock({ mode: 'stateful' }) returns, for a
 // test in the same process: each does what its /__mock/ call does, and throws what it refuses.
-import { DEFAULT_TRANSITION_MS, SeedError } from '@cloud-release/mock';
+// SeedError from the package: a started mock (built, with its spec) throws the built class.
+import { SeedError } from '@cloud-release/mock';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_TRANSITION_MS } from '../../src/state/options.js';
 import { control, manualClock, stateful, statusOf, zenlayer } from './support.js';
 
 const PORT_ID = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';

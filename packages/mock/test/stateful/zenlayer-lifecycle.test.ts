@@ -54,12 +54,6 @@ describe('vm instances', () => {
     expect(await statusOf(mock, 'DescribeInstances', { instanceIds: ['i-bin'] })).toEqual(['RECYCLE']);
   });
 
-  it('answers TerminateInstance of a recycled instance with 403 OPERATION_DENIED_INSTANCE_RECYCLED', async () => {
-    const mock = await stateful({ api: 'zenlayer', seed });
-    const answer = await zenlayer(mock, 'TerminateInstance', { instanceId: 'i-bin' });
-    expect(answer).toMatchObject({ status: 403, body: { code: 'OPERATION_DENIED_INSTANCE_RECYCLED' } });
-  });
-
   it('pages DescribeInstances (pageSize, pageNum) and counts every match', async () => {
     const resources = Array.from({ length: 25 }, (_, i) => ({ type: 'instance', id: `i-${i}`, status: 'RUNNING' }));
     const mock = await stateful({ api: 'zenlayer', seed: { resources } });
@@ -95,13 +89,6 @@ describe('zec disks', () => {
     expect(third).toMatchObject({ status: 404, body: { code: 'INVALID_DISK_NOT_FOUND' } });
   });
 
-  it('refuses a system disk with 400 UNSUPPORTED_OPERATION_DISK_SYSTEM_TYPE and leaves it', async () => {
-    const mock = await stateful({ api: 'zenlayer', seed });
-    const answer = await zenlayer(mock, 'ReleaseDisk', { diskId: 'd-boot' });
-    expect(answer).toMatchObject({ status: 400, body: { code: 'UNSUPPORTED_OPERATION_DISK_SYSTEM_TYPE' } });
-    expect(await statusOf(mock, 'DescribeDisks', { diskIds: ['d-boot'] })).toEqual(['IN_USE']);
-  });
-
   it('answers an unknown disk with 404 under strict, and an unknown id in DescribeDisks with an empty dataSet', async () => {
     const mock = await stateful({ api: 'zenlayer', seed, strict: true });
     expect(await zenlayer(mock, 'ReleaseDisk', { diskId: 'd-nope' })).toMatchObject({
@@ -134,30 +121,6 @@ describe('sdn ports', () => {
       status: 404,
       body: { code: 'SELF_SERVICE_PORT_NOT_FOUND' },
     });
-  });
-});
-
-describe('unseeded ids', () => {
-  it('are created on first use in the state their action needs: a bare mock accepts a first release, then 404', async () => {
-    const mock = await stateful({ api: 'zenlayer' });
-    expect((await zenlayer(mock, 'ReleaseInstances', { instanceIds: ['i-new'] })).status).toBe(200);
-    expect((await zenlayer(mock, 'DestroyPort', { portId: 'p-new' })).status).toBe(200);
-    await new Promise((r) => setTimeout(r, 80));
-    expect((await zenlayer(mock, 'ReleaseInstances', { instanceIds: ['i-new'] })).status).toBe(404);
-    expect((await zenlayer(mock, 'DestroyPort', { portId: 'p-new' })).status).toBe(404);
-  });
-
-  it('never appear from a read', async () => {
-    const mock = await stateful({ api: 'zenlayer' });
-    const read = await zenlayer(mock, 'DescribeInstances', { instanceIds: ['i-new'] });
-    expect(read.body.response).toEqual({ requestId: read.body.requestId, totalCount: 0, dataSet: [] });
-    expect(mock.resources()).toEqual([]);
-  });
-
-  it('do not exist under strict', async () => {
-    const mock = await stateful({ api: 'zenlayer', strict: true });
-    expect((await zenlayer(mock, 'DestroyPort', { portId: 'p-new' })).status).toBe(404);
-    expect((await zenlayer(mock, 'TerminateInstance', { instanceId: 'i-new' })).status).toBe(404);
   });
 });
 

@@ -2,8 +2,8 @@
 import { createHash, createHmac } from 'node:crypto';
 import { request } from 'node:http';
 import { connect } from 'node:net';
+import { type RunningMock, type StartMockOptions, startMock } from '@cloud-release/mock';
 import { afterEach } from 'vitest';
-import { type RunningMock, type StartMockOptions, startMock } from '../../dist/server.js';
 
 const running: RunningMock[] = [];
 afterEach(async () => {
