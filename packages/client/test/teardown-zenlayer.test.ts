@@ -144,49 +144,30 @@ describe('teardown of Zenlayer resources', () => {
     expect(changes(await mock.journal())).toEqual([['TerminateInstance', 'i-1', 200]]);
   });
 
-  it('a release refused after the terminate is reported as refused, with its code (never swallowed)', async () => {
-    const { mock, client } = await zenlayerMock([{ type: 'instance', id: 'i-1', status: 'RUNNING' }]);
-    await mock.control('POST', '/__mock/faults', {
-      faults: [{ operation: 'ReleaseInstances', status: 403, code: 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED' }],
-    });
-    const [result] = await teardown({
-      zenlayer: client,
-      resources: [zl('instance', 'i-1')],
-      options: { zenlayerWait: FAST },
-    });
-    expect(result).toMatchObject({
-      result: 'refused',
-      step: 'release',
-      code: 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED',
-      status: 'RECYCLE',
-    });
-    expect(changes(await mock.journal())).toEqual([
-      ['TerminateInstance', 'i-1', 200],
-      ['ReleaseInstances', 'i-1', 403],
-    ]);
-  });
-
-  it('a port whose DestroyPort fails: refused at release with the code, not reported gone', async () => {
-    const { mock, client } = await zenlayerMock([{ type: 'port', id: 'p-1', status: 'RUNNING' }]);
-    await mock.control('POST', '/__mock/faults', {
-      faults: [{ operation: 'DestroyPort', status: 500, code: 'INTERNAL_SERVER_ERROR' }],
-    });
-    const [result] = await teardown({
-      zenlayer: client,
-      resources: [zl('port', 'p-1')],
-      options: { zenlayerWait: FAST },
-    });
-    expect(result).toMatchObject({
-      result: 'refused',
-      step: 'release',
-      code: 'INTERNAL_SERVER_ERROR',
-      status: 'RECYCLED',
-    });
-    expect(changes(await mock.journal())).toEqual([
-      ['TerminatePort', 'p-1', 200],
-      ['DestroyPort', 'p-1', 500],
-    ]);
-  });
+  it.each([
+    [
+      'instance',
+      'i-1',
+      'TerminateInstance',
+      'ReleaseInstances',
+      403,
+      'OPERATION_DENIED_INSTANCE_NOT_RECYCLED',
+      'RECYCLE',
+    ],
+    ['port', 'p-1', 'TerminatePort', 'DestroyPort', 500, 'INTERNAL_SERVER_ERROR', 'RECYCLED'],
+  ] as const)(
+    'a %s whose release fails after the terminate: refused at release with the code (never swallowed, not reported gone)',
+    async (type, id, terminate, release, status, code, recycled) => {
+      const { mock, client } = await zenlayerMock([{ type, id, status: 'RUNNING' }]);
+      await mock.control('POST', '/__mock/faults', { faults: [{ operation: release, status, code }] });
+      const [result] = await teardown({ zenlayer: client, resources: [zl(type, id)], options: { zenlayerWait: FAST } });
+      expect(result).toMatchObject({ result: 'refused', step: 'release', code, status: recycled });
+      expect(changes(await mock.journal())).toEqual([
+        [terminate, id, 200],
+        [release, id, status],
+      ]);
+    },
+  );
 
   it('a release sent and never answered (the connection dropped after it applied): unknown at release', async () => {
     const { mock, client } = await zenlayerMock([{ type: 'instance', id: 'i-1', status: 'RECYCLE' }]);

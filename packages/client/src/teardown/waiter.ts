@@ -3,6 +3,7 @@
 // deadline with the last poll timed to land just before it. Each id is judged on its own, so
 // one odd resource does not end the watch over the others.
 import { ValidationError } from '../transport/errors.js';
+import { abortableSleep } from '../transport/retry.js';
 
 /** How long to wait between polls, and in all. Milliseconds. */
 export interface WaiterTimings {
@@ -67,19 +68,7 @@ export interface WaitSpec {
 /** The real clock: Date.now, setTimeout, Math.random. */
 export const REAL_CLOCK: WaiterClock = {
   now: () => Date.now(),
-  sleep: (ms, signal) =>
-    new Promise((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
-      const onAbort = () => {
-        clearTimeout(timer);
-        reject(signal!.reason);
-      };
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, ms);
-      signal?.addEventListener('abort', onAbort, { once: true });
-    }),
+  sleep: abortableSleep,
   random: Math.random,
 };
 

@@ -55,18 +55,6 @@ function answer(request: Validated, ctx: RuleContext): Answer | undefined {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const SEED_FIELDS = [
-  'type',
-  'id',
-  'name',
-  'status',
-  'device_owner',
-  'revision_number',
-  'project_id',
-  'device_id',
-  'network_id',
-  'trunk_details',
-];
 /** The seed fields held to the spec's Port schema, each as the field of the same name. */
 const WIRE_FIELDS = [
   'id',
@@ -78,6 +66,8 @@ const WIRE_FIELDS = [
   'device_id',
   'network_id',
 ];
+/** What a seed may name: the wire fields, its type, and whether it is a trunk's parent. */
+const SEED_FIELDS = ['type', ...WIRE_FIELDS, 'trunk_details'];
 
 function checkSeeded(r: Record<string, unknown>, at: string, problems: string[]): NeutronPort {
   if ((r.type ?? 'port') !== 'port') problems.push(`${at}.type must be port (got ${JSON.stringify(r.type)})`);
