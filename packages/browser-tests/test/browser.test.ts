@@ -1,4 +1,4 @@
-// Issue 13: @cloud-release/client bundled into a page and run in Debian's Chromium against the
+// @cloud-release/client bundled into a page and run in Debian's Chromium against the
 // stateful mocks, cross-origin, with Zenlayer signatures verified (WebCrypto in the page).
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';

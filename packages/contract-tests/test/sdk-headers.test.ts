@@ -1,4 +1,4 @@
-// Issue 12: the header sets the official Zenlayer SDKs send, byte for byte as they send them,
+// The header sets the official Zenlayer SDKs send, byte for byte as they send them,
 // must be accepted by the mock with signatures verified. The SDKs sign Content-Type and Host
 // verbatim (no trimming, no lower-casing), so a user who configures a mixed-case host gets a
 // mixed-case signature; this file signs on its own, independently of @cloud-release/client.

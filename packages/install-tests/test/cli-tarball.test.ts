@@ -1,4 +1,4 @@
-// Issue 13: the CLI as a user installs it. Its tarball (with the client's and the mock's) is
+// The CLI as a user installs it. Its tarball (with the client's and the mock's) is
 // installed in a project outside the repo, and the installed bin is run.
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';

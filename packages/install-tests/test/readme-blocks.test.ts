@@ -1,4 +1,4 @@
-// Issue 13: no README code can rot. Every ```ts block of the root README and of each package's
+// No README code can rot. Every ```ts block of the root README and of each package's
 // README becomes a module of a project made from the tarballs, and tsc checks them all under
 // strict NodeNext; a failure names the README and the line the block starts on.
 import { readdirSync, readFileSync } from 'node:fs';

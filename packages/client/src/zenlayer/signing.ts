@@ -27,7 +27,6 @@ export interface SignInput {
 /** The AccessKeyPassword, or a key made from it once with {@link signingKey}. */
 export type SigningSecret = string | SigningKey;
 
-// A declaration, not a module-level arrow: its body is what runs (and what a mutant changes) per call.
 function sha256Hex(data: string | Uint8Array): string {
   return requireNodeCrypto().createHash('sha256').update(data).digest('hex');
 }
