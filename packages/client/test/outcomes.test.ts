@@ -15,6 +15,7 @@ import {
   TimeoutError,
   type ZenlayerBatchError,
 } from '../src/index.js';
+import { answeredClient } from './support/answered-client.js';
 import {
   type CaptureServer,
   type Reply,
@@ -475,17 +476,7 @@ describe('a 300 is a redirect too', () => {
     server = undefined;
   });
 
-  function zenlayer(answer: () => Response, extra: object = {}) {
-    const delays: number[] = [];
-    const zc = createZenlayerClient({
-      bearerToken: 't',
-      baseUrl: 'http://zenlayer.test',
-      fetch: async () => answer(),
-      retry: { random: () => 0, sleep: async (ms: number) => void delays.push(ms) },
-      ...extra,
-    });
-    return { zc, delays };
-  }
+  const zenlayer = answeredClient;
 
   it('a 300 is a redirect: refused, never followed', async () => {
     const { zc } = zenlayer(() => new Response('', { status: 300, headers: { location: 'http://elsewhere.test/x' } }));

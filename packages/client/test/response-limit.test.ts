@@ -15,6 +15,7 @@ import {
   ZenlayerApiError,
   ZenlayerBatchError,
 } from '../src/index.js';
+import { answeredClient, streamed } from './support/answered-client.js';
 import { type BombServer, type Coding, compressionBomb, startBombServer } from './support/bomb-server.js';
 import { type CaptureServer, type Reply, startCaptureServer } from './support/capture-server.js';
 import { messages } from './support/messages.js';
@@ -436,31 +437,7 @@ describe('the size limit, streamed and declared', () => {
     server = undefined;
   });
 
-  /** An answer streamed in chunks, so it carries no Content-Length unless given one. */
-  function streamed(parts: string[], init: ResponseInit = {}): Response {
-    const bytes = parts.map((p) => new TextEncoder().encode(p));
-    return new Response(
-      new ReadableStream({
-        start(controller) {
-          for (const b of bytes) controller.enqueue(b);
-          controller.close();
-        },
-      }),
-      { status: 200, headers: { 'content-type': 'application/json' }, ...init },
-    );
-  }
-
-  function zenlayer(answer: () => Response, extra: object = {}) {
-    const delays: number[] = [];
-    const zc = createZenlayerClient({
-      bearerToken: 't',
-      baseUrl: 'http://zenlayer.test',
-      fetch: async () => answer(),
-      retry: { random: () => 0, sleep: async (ms: number) => void delays.push(ms) },
-      ...extra,
-    });
-    return { zc, delays };
-  }
+  const zenlayer = answeredClient;
 
   it('an answer of exactly maxResponseBytes, in several chunks, is read whole', async () => {
     const half = Math.floor(ENVELOPE.length / 2);

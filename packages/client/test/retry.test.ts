@@ -6,6 +6,7 @@ import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createZenlayerClient, ValidationError, ZenlayerApiError, ZenlayerBatchError } from '../src/index.js';
 import { abortableSleep, backoffDelay, resolveRetry } from '../src/transport/retry.js';
+import { answeredClient, streamed } from './support/answered-client.js';
 import {
   accepted,
   type CaptureServer,
@@ -215,31 +216,7 @@ describe('Retry-After in seconds, read within the response limit', () => {
     server = undefined;
   });
 
-  /** An answer streamed in chunks, so it carries no Content-Length unless given one. */
-  function streamed(parts: string[], init: ResponseInit = {}): Response {
-    const bytes = parts.map((p) => new TextEncoder().encode(p));
-    return new Response(
-      new ReadableStream({
-        start(controller) {
-          for (const b of bytes) controller.enqueue(b);
-          controller.close();
-        },
-      }),
-      { status: 200, headers: { 'content-type': 'application/json' }, ...init },
-    );
-  }
-
-  function zenlayer(answer: () => Response, extra: object = {}) {
-    const delays: number[] = [];
-    const zc = createZenlayerClient({
-      bearerToken: 't',
-      baseUrl: 'http://zenlayer.test',
-      fetch: async () => answer(),
-      retry: { random: () => 0, sleep: async (ms: number) => void delays.push(ms) },
-      ...extra,
-    });
-    return { zc, delays };
-  }
+  const zenlayer = answeredClient;
 
   it.each([
     ['12', 12_000],
