@@ -2,9 +2,10 @@
 // the action's own not-found codes (as the Terraform provider reads them), and for Neutron only
 // a 404 PortNotFound (a bare 404 may be a wrong base URL); every other refusal still throws.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createNeutronClient, createZenlayerClient, NeutronApiError, ZenlayerApiError } from '../src/index.js';
+import { createZenlayerClient, NeutronApiError, ZenlayerApiError } from '../src/index.js';
 import { type CaptureServer, type Reply, startCaptureServer, zenlayerError } from './support/capture-server.js';
 import { messages } from './support/messages.js';
+import { scriptedNeutronClient } from './support/scripted-client.js';
 import { signedClientSetup } from './support/signed-client.js';
 
 describe('Zenlayer: refusals, and ignoreMissing', () => {
@@ -94,17 +95,8 @@ describe('already gone, per action (as the Terraform provider)', () => {
 describe('ignoreMissing is "already gone" only for a 404 PortNotFound', () => {
   const PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
 
-  let server: CaptureServer | undefined;
-
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
-
-  async function neutron(reply: Reply = { status: 204 }) {
-    server = await startCaptureServer(() => reply);
-    return createNeutronClient({ baseUrl: server.url, token: 'keystone-SECRET' });
-  }
+  const scripted = scriptedNeutronClient();
+  const neutron = scripted.neutron;
 
   const neutronError = (status: number, type: string): Reply => ({
     status,

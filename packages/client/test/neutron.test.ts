@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createNeutronClient, NetworkError, NeutronApiError, TimeoutError, ValidationError } from '../src/index.js';
 import { type CaptureServer, type Reply, startCaptureServer } from './support/capture-server.js';
 import { messages } from './support/messages.js';
+import { scriptedNeutronClient } from './support/scripted-client.js';
 import { serverPerTest } from './support/server-per-test.js';
 
 const PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
@@ -283,17 +284,8 @@ describe('a port id that is not a string', () => {
 });
 
 describe('what decides whether a DELETE is sent: the port id and the If-Match revision', () => {
-  let server: CaptureServer | undefined;
-
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
-
-  async function neutron(reply: Reply = { status: 204 }) {
-    server = await startCaptureServer(() => reply);
-    return createNeutronClient({ baseUrl: server.url, token: 'keystone-SECRET' });
-  }
+  const scripted = scriptedNeutronClient();
+  const neutron = scripted.neutron;
 
   describe('port id check: nothing is sent for an id that is not exactly a UUID', () => {
     it.each([
@@ -310,7 +302,7 @@ describe('what decides whether a DELETE is sent: the port id and the If-Match re
       expect((error as Error).message).toBe(
         messages.refusedUnsent('portId', `be a UUID like ${EXAMPLE_UUID}`, JSON.stringify(portId)),
       );
-      expect(server!.requests).toHaveLength(0);
+      expect(scripted.server.requests).toHaveLength(0);
     });
 
     it('refuses a value that is not a string, naming it', async () => {
@@ -318,13 +310,13 @@ describe('what decides whether a DELETE is sent: the port id and the If-Match re
       const error = await ne.deletePort(42 as unknown as string).catch((e: unknown) => e);
       expect(error).toMatchObject({ field: 'portId', outcome: 'not-sent' });
       expect((error as Error).message).toBe(messages.refusedUnsent('portId', `be a UUID like ${EXAMPLE_UUID}`, '42'));
-      expect(server!.requests).toHaveLength(0);
+      expect(scripted.server.requests).toHaveLength(0);
     });
 
     it('sends an upper-case UUID, as the spec pattern admits', async () => {
       const ne = await neutron();
       await expect(ne.deletePort(PORT.toUpperCase())).resolves.toEqual({ alreadyGone: false });
-      expect(server!.requests.map((r) => r.path)).toEqual([`/v2.0/ports/${PORT.toUpperCase()}`]);
+      expect(scripted.server.requests.map((r) => r.path)).toEqual([`/v2.0/ports/${PORT.toUpperCase()}`]);
     });
   });
 
@@ -332,13 +324,13 @@ describe('what decides whether a DELETE is sent: the port id and the If-Match re
     it('sends revision 0 as If-Match: revision_number=0', async () => {
       const ne = await neutron();
       await expect(ne.deletePort(PORT, { ifMatchRevision: 0 })).resolves.toEqual({ alreadyGone: false });
-      expect(server!.requests[0]!.headers['if-match']).toBe('revision_number=0');
+      expect(scripted.server.requests[0]!.headers['if-match']).toBe('revision_number=0');
     });
 
     it('sends no If-Match without a revision', async () => {
       const ne = await neutron();
       await ne.deletePort(PORT);
-      expect(server!.requests[0]!.headers['if-match']).toBeUndefined();
+      expect(scripted.server.requests[0]!.headers['if-match']).toBeUndefined();
     });
 
     it.each([
@@ -353,7 +345,7 @@ describe('what decides whether a DELETE is sent: the port id and the If-Match re
       expect(error).toBeInstanceOf(ValidationError);
       expect(error).toMatchObject({ field: 'ifMatchRevision', outcome: 'not-sent', limit: 'an integer ≥ 0' });
       expect((error as Error).message).toBe(messages.refusedUnsent('ifMatchRevision', 'be an integer ≥ 0', shown));
-      expect(server!.requests).toHaveLength(0);
+      expect(scripted.server.requests).toHaveLength(0);
     });
   });
 });

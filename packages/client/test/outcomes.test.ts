@@ -25,6 +25,7 @@ import {
 } from './support/capture-server.js';
 import { messages } from './support/messages.js';
 import { both, PASSWORD, PORT, releaseCall, serversPerTest, TOKEN } from './support/release-call.js';
+import { scriptedZenlayerClient } from './support/scripted-client.js';
 import { serverPerTest } from './support/server-per-test.js';
 import { signedClientSetup, WIRE } from './support/signed-client.js';
 
@@ -384,23 +385,7 @@ describe('a request leaves no timer behind', () => {
 });
 
 describe('the accepted envelope', () => {
-  let server: CaptureServer | undefined;
-
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
-
-  async function client(reply: (body: { instanceIds?: string[] }, i: number) => Reply) {
-    server = await startCaptureServer((r, i) => reply(r.json ?? {}, i));
-    const delays: number[] = [];
-    const zc = createZenlayerClient({
-      bearerToken: 't',
-      baseUrl: server.url,
-      retry: { random: () => 0, sleep: async (ms: number) => void delays.push(ms) },
-    });
-    return { zc, delays, sent: () => server!.requests.length };
-  }
+  const client = scriptedZenlayerClient();
 
   it.each([
     ['an empty object', {}],
@@ -469,13 +454,6 @@ describe('a signed client aborted, timed out or refused a connection', () => {
 });
 
 describe('a 300 is a redirect too', () => {
-  let server: CaptureServer | undefined;
-
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
-
   const zenlayer = answeredClient;
 
   it('a 300 is a redirect: refused, never followed', async () => {

@@ -14,6 +14,7 @@ import {
   zenlayerError,
 } from './support/capture-server.js';
 import { messages } from './support/messages.js';
+import { scriptedZenlayerClient } from './support/scripted-client.js';
 import { serverPerTest } from './support/server-per-test.js';
 import { signedClientSetup } from './support/signed-client.js';
 
@@ -438,23 +439,7 @@ describe('per-call options', () => {
 });
 
 describe('releaseInstances account: splits, progress and errors not of the client', () => {
-  let server: CaptureServer | undefined;
-
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
-
-  async function client(reply: (body: { instanceIds?: string[] }, i: number) => Reply) {
-    server = await startCaptureServer((r, i) => reply(r.json ?? {}, i));
-    const delays: number[] = [];
-    const zc = createZenlayerClient({
-      bearerToken: 't',
-      baseUrl: server.url,
-      retry: { random: () => 0, sleep: async (ms: number) => void delays.push(ms) },
-    });
-    return { zc, delays, sent: () => server!.requests.length };
-  }
+  const client = scriptedZenlayerClient();
 
   it('ignoreMissing on a one-id batch: a not-found id is already gone, without a split', async () => {
     const { zc, sent } = await client(() => zenlayerError(404, 'INVALID_INSTANCE_NOT_FOUND'));
@@ -468,7 +453,7 @@ describe('releaseInstances account: splits, progress and errors not of the clien
   });
 
   it('a split batch reports each id, alreadyGone only when every id was gone, request ids once each', async () => {
-    const { zc } = await client((body) =>
+    const { zc, server } = await client((body) =>
       body.instanceIds!.length > 1
         ? zenlayerError(404, 'INVALID_INSTANCE_NOT_FOUND')
         : body.instanceIds![0] === 'gone'
@@ -477,7 +462,7 @@ describe('releaseInstances account: splits, progress and errors not of the clien
     );
     const seen: BatchProgress[] = [];
     await zc.releaseInstances(['i-1', 'gone', 'i-2'], { ignoreMissing: true, onBatch: (p) => seen.push(p) });
-    expect(server!.requests.map((r) => r.json.instanceIds)).toEqual([
+    expect(server.requests.map((r) => r.json.instanceIds)).toEqual([
       ['i-1', 'gone', 'i-2'],
       ['i-1'],
       ['gone'],

@@ -7,14 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createZenlayerClient, ValidationError, ZenlayerApiError, ZenlayerBatchError } from '../src/index.js';
 import { abortableSleep, backoffDelay, resolveRetry } from '../src/transport/retry.js';
 import { answeredClient, streamed } from './support/answered-client.js';
-import {
-  accepted,
-  type CaptureServer,
-  type Reply,
-  startCaptureServer,
-  zenlayerError,
-} from './support/capture-server.js';
+import { accepted, type CaptureServer, startCaptureServer, zenlayerError } from './support/capture-server.js';
 import { messages } from './support/messages.js';
+import { scriptedZenlayerClient } from './support/scripted-client.js';
 import { signedClientSetup, WIRE } from './support/signed-client.js';
 
 let server: CaptureServer | undefined;
@@ -209,13 +204,6 @@ describe('Retry-After dates, a bare 429 and the default sleep', () => {
 describe('Retry-After in seconds, read within the response limit', () => {
   const ENVELOPE = JSON.stringify({ requestId: 'T-1', response: { requestId: 'T-1' } });
 
-  let server: CaptureServer | undefined;
-
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
-
   const zenlayer = answeredClient;
 
   it.each([
@@ -234,23 +222,7 @@ describe('Retry-After in seconds, read within the response limit', () => {
 });
 
 describe('which Zenlayer answers are sent again', () => {
-  let server: CaptureServer | undefined;
-
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
-
-  async function client(reply: (body: { instanceIds?: string[] }, i: number) => Reply) {
-    server = await startCaptureServer((r, i) => reply(r.json ?? {}, i));
-    const delays: number[] = [];
-    const zc = createZenlayerClient({
-      bearerToken: 't',
-      baseUrl: server.url,
-      retry: { random: () => 0, sleep: async (ms: number) => void delays.push(ms) },
-    });
-    return { zc, delays, sent: () => server!.requests.length };
-  }
+  const client = scriptedZenlayerClient();
 
   it('a 503 without SERVICE_TEMPORARY_UNAVAILABLE is a final answer: sent once', async () => {
     const { zc, sent } = await client(() => zenlayerError(503, 'INTERNAL_ERROR'));
