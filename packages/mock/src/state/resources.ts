@@ -1,47 +1,15 @@
 // What the stateful mock keeps: Zenlayer instances, disks and ports, and Neutron ports, each
 // with a status from its provider's documented set (spec/zenlayer.yaml InstanceStatus,
 // DiskStatus, PortStatus; spec/neutron.yaml Port.status). No other status is ever shown.
+import { portStatusValues as neutronPortStatusValues } from '../generated/neutron.js';
+import { diskStatusValues, instanceStatusValues, portStatusValues } from '../generated/zenlayer.js';
 
-export const INSTANCE_STATUSES = [
-  'PENDING',
-  'DEPLOYING',
-  'CREATE_FAILED',
-  'REBUILDING',
-  'REBOOT',
-  'IMAGING',
-  'STOPPED',
-  'RUNNING',
-  'BOOTING',
-  'STOPPING',
-  'RELEASING',
-  'RECYCLE',
-  'RECYCLING',
-] as const;
-export const DISK_STATUSES = [
-  'CREATING',
-  'IN_USE',
-  'AVAILABLE',
-  'CHANGING',
-  'ATTACHING',
-  'DETACHING',
-  'DELETING',
-  'RECYCLED',
-  'RECYCLING',
-  'FAILED',
-  'SNAPSHOT_CREATING',
-  'ROLLING_BACK',
-] as const;
-export const SDN_PORT_STATUSES = [
-  'CREATING',
-  'DELETING',
-  'UPDATING',
-  'RUNNING',
-  'RECOVERING',
-  'RECYCLED',
-  'DESTROYING',
-  'DESTROYED',
-] as const;
-export const NEUTRON_PORT_STATUSES = ['ACTIVE', 'DOWN', 'BUILD', 'ERROR', 'N/A'] as const;
+// The lists are generated from those enums (openapi-typescript --enum-values, src/generated):
+// a status the spec adds or drops is followed here without an edit.
+export const INSTANCE_STATUSES = instanceStatusValues;
+export const DISK_STATUSES = diskStatusValues;
+export const SDN_PORT_STATUSES = portStatusValues;
+export const NEUTRON_PORT_STATUSES = neutronPortStatusValues;
 
 export type InstanceStatus = (typeof INSTANCE_STATUSES)[number];
 export type DiskStatus = (typeof DISK_STATUSES)[number];
