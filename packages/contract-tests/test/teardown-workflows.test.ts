@@ -287,18 +287,27 @@ describe.concurrent('where the workflows and teardown() branch, wait or stop, th
     ]);
   }, 60_000);
 
-  it('a Neutron port owned by a router: read, refused, nothing deleted', async () => {
-    const flow = flows[3]!;
-    const seed: Resource[] = [
-      { ...(flow.seed as Extract<Resource, { device_owner: string }>), device_owner: 'network:router_interface' },
-    ];
-    const workflow = await viaWorkflow(flow, seed);
-    const client = await viaClient(flow, seed);
-    expect(workflow.run.code).toBe(1);
-    expect(workflow.run.steps).toEqual([{ stepId: 'read', passed: false }]);
-    expect(client.result).toMatchObject({ result: 'refused', code: 'ServicePortInUse' });
-    expect(workflow.journal.map((line) => [line.operation, line.status])).toEqual([['ShowPort', 200]]);
-    expect(client.journal).toEqual([['ShowPort', 200]]);
-    expect(workflow.left).toHaveLength(1);
-  }, 60_000);
+  // The trunk parent's answer carries trunk_details, which the spec documents: Respect holds
+  // every answer to the spec's schema, so only the workflow's own criterion may refuse it.
+  it.each([
+    ['by a router', { device_owner: 'network:router_interface' }, 'ServicePortInUse'],
+    ['as a trunk parent', { trunk_details: { trunk_id: 'trunk-1' } }, 'PortInUseAsTrunkParent'],
+  ] as const)(
+    'a Neutron port owned %s: read, refused, nothing deleted',
+    async (_owned, change, code) => {
+      const flow = flows[3]!;
+      const seed = [{ ...flow.seed, ...change } as Resource];
+      const workflow = await viaWorkflow(flow, seed);
+      const client = await viaClient(flow, seed);
+      expect(workflow.run.code).toBe(1);
+      expect(workflow.run.steps).toEqual([{ stepId: 'read', passed: false }]);
+      expect(workflow.run.failedChecks.length).toBeGreaterThan(0);
+      for (const check of workflow.run.failedChecks) expect(check).toMatch(/^read: success criteria check: /);
+      expect(client.result).toMatchObject({ result: 'refused', code });
+      expect(workflow.journal.map((line) => [line.operation, line.status])).toEqual([['ShowPort', 200]]);
+      expect(client.journal).toEqual([['ShowPort', 200]]);
+      expect(workflow.left).toHaveLength(1);
+    },
+    60_000,
+  );
 });

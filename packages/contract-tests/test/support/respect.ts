@@ -19,7 +19,7 @@ export interface RespectRun {
   code: number | null;
   /** The steps Respect ran, in order (a retried poll once per attempt), and whether each passed. */
   steps: Array<{ stepId: string; passed: boolean }>;
-  /** The failed checks' messages, for a failure's explanation. */
+  /** The failed checks, `<stepId>: <check name>: <message>` (e.g. `read: success criteria check: …`). */
   failedChecks: string[];
   /** The tail of what Respect printed (a run can exit 1 without a report, e.g. on a bad input schema). */
   output: string;
@@ -27,7 +27,7 @@ export interface RespectRun {
 
 /** A step Respect ran, or (after a `goto`) a nested run of the workflow from the goto's target. */
 type ReportEntry =
-  | { type: 'step'; stepId: string; checks: Array<{ passed: boolean; message: string }> }
+  | { type: 'step'; stepId: string; checks: Array<{ name: string; passed: boolean; message: string }> }
   | { type: 'workflow'; executedSteps: ReportEntry[] };
 interface Report {
   files: Record<string, { executedWorkflows: ReportEntry[] }>;
@@ -82,7 +82,7 @@ export async function respect(
       code,
       steps: executed.map((step) => ({ stepId: step.stepId, passed: step.checks.every((check) => check.passed) })),
       failedChecks: executed.flatMap((step) =>
-        step.checks.filter((check) => !check.passed).map((check) => `${step.stepId}: ${check.message}`),
+        step.checks.filter((check) => !check.passed).map((check) => `${step.stepId}: ${check.name}: ${check.message}`),
       ),
       output,
     };
