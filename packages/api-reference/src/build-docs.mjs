@@ -1,12 +1,14 @@
 // `pnpm reference`: one static, self-contained Redoc page per spec (Redoc's scripts inlined, so the
 // page needs no network), and an index page with what the specs keep in prose: the signing
-// scheme, the recycle-bin lifecycle, the decisions, and a table of every operation and code.
+// scheme, the recycle-bin lifecycle, the decisions, and a table of every operation and code; and
+// a page of the teardown workflows (spec/teardown.arazzo.yaml).
 import { execFile } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { renderIndex } from './index-page.mjs';
+import { renderWorkflows } from './workflows-page.mjs';
 
 export const specs = ['zenlayer', 'neutron'];
 const out = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -49,5 +51,10 @@ for (const name of specs) {
   });
   await writeFile(`${out}${name}.html`, localLogo(await readFile(`${out}${name}.html`, 'utf8')));
 }
-await writeFile(`${out}index.html`, withIcon(await renderIndex(loaded)));
-console.log(`API reference: ${out}index.html (${specs.map((name) => `${name}.html`).join(', ')})`);
+// The teardown flows (Arazzo): a page of their own, each step linked into the specs' pages.
+const workflows = parse(await readFile(`${specDir}teardown.arazzo.yaml`, 'utf8'));
+const bySource = Object.fromEntries(loaded.map(({ name, spec }) => [name, spec]));
+await writeFile(`${out}workflows.html`, withIcon(renderWorkflows(workflows, bySource)));
+await writeFile(`${out}index.html`, withIcon(await renderIndex(loaded, workflows)));
+const pages = [...specs.map((name) => `${name}.html`), 'workflows.html'];
+console.log(`API reference: ${out}index.html (${pages.join(', ')})`);

@@ -135,12 +135,53 @@ describe('index.html in Chromium', () => {
     expect(text).toContain('The recycle-bin lifecycle');
     expect(text).toMatch(/DestroyPort's "HTTP status 7105"/);
     expect(text).toContain('Errors are typed per status.');
+    expect(await hrefs(page, 'a[href="workflows.html"]')).toHaveLength(1);
     await page
       .getByRole('link', { name: /Neutron/ })
       .first()
       .click();
     await page.waitForURL(/neutron\.html$/);
     await page.screenshot({ path: `${artifacts}index-then-neutron.png` });
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+});
+
+describe('workflows.html in Chromium', () => {
+  it('shows every teardown workflow: its steps in order, each operation, success criteria and retries', async () => {
+    if (skipped()) return;
+    const doc = parse(await readFile(specFile('teardown.arazzo'), 'utf8'));
+    const { page, problems } = await open('workflows.html');
+    for (const workflow of doc.workflows) {
+      const section = page.locator(`section[id="${workflow.workflowId}"]`);
+      const text = await renderedText(section);
+      expect(text).toContain(workflow.summary);
+      // The steps, in the workflow's order, each with its operation linked into its spec's page.
+      const rows = section.locator('table.steps tbody tr');
+      expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-step')))).toEqual(
+        workflow.steps.map((step: { stepId: string }) => step.stepId),
+      );
+      for (const [index, step] of workflow.steps.entries()) {
+        const [source, operationId] = step.operationId.replace('$sourceDescriptions.', '').split('.');
+        const row = rows.nth(index);
+        expect(await hrefs(page, `section[id="${workflow.workflowId}"] tr[data-step="${step.stepId}"] a`)).toEqual([
+          `${source}.html#operation/${operationId}`,
+        ]);
+        const rowText = await renderedText(row);
+        expect(rowText).toContain(operationId);
+        for (const criterion of step.successCriteria) expect(rowText).toContain(criterion.condition);
+        // Reusable actions (`reference: $components.failureActions.<name>`) are shown as what they do.
+        const onFailure = (step.onFailure ?? []).map((a: { reference?: string }) =>
+          a.reference ? doc.components.failureActions[a.reference.split('.').pop()!] : a,
+        );
+        for (const retry of onFailure.filter((a: { type: string }) => a.type === 'retry'))
+          expect(rowText).toContain(`poll again every ${retry.retryAfter} s, at most ${retry.retryLimit} times`);
+      }
+    }
+    await page.screenshot({ path: `${artifacts}workflows.png`, fullPage: true });
+    // An operation's link opens that operation in its spec's Redoc page.
+    await page.locator('section[id="neutron-port-teardown"] tr[data-step="delete"] a').click();
+    await page.waitForURL(/neutron\.html#operation\/DeletePort$/);
     expect(problems).toEqual([]);
     await page.close();
   }, 60_000);

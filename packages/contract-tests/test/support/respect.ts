@@ -1,0 +1,92 @@
+// Runs one workflow of spec/teardown.arazzo.yaml with the real Redocly CLI (`redocly respect`)
+// as a child process, bounded: Respect's own execution timeout, and a kill if the process
+// outlives it. Its JSON report says which steps ran and which checks failed.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const workflowsFile = createRequire(import.meta.url).resolve('@cloud-release/spec/teardown.arazzo.yaml');
+const redocly = fileURLToPath(new URL('../../node_modules/.bin/redocly', import.meta.url));
+
+/** Respect's own bound on a run; the child is killed if it is still there 5 s later. */
+const RUN_TIMEOUT_MS = 45_000;
+
+export interface RespectRun {
+  /** The process's exit code (null: killed). */
+  code: number | null;
+  /** The steps Respect ran, in order (a retried poll once per attempt), and whether each passed. */
+  steps: Array<{ stepId: string; passed: boolean }>;
+  /** The failed checks, `<stepId>: <check name>: <message>` (e.g. `read: success criteria check: …`). */
+  failedChecks: string[];
+  /** The tail of what Respect printed (a run can exit 1 without a report, e.g. on a bad input schema). */
+  output: string;
+}
+
+/** A step Respect ran, or (after a `goto`) a nested run of the workflow from the goto's target. */
+type ReportEntry =
+  | { type: 'step'; stepId: string; checks: Array<{ name: string; passed: boolean; message: string }> }
+  | { type: 'workflow'; executedSteps: ReportEntry[] };
+interface Report {
+  files: Record<string, { executedWorkflows: ReportEntry[] }>;
+}
+const stepsOf = (entries: ReportEntry[]): Array<Extract<ReportEntry, { type: 'step' }>> =>
+  entries.flatMap((entry) => (entry.type === 'workflow' ? stepsOf(entry.executedSteps) : [entry]));
+
+export async function respect(
+  workflowId: string,
+  servers: Record<string, string>,
+  inputs: Record<string, string>,
+): Promise<RespectRun> {
+  const dir = await mkdtemp(join(tmpdir(), 'respect-'));
+  const reportFile = join(dir, 'report.json');
+  const args = [
+    'respect',
+    workflowsFile,
+    '--workflow',
+    workflowId,
+    ...Object.entries(servers).flatMap(([name, url]) => ['--server', `${name}=${url}`]),
+    '--input',
+    JSON.stringify(inputs),
+    '--json-output',
+    reportFile,
+    '--execution-timeout',
+    String(RUN_TIMEOUT_MS),
+    '--max-fetch-timeout',
+    '5000',
+  ];
+  try {
+    const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
+      execFile(
+        redocly,
+        args,
+        {
+          timeout: RUN_TIMEOUT_MS + 5_000,
+          killSignal: 'SIGKILL',
+          maxBuffer: 16 * 1024 * 1024,
+          env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_COLOR: '1' },
+        },
+        (error, stdout, stderr) => {
+          const exit = error ? (typeof error.code === 'number' ? error.code : null) : 0;
+          resolve({ code: exit, output: `${stdout}\n${stderr}`.slice(-4_000) });
+        },
+      );
+    });
+    const report: Report | undefined = await readFile(reportFile, 'utf8')
+      .then((text) => JSON.parse(text) as Report)
+      .catch(() => undefined);
+    const executed = stepsOf(Object.values(report?.files ?? {}).flatMap((file) => file.executedWorkflows));
+    return {
+      code,
+      steps: executed.map((step) => ({ stepId: step.stepId, passed: step.checks.every((check) => check.passed) })),
+      failedChecks: executed.flatMap((step) =>
+        step.checks.filter((check) => !check.passed).map((check) => `${step.stepId}: ${check.name}: ${check.message}`),
+      ),
+      output,
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
