@@ -17,6 +17,7 @@ import { exitFor, printResults } from './apply/account.js';
 import { checkDrift, checkResume, endpointsOf, toDestroy } from './apply/checks.js';
 import { applyJournalPath, openApplyJournal, readApplyJournal, resultLine, stepLine } from './apply/journal.js';
 import { progressFor } from './apply/progress.js';
+import { creditJournal } from './apply/resumed-ends.js';
 import { confirmCount } from './confirm.js';
 import { parseDuration } from './duration.js';
 import type { Finish } from './finish.js';
@@ -144,6 +145,7 @@ async function apply(planPath: string, flags: ApplyFlags, io: CliIo, out: Out): 
       watch.dispose();
       progress.done();
     }
+    results = creditJournal(results, resumed);
     for (const r of results)
       try {
         journal.write(resultLine(r));

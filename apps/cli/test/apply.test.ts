@@ -226,29 +226,6 @@ describe('an interrupted apply, resumed', () => {
     expect(headers.map((h) => h.resume)).toEqual([false, true]);
   });
 
-  it('SIGINT while a Neutron DELETE is in flight: it finishes, exit 130; --resume finds the port gone, no second DELETE', async () => {
-    const mock = await neutronMock([{ id: WEB_PORT, device_owner: 'compute:nova', revision_number: 2 }]);
-    const dir = tempDir();
-    const plan = await planFor(['--neutron-endpoint', mock.url, '--neutron-ports', WEB_PORT], dir);
-    const signals = new EventEmitter();
-    // The DELETE (and the reads after it) answer late, so the signal lands while it is in flight.
-    mock.fault({ latencyMs: 300, times: 5 });
-    const first = await runMain(['apply', plan, '--yes', '--journal', 'j.jsonl'], {
-      cwd: dir,
-      signals,
-      drive: async (_stdin, stderr) => {
-        await waitFor(stderr, '→ DeletePort neutron-port');
-        signals.emit('SIGINT');
-      },
-    });
-    expect(first.code).toBe(130);
-    expect(first.stderr).toContain(`DeletePort neutron-port ${WEB_PORT}: accepted`);
-    const second = await runMain(['apply', plan, '--yes', '--resume', 'j.jsonl', '--json'], { cwd: dir });
-    expect(second.code).toBe(0);
-    expect(mock.requests().filter((r) => r.method === 'DELETE')).toHaveLength(1);
-    expect(JSON.parse(second.stdout).results[0]).toMatchObject({ id: WEB_PORT, result: 'already-gone' });
-  });
-
   it('a resume of a journal written for another plan is refused (exit 2)', async () => {
     const mock = await zenlayerMock([{ type: 'instance', id: 'i-1', status: 'RECYCLE' }]);
     const dir = tempDir();
