@@ -93,12 +93,18 @@ describe('apply carries out the plan', () => {
   });
 
   it('a refusal during the teardown is exit 1, named with its code', async () => {
-    const mock = await zenlayerMock([{ type: 'disk', id: 'd-sys', status: 'IN_USE', diskType: 'SYSTEM' }]);
+    const mock = await zenlayerMock([{ type: 'disk', id: 'd-1', status: 'IN_USE', diskType: 'DATA' }]);
     const dir = tempDir();
-    const plan = await planFor(['--zenlayer-endpoint', mock.url, '--disks', 'd-sys'], dir);
+    const plan = await planFor(['--zenlayer-endpoint', mock.url, '--disks', 'd-1'], dir);
+    mock.fault({ operation: 'ReleaseDisk', status: 400, code: 'UNSUPPORTED_OPERATION_DISK_STATUS', times: 1 });
     const run = await runMain(['apply', plan, '--yes', '--json'], { cwd: dir });
     expect(run.code).toBe(1);
-    expect(JSON.parse(run.stdout).results[0]).toMatchObject({ id: 'd-sys', result: 'refused', step: 'terminate' });
+    expect(JSON.parse(run.stdout).results[0]).toMatchObject({
+      id: 'd-1',
+      result: 'refused',
+      step: 'terminate',
+      code: 'UNSUPPORTED_OPERATION_DISK_STATUS',
+    });
     expect(mock.resources()).toHaveLength(1);
   });
 
