@@ -131,11 +131,12 @@ async function apply(planPath: string, flags: ApplyFlags, io: CliIo, out: Out): 
           signal: watch.signal,
           onStep: (event) => {
             const line = stepLine(event);
-            // A `before` that cannot be written stops the call (the client sends nothing).
+            // A `before` that cannot be written stops the call (the client sends nothing). An
+            // `after` is on disk by the next `before` (or the end): lost, its call reads as unknown.
             if (event.phase === 'before') journal!.write(line);
             else
               try {
-                journal!.write(line);
+                journal!.write(line, { sync: false });
               } catch {}
             progress.step(event);
           },
@@ -148,7 +149,7 @@ async function apply(planPath: string, flags: ApplyFlags, io: CliIo, out: Out): 
     results = creditJournal(results, resumed);
     for (const r of results)
       try {
-        journal.write(resultLine(r));
+        journal.write(resultLine(r), { sync: false });
       } catch {}
     if (out.json)
       out.out(
