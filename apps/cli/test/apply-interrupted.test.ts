@@ -198,9 +198,8 @@ describe('a call whose answer is lost, then --resume (built CLI, stateful mocks)
       seed: DISK,
       flags: ['--disks', 'd-data'],
       step: 'release',
-      operation: 'ReleaseDisk',
       // The second ReleaseDisk: the first (the terminate) is answered.
-      skip: 1,
+      operation: 'ReleaseDisk',
       expected: [
         ['ReleaseDisk', 200],
         ['ReleaseDisk', null],
@@ -212,7 +211,6 @@ describe('a call whose answer is lost, then --resume (built CLI, stateful mocks)
       flags: ['--ports', 'p-sdn'],
       step: 'release',
       operation: 'DestroyPort',
-      skip: 0,
       expected: [
         ['TerminatePort', 200],
         ['DestroyPort', null],
@@ -221,21 +219,21 @@ describe('a call whose answer is lost, then --resume (built CLI, stateful mocks)
   ])(
     '$flow: its $operation applied, answer dropped → unknown (exit 3); the resume reads, never re-sends, ends gone',
     async (c) => {
-      const mock = await zenlayerMock([c.seed], 0);
+      const mock = await zenlayerMock([c.seed], 'manual');
       const dir = tempDir();
       const planPath = await plan(['--zenlayer-endpoint', mock.url, ...c.flags], dir);
       const journal = join(dir, 'j.jsonl');
-      if (c.skip === 0) mock.fault({ operation: c.operation, applyThenDrop: true, times: 1 });
       const first = cli(['apply', planPath, '--yes', '--journal', journal, '--json'], dir);
-      if (c.skip === 1) {
-        await until(() => journaled(journal, 'terminate', 'after', 'accepted'), 'the terminate accepted');
-        mock.fault({ operation: c.operation, applyThenDrop: true, times: 1 });
-      }
+      // Held in the recycling transition until the fault is in place for the release.
+      await until(() => journaled(journal, 'terminate', 'after', 'accepted'), 'the terminate accepted');
+      mock.fault({ operation: c.operation, applyThenDrop: true, times: 1 });
+      mock.advance(50);
       const ended = await first.done;
       expect(ended.code).toBe(3);
       expect(JSON.parse(ended.stdout).results[0]).toMatchObject({ result: 'unknown', step: c.step });
       expect(journaled(journal, c.step, 'after', 'unknown')).toBe(true);
 
+      tick(mock);
       const resumed = await cli(['apply', planPath, '--yes', '--resume', journal, '--json'], dir).done;
       expect(resumed.code).toBe(0);
       expect(JSON.parse(resumed.stdout).results[0]).toMatchObject({ id: c.seed.id, result: 'gone' });
