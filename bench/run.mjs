@@ -6,6 +6,7 @@ import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { heldRows, loadGoals, startupGoal } from './sections/goals.mjs';
 import { memoryRows } from './sections/memory-rows.mjs';
+import { teardownRows } from './sections/teardown-rows.mjs';
 
 const started = performance.now();
 /** @param {string} name @returns {any} a section's reported result */
@@ -33,6 +34,7 @@ const load = section('load');
 const startup = section('startup');
 const held = section('inventory-memory');
 const memory = section('mock-memory');
+const teardown = section('teardown-apply');
 
 const raw = cost.medianUs['raw fetch'];
 const harness = cost.medianUs['openapi-fetch + middleware + timeout signal'];
@@ -151,6 +153,10 @@ const lines = [
   "## 9. The stateful mock's memory under endless or hostile input (loopback, 16 concurrent)",
   '',
   ...memoryRows(memory),
+  '',
+  '## 10. A teardown through the CLI: `plan` + `apply --yes` against the stateful mocks',
+  '',
+  ...teardownRows(teardown),
   '',
   `The whole bench took ${f((performance.now() - started) / 1000, 0)} s.`,
   '',

@@ -17,6 +17,7 @@ import { exitFor, printResults } from './apply/account.js';
 import { checkDrift, checkResume, endpointsOf, toDestroy } from './apply/checks.js';
 import { applyJournalPath, openApplyJournal, readApplyJournal, resultLine, stepLine } from './apply/journal.js';
 import { progressFor } from './apply/progress.js';
+import { creditJournal } from './apply/resumed-ends.js';
 import { confirmCount } from './confirm.js';
 import { parseDuration } from './duration.js';
 import type { Finish } from './finish.js';
@@ -130,11 +131,12 @@ async function apply(planPath: string, flags: ApplyFlags, io: CliIo, out: Out): 
           signal: watch.signal,
           onStep: (event) => {
             const line = stepLine(event);
-            // A `before` that cannot be written stops the call (the client sends nothing).
+            // A `before` that cannot be written stops the call (the client sends nothing). An
+            // `after` is on disk by the next `before` (or the end): lost, its call reads as unknown.
             if (event.phase === 'before') journal!.write(line);
             else
               try {
-                journal!.write(line);
+                journal!.write(line, { sync: false });
               } catch {}
             progress.step(event);
           },
@@ -144,9 +146,10 @@ async function apply(planPath: string, flags: ApplyFlags, io: CliIo, out: Out): 
       watch.dispose();
       progress.done();
     }
+    results = creditJournal(results, resumed);
     for (const r of results)
       try {
-        journal.write(resultLine(r));
+        journal.write(resultLine(r), { sync: false });
       } catch {}
     if (out.json)
       out.out(

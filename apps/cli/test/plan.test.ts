@@ -54,6 +54,26 @@ describe('plan on Zenlayer', () => {
     expect(run.stdout).toContain('4 resources to destroy, 0 refused, 0 protected, 1 already gone.');
   });
 
+  it('lists a system disk as refused (ReleaseDisk refuses a boot disk) with what to do instead; reads only', async () => {
+    const mock = await zenlayerMock([
+      { type: 'disk', id: 'd-boot', status: 'IN_USE', diskType: 'SYSTEM' },
+      { type: 'disk', id: 'd-data', status: 'IN_USE', diskType: 'DATA' },
+    ]);
+    const out = join(tempDir(), 'plan.json');
+    const run = await runMain(['plan', '--zenlayer-endpoint', mock.url, '--disks', 'd-boot,d-data', '--out', out]);
+    expect(run.code).toBe(0);
+    expect(operations(mock)).toEqual(['DescribeDisks']);
+    const [boot, data] = readJson(out).resources;
+    expect(boot).toMatchObject({
+      id: 'd-boot',
+      action: 'refused',
+      steps: [],
+      code: 'UNSUPPORTED_OPERATION_DISK_SYSTEM_TYPE',
+      instead: expect.stringContaining('instance'),
+    });
+    expect(data).toMatchObject({ id: 'd-data', action: 'destroy' });
+  });
+
   it('lists what --protect matches (by id or by name) as protected, with no steps', async () => {
     const mock = await zenlayerMock([
       { type: 'instance', id: 'i-1', status: 'RUNNING', name: 'prod-db' },

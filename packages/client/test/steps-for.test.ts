@@ -16,6 +16,16 @@ describe('stepsFor', () => {
     expect(stepsFor(type, { status }, 'x-1')).toEqual({ action: 'destroy', steps });
   });
 
+  it('a system disk is refused (ReleaseDisk refuses a boot disk) with what to do instead; a data disk is not', () => {
+    expect(stepsFor('disk', { status: 'IN_USE', diskType: 'SYSTEM' }, 'd-sys')).toMatchObject({
+      action: 'refused',
+      steps: [],
+      code: 'UNSUPPORTED_OPERATION_DISK_SYSTEM_TYPE',
+      instead: expect.stringContaining('instance'),
+    });
+    expect(stepsFor('disk', { status: 'IN_USE', diskType: 'DATA' }, 'd-data')).toMatchObject({ action: 'destroy' });
+  });
+
   it('a resource the read did not find is already gone', () => {
     expect(stepsFor('instance', { status: null }, 'i-1')).toEqual({ action: 'already-gone', steps: [] });
     expect(stepsFor('neutron-port', { status: null }, 'p-1')).toEqual({ action: 'already-gone', steps: [] });

@@ -37,7 +37,13 @@ export async function observeZenlayer(
       const id = String(row[f.id]);
       if (!chunk.includes(id)) continue; // only what was asked
       const name = row[f.name];
-      seen.set(id, { status: String(row[f.status] ?? ''), ...(typeof name === 'string' && { name }) });
+      const diskType = row.diskType;
+      seen.set(id, {
+        status: String(row[f.status] ?? ''),
+        ...(typeof name === 'string' && { name }),
+        // A system disk is refused by the plan, not by the provider halfway through an apply.
+        ...(kind === 'disk' && typeof diskType === 'string' && { diskType }),
+      });
     }
     for (const id of chunk) if (!seen.has(id)) seen.set(id, { status: null });
   }

@@ -28,7 +28,7 @@ export function tempDir(): string {
   return dir;
 }
 
-export async function zenlayerMock(resources: unknown[], transitionMs = 0): Promise<StatefulMock> {
+export async function zenlayerMock(resources: unknown[], transitionMs: number | 'manual' = 0): Promise<StatefulMock> {
   const mock = await startMock({
     api: 'zenlayer',
     mode: 'stateful',

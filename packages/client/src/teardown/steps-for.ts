@@ -14,6 +14,8 @@ export interface Observed {
   owner?: string;
   deviceId?: string;
   trunk?: boolean;
+  /** Zenlayer disks: `SYSTEM` (a boot disk) or `DATA`, as DescribeDisks lists it. */
+  diskType?: string;
 }
 
 export type PlannedSteps =
@@ -41,6 +43,15 @@ export function stepsFor(type: TeardownType, seen: Observed, id: string): Planne
       };
     return { action: 'destroy', steps: ['delete', 'wait-gone'] };
   }
+  // ReleaseDisk refuses a boot disk (spec/zenlayer.yaml DiskInfo.diskType): it goes with its instance.
+  if (type === 'disk' && seen.diskType === 'SYSTEM')
+    return {
+      action: 'refused',
+      steps: [],
+      code: 'UNSUPPORTED_OPERATION_DISK_SYSTEM_TYPE',
+      reason: `disk ${id} is a system (boot) disk, which ReleaseDisk refuses`,
+      instead: 'tear down the instance it boots: its system disk goes with it',
+    };
   const table = ZENLAYER_TABLES[type];
   if (seen.status === table.ended) return { action: 'already-gone', steps: [] };
   if (seen.status === table.recycleBin) return { action: 'destroy', steps: ['release', 'wait-gone'] };

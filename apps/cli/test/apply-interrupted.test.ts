@@ -1,0 +1,274 @@
+// `cloud-release apply` as a user runs it (the built CLI in its own process) against the
+// stateful mocks over HTTP: SIGINT at each kind of step of the disk, SDN port and Neutron port
+// flows, or a call whose answer is lost, then `apply <plan> --resume <journal>`. What the mock
+// journaled is the witness: no state-changing call it accepted is sent again.
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { StatefulMock } from '@cloud-release/mock';
+import { afterEach, describe, expect, it } from 'vitest';
+import { spawnCli } from './support/harness.js';
+import { neutronMock, tempDir, WEB_PORT, zenlayerMock } from './support/teardown.js';
+
+const CHANGING = new Set([
+  'TerminateInstance',
+  'ReleaseInstances',
+  'ReleaseDisk',
+  'TerminatePort',
+  'DestroyPort',
+  'DeletePort',
+]);
+/** Every state-changing call the mock received, in order, with its status (null: dropped). */
+const changes = (mock: StatefulMock) =>
+  mock
+    .requests()
+    .filter((r) => CHANGING.has(r.operation ?? ''))
+    .map((r) => [r.operation, r.status]);
+
+const children: ChildProcess[] = [];
+const tickers: NodeJS.Timeout[] = [];
+afterEach(() => {
+  for (const t of tickers.splice(0)) clearInterval(t);
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+});
+
+function cli(args: string[], cwd: string) {
+  const run = spawnCli(args, undefined, cwd);
+  children.push(run.child);
+  return run;
+}
+
+const journalLines = (path: string): Record<string, unknown>[] =>
+  existsSync(path)
+    ? readFileSync(path, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .flatMap((l) => {
+          try {
+            return [JSON.parse(l)];
+          } catch {
+            return [];
+          }
+        })
+    : [];
+
+async function until(check: () => boolean, what: string, ms = 15_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** Whether the journal holds the step line `phase` of `step` (with `outcome`, if given). */
+const journaled = (path: string, step: string, phase: 'before' | 'after', outcome?: string) =>
+  journalLines(path).some(
+    (l) =>
+      l.event === 'step' && l.step === step && l.phase === phase && (outcome === undefined || l.outcome === outcome),
+  );
+
+async function plan(args: string[], dir: string): Promise<string> {
+  const out = join(dir, 'plan.json');
+  const run = await cli(['plan', ...args, '--out', out], dir).done;
+  expect(run.code).toBe(0);
+  return out;
+}
+
+/** The manual clock moving on by itself, as a timed one would (for the resumed run's waits). */
+function tick(mock: StatefulMock): void {
+  tickers.push(setInterval(() => mock.advance(50), 50));
+}
+
+interface Case {
+  flow: string;
+  where: string;
+  seed: Record<string, unknown>;
+  flags: string[];
+  /** The state-changing steps the flow sends, in order. */
+  steps: string[];
+  /** Interrupt while this step's call is in flight (`before`) or in the wait after it (`after`). */
+  at: { step: string; phase: 'before' | 'after' };
+  /** The mock's operation for each step, for the latency fault that holds a call in flight. */
+  operation: Record<string, string>;
+  expected: string[];
+}
+
+const DISK = { type: 'disk', id: 'd-data', status: 'AVAILABLE', diskType: 'DATA' };
+const PORT = { type: 'port', id: 'p-sdn', status: 'RUNNING' };
+const diskCase = (where: string, at: Case['at']): Case => ({
+  flow: 'disk',
+  where,
+  seed: DISK,
+  flags: ['--disks', 'd-data'],
+  steps: ['terminate', 'release'],
+  at,
+  operation: { terminate: 'ReleaseDisk', release: 'ReleaseDisk' },
+  // The first ReleaseDisk moves it to the recycle bin, the second destroys it: once each.
+  expected: ['ReleaseDisk', 'ReleaseDisk'],
+});
+const portCase = (where: string, at: Case['at']): Case => ({
+  flow: 'SDN port',
+  where,
+  seed: PORT,
+  flags: ['--ports', 'p-sdn'],
+  steps: ['terminate', 'release'],
+  at,
+  operation: { terminate: 'TerminatePort', release: 'DestroyPort' },
+  expected: ['TerminatePort', 'DestroyPort'],
+});
+
+const instanceCase = (where: string, at: Case['at']): Case => ({
+  flow: 'instance',
+  where,
+  seed: { type: 'instance', id: 'i-vm', status: 'RUNNING' },
+  flags: ['--instances', 'i-vm'],
+  steps: ['terminate', 'release'],
+  at,
+  operation: { terminate: 'TerminateInstance', release: 'ReleaseInstances' },
+  expected: ['TerminateInstance', 'ReleaseInstances'],
+});
+
+describe('SIGINT at each step kind, then --resume (built CLI, stateful Zenlayer mock on a manual clock)', () => {
+  it.each([
+    instanceCase('while its TerminateInstance is in flight', { step: 'terminate', phase: 'before' }),
+    instanceCase('while its ReleaseInstances is in flight', { step: 'release', phase: 'before' }),
+    diskCase('while its terminate (the first ReleaseDisk) is in flight', { step: 'terminate', phase: 'before' }),
+    diskCase('in the wait for the recycle bin', { step: 'terminate', phase: 'after' }),
+    diskCase('while its release (the second ReleaseDisk) is in flight', { step: 'release', phase: 'before' }),
+    portCase('while its TerminatePort is in flight', { step: 'terminate', phase: 'before' }),
+    portCase('in the wait for the recycle bin', { step: 'terminate', phase: 'after' }),
+    portCase('while its DestroyPort is in flight', { step: 'release', phase: 'before' }),
+    portCase('in the wait until gone (DESTROYING)', { step: 'release', phase: 'after' }),
+  ])('$flow, $where: exit 130; the resume ends it gone (exit 0), each call accepted once', async (c) => {
+    const mock = await zenlayerMock([c.seed], 'manual');
+    const dir = tempDir();
+    const planPath = await plan(['--zenlayer-endpoint', mock.url, ...c.flags], dir);
+    const journal = join(dir, 'j.jsonl');
+    const first = cli(['apply', planPath, '--yes', '--journal', journal], dir);
+    // Carry the run to the chosen step: each transition before it is let through by hand.
+    for (const step of c.steps) {
+      const inFlight = step === c.at.step && c.at.phase === 'before';
+      if (inFlight) mock.fault({ operation: c.operation[step]!, latencyMs: 1500, times: 1 });
+      await until(() => journaled(journal, step, 'before'), `${step} sent`);
+      if (inFlight) break;
+      await until(() => journaled(journal, step, 'after', 'accepted'), `${step} accepted`);
+      if (step === c.at.step) break;
+      mock.advance(50); // out of the transition this step started
+    }
+    first.child.kill('SIGINT');
+    const stopped = await first.done;
+    expect(stopped.code).toBe(130);
+    // A call in flight when the signal came is let finish, and journaled as accepted.
+    expect(journaled(journal, c.at.step, 'after', 'accepted')).toBe(true);
+
+    tick(mock);
+    const resumed = await cli(['apply', planPath, '--yes', '--resume', journal, '--json'], dir).done;
+    expect(resumed.code).toBe(0);
+    expect(JSON.parse(resumed.stdout).results).toEqual([expect.objectContaining({ id: c.seed.id, result: 'gone' })]);
+    expect(mock.resources()).toEqual([]);
+    expect(changes(mock)).toEqual(c.expected.map((operation) => [operation, 200]));
+  });
+
+  it('Neutron port, while its DELETE is in flight: exit 130; the resume reads it gone (exit 0, gone), one DELETE', async () => {
+    const mock = await neutronMock([{ id: WEB_PORT, device_owner: 'compute:nova', revision_number: 4 }]);
+    const dir = tempDir();
+    const planPath = await plan(['--neutron-endpoint', mock.url, '--neutron-ports', WEB_PORT], dir);
+    const journal = join(dir, 'j.jsonl');
+    mock.fault({ operation: 'DeletePort', latencyMs: 1500, times: 1 });
+    const first = cli(['apply', planPath, '--yes', '--journal', journal], dir);
+    await until(() => journaled(journal, 'delete', 'before'), 'the DELETE sent');
+    first.child.kill('SIGINT');
+    expect((await first.done).code).toBe(130);
+    expect(journaled(journal, 'delete', 'after', 'accepted')).toBe(true);
+
+    const resumed = await cli(['apply', planPath, '--yes', '--resume', journal, '--json'], dir).done;
+    expect(resumed.code).toBe(0);
+    // This run's own DELETE took it: gone, not "already gone".
+    expect(JSON.parse(resumed.stdout).results).toEqual([expect.objectContaining({ id: WEB_PORT, result: 'gone' })]);
+    expect(changes(mock)).toEqual([['DeletePort', 204]]);
+    expect(journalLines(journal).at(-1)).toMatchObject({ event: 'result', id: WEB_PORT, result: 'gone' });
+  });
+});
+
+describe('a call whose answer is lost, then --resume (built CLI, stateful mocks)', () => {
+  it.each([
+    {
+      flow: 'disk',
+      seed: DISK,
+      flags: ['--disks', 'd-data'],
+      step: 'release',
+      // The second ReleaseDisk: the first (the terminate) is answered.
+      operation: 'ReleaseDisk',
+      expected: [
+        ['ReleaseDisk', 200],
+        ['ReleaseDisk', null],
+      ],
+    },
+    {
+      flow: 'SDN port',
+      seed: PORT,
+      flags: ['--ports', 'p-sdn'],
+      step: 'release',
+      operation: 'DestroyPort',
+      expected: [
+        ['TerminatePort', 200],
+        ['DestroyPort', null],
+      ],
+    },
+  ])(
+    '$flow: its $operation applied, answer dropped → unknown (exit 3); the resume reads, never re-sends, ends gone',
+    async (c) => {
+      const mock = await zenlayerMock([c.seed], 'manual');
+      const dir = tempDir();
+      const planPath = await plan(['--zenlayer-endpoint', mock.url, ...c.flags], dir);
+      const journal = join(dir, 'j.jsonl');
+      const first = cli(['apply', planPath, '--yes', '--journal', journal, '--json'], dir);
+      // Held in the recycling transition until the fault is in place for the release.
+      await until(() => journaled(journal, 'terminate', 'after', 'accepted'), 'the terminate accepted');
+      mock.fault({ operation: c.operation, applyThenDrop: true, times: 1 });
+      mock.advance(50);
+      const ended = await first.done;
+      expect(ended.code).toBe(3);
+      expect(JSON.parse(ended.stdout).results[0]).toMatchObject({ result: 'unknown', step: c.step });
+      expect(journaled(journal, c.step, 'after', 'unknown')).toBe(true);
+
+      tick(mock);
+      const resumed = await cli(['apply', planPath, '--yes', '--resume', journal, '--json'], dir).done;
+      expect(resumed.code).toBe(0);
+      expect(JSON.parse(resumed.stdout).results[0]).toMatchObject({ id: c.seed.id, result: 'gone' });
+      expect(mock.resources()).toEqual([]);
+      expect(changes(mock)).toEqual(c.expected);
+    },
+  );
+
+  it.each([
+    ['applied, answer dropped', 'applyThenDrop', [['DeletePort', null]]],
+    [
+      'dropped before it was applied',
+      'drop',
+      [
+        ['DeletePort', null],
+        ['DeletePort', 204],
+      ],
+    ],
+  ] as const)(
+    'Neutron port, its DELETE %s → unknown (exit 3); the resume reads first, sends again only what did not take',
+    async (_, fault, expected) => {
+      const mock = await neutronMock([{ id: WEB_PORT, device_owner: 'compute:nova', revision_number: 4 }]);
+      const dir = tempDir();
+      const planPath = await plan(['--neutron-endpoint', mock.url, '--neutron-ports', WEB_PORT], dir);
+      const journal = join(dir, 'j.jsonl');
+      mock.fault({ operation: 'DeletePort', [fault]: true, times: 1 });
+      const ended = await cli(['apply', planPath, '--yes', '--journal', journal], dir).done;
+      expect(ended.code).toBe(3);
+      expect(journaled(journal, 'delete', 'after', 'unknown')).toBe(true);
+
+      const resumed = await cli(['apply', planPath, '--yes', '--resume', journal, '--json'], dir).done;
+      expect(resumed.code).toBe(0);
+      expect(JSON.parse(resumed.stdout).results[0]).toMatchObject({ id: WEB_PORT, result: 'gone' });
+      expect(mock.resources()).toEqual([]);
+      expect(changes(mock)).toEqual(expected);
+    },
+  );
+});
