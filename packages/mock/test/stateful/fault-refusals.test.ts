@@ -5,10 +5,12 @@ import { type StatefulMock, startMock } from '@cloud-release/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { control, stateful } from './support.js';
 
-const FIELDS = 'operation, times, status, code, type, message, retryAfter, latencyMs, drop, applyThenDrop';
+const FIELDS =
+  'operation, times, probability, status, code, type, message, retryAfter, drop, applyThenDrop, fault, latencyMs, delay';
 const ZENLAYER_OPERATIONS =
   'DestroyPort, ReleaseDisk, ReleaseInstances, TerminateInstance, DescribeInstances, DescribeDisks, TerminatePort, DescribePorts';
-const ONE_KIND = 'must have exactly one of status, latencyMs, drop, applyThenDrop';
+const NO_KIND = 'must have one of status, drop, applyThenDrop, fault, latencyMs, delay';
+const ONE_KIND = 'must have at most one of status, drop, applyThenDrop, fault';
 const NO_NAME = 'fault must name the error: code (Zenlayer) or type (Neutron)';
 const RETRY_AFTER = 'fault.retryAfter must be an integer ≥ 0 (seconds)';
 const TIMES = 'must be an integer 1..1000000';
@@ -58,8 +60,8 @@ describe('a fault that is not an object', () => {
 
 describe('fields and operation', () => {
   it('an unknown field, named with the fields a fault has', async () => {
-    expect(await refused({ latencyMs: 1, delay: 5, Times: 2 })).toBe(
-      `fault.delay is not a fault field (${FIELDS}); fault.Times is not a fault field (${FIELDS})`,
+    expect(await refused({ latencyMs: 1, delayMs: 5, Times: 2 })).toBe(
+      `fault.delayMs is not a fault field (${FIELDS}); fault.Times is not a fault field (${FIELDS})`,
     );
   });
 
@@ -79,20 +81,22 @@ describe('times', () => {
   });
 });
 
-describe('the kind: exactly one of status, latencyMs, drop, applyThenDrop', () => {
+describe('the kind: at most one of status, drop, applyThenDrop, fault; a delay alone or with it', () => {
+  it('none, and no delay either', async () => {
+    expect(await refused({ times: 2 })).toBe(`fault ${NO_KIND}`);
+  });
+
   it.each([
-    ['none', { times: 2 }],
-    ['latency and drop', { latencyMs: 5, drop: true }],
-    ['status and latency', { status: 503, code: 'SERVICE_TEMPORARY_UNAVAILABLE', latencyMs: 5 }],
     ['status and drop', { status: 503, code: 'SERVICE_TEMPORARY_UNAVAILABLE', drop: true }],
     ['drop and applyThenDrop', { drop: true, applyThenDrop: true }],
+    ['drop and a wire fault', { drop: true, fault: 'reset' }],
   ])('%s', async (_, fault) => {
     expect(await refused(fault)).toBe(`fault ${ONE_KIND}`);
   });
 
   it('listed after the other problems found before it', async () => {
     expect(await refused({ colour: 'red', times: 0 })).toBe(
-      `fault.colour is not a fault field (${FIELDS}); fault.times ${TIMES}; fault ${ONE_KIND}`,
+      `fault.colour is not a fault field (${FIELDS}); fault.times ${TIMES}; fault ${NO_KIND}`,
     );
   });
 

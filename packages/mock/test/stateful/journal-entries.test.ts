@@ -1,6 +1,7 @@
 // Whole journal lines, as a consumer's test compares them (mock.requests() is also what
 // GET /__mock/requests returns): each field for Zenlayer and Neutron answers, successes and
-// errors, routed or not, and a `fault` field only on a line a queued fault made.
+// errors, routed or not, the validation verdict (`valid`, and on an invalid line its `finding`),
+// and a `fault` field only on a line a queued fault made.
 import { describe, expect, it } from 'vitest';
 import { control, neutron, REQUEST_ID, stateful, zenlayer } from './support.js';
 
@@ -9,7 +10,7 @@ const PORT_ID = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
 const NEUTRON_REQUEST_ID = /^req-[0-9a-f-]{36}$/;
 
 describe('a Zenlayer line', () => {
-  it('a success: the singular *Id field’s id, no code, the body’s request id, and no fault field', async () => {
+  it('a success: the singular *Id field’s id, no code, the body’s request id, valid, and no finding or fault field', async () => {
     const mock = await stateful({
       api: 'zenlayer',
       seed: { resources: [{ type: 'disk', id: 'd-1', status: 'AVAILABLE' }] },
@@ -26,12 +27,13 @@ describe('a Zenlayer line', () => {
       status: 200,
       code: null,
       requestId: answer.body.requestId,
+      valid: true,
     };
     expect(mock.requests()).toStrictEqual([line]);
     expect((await control(mock, 'GET', 'requests')).body.requests).toEqual([line]);
   });
 
-  it('a request that fails validation: its operation, no ids, the error’s code; one no operation takes: operation null', async () => {
+  it('a request that fails validation: its operation, no ids, the error’s code, valid false and the spec’s keyword and field; one no operation takes: operation null, refused at the route', async () => {
     const mock = await stateful({ api: 'zenlayer' });
     const answer = await zenlayer(mock, 'ReleaseDisk', { diskId: 'd-1', portIds: ['p-1', 'p-2'] });
     await fetch(`${mock.url}/nowhere`);
@@ -45,6 +47,8 @@ describe('a Zenlayer line', () => {
         status: 400,
         code: answer.body.code,
         requestId: answer.body.requestId,
+        valid: false,
+        finding: { stage: 'validation', keyword: 'additionalProperties', field: 'portIds' },
       },
       {
         time: TIME,
@@ -55,6 +59,8 @@ describe('a Zenlayer line', () => {
         status: 400,
         code: 'INVALID_PARAMETER_VALUE',
         requestId: expect.stringMatching(REQUEST_ID),
+        valid: false,
+        finding: { stage: 'route' },
       },
     ]);
     expect(answer.body.code).toMatch(/^[A-Z_]+$/);
@@ -82,7 +88,8 @@ describe('a Neutron line', () => {
     const refused = await neutron(mock, 'DELETE', path, { 'x-auth-token': 'token-b' });
     const deleted = await neutron(mock, 'DELETE', path);
     const unrouted = await neutron(mock, 'GET', '/v2.0/networks');
-    const line = { time: TIME, method: 'DELETE', path, operation: 'DeletePort', ids: [PORT_ID] };
+    // The 401 is the rules' (an unmapped token), after validation passed: a valid request.
+    const line = { time: TIME, method: 'DELETE', path, operation: 'DeletePort', ids: [PORT_ID], valid: true };
     expect(mock.requests()).toStrictEqual([
       { ...line, status: 401, code: 'Unauthorized', requestId: refused.headers.get('x-openstack-request-id') },
       { ...line, status: 204, code: null, requestId: deleted.headers.get('x-openstack-request-id') },
@@ -95,6 +102,8 @@ describe('a Neutron line', () => {
         status: 404,
         code: 'HTTPNotFound',
         requestId: unrouted.headers.get('x-openstack-request-id'),
+        valid: false,
+        finding: { stage: 'route' },
       },
     ]);
     expect(mock.requests().map((r) => r.requestId)).toEqual([
@@ -106,7 +115,7 @@ describe('a Neutron line', () => {
 });
 
 describe('a line a fault made', () => {
-  it('has `fault` set to its kind; a dropped one no status and no request id (none was sent)', async () => {
+  it('has `fault` set to its kind (a delay with its ms); a dropped one no status and no request id (none was sent)', async () => {
     const mock = await stateful({ api: 'neutron' });
     mock.fault(
       { operation: 'ShowPort', status: 404, type: 'PortNotFound' },
@@ -126,6 +135,7 @@ describe('a line a fault made', () => {
         status: 404,
         code: 'PortNotFound',
         requestId: shown.headers.get('x-openstack-request-id'),
+        valid: true,
         fault: 'status',
       },
       {
@@ -137,7 +147,9 @@ describe('a line a fault made', () => {
         status: 200,
         code: null,
         requestId: listed.headers.get('x-openstack-request-id'),
+        valid: true,
         fault: 'latency',
+        delayMs: 0,
       },
       {
         time: TIME,
@@ -148,6 +160,7 @@ describe('a line a fault made', () => {
         status: null,
         code: 'dropped',
         requestId: null,
+        valid: true,
         fault: 'drop',
       },
     ]);
