@@ -167,6 +167,58 @@ describe('a line a fault made', () => {
   });
 });
 
+describe('the validation verdict', () => {
+  it('says where a request was refused: the route, the credentials, or validation with the spec’s keyword and field', async () => {
+    const mock = await stateful({ api: 'zenlayer', bearerTokens: ['t'] });
+    await fetch(`${mock.url}/api/v2/vm`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-zc-action': 'ReleaseInstances' },
+      body: '{"instanceIds":["i-1"]}',
+    });
+    await zenlayer(mock, 'ReleaseInstances', { instanceIds: 'i-1' });
+    await zenlayer(mock, 'ReleaseInstances', {});
+    await fetch(`${mock.url}/api/v2/vm`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', authorization: 'Bearer t', 'x-zc-action': 'ReleaseInstances' },
+      body: '{}',
+    });
+    await zenlayer(mock, 'NoSuchAction', {});
+    await zenlayer(mock, 'ReleaseInstances', { instanceIds: ['i-1'] });
+    expect(mock.requests().map((r) => [r.status, r.valid, r.finding ?? null])).toEqual([
+      [401, false, { stage: 'credentials' }],
+      [400, false, { stage: 'validation', keyword: 'type', field: 'instanceIds' }],
+      [400, false, { stage: 'validation', keyword: 'required', field: 'instanceIds' }],
+      // The provider's own checks before the spec's (the content type): the stage alone.
+      [400, false, { stage: 'validation' }],
+      [400, false, { stage: 'route' }],
+      [200, true, null],
+    ]);
+  });
+
+  it('Neutron: a query parameter and a header the spec refuses, named as the spec spells them', async () => {
+    const mock = await stateful({ api: 'neutron' });
+    await neutron(mock, 'GET', '/v2.0/ports?name=a&name=b');
+    await neutron(mock, 'DELETE', `/v2.0/ports/${PORT_ID}`, { 'if-match': 'a b' });
+    await neutron(mock, 'DELETE', `/v2.0/ports/${PORT_ID}`, { 'x-auth-token': '' });
+    expect(mock.requests().map((r) => [r.operation, r.status, r.valid, r.finding])).toEqual([
+      ['ListPorts', 400, false, { stage: 'validation', keyword: 'type', field: 'name' }],
+      ['DeletePort', 400, false, { stage: 'validation', keyword: 'pattern', field: 'If-Match' }],
+      ['DeletePort', 401, false, { stage: 'credentials' }],
+    ]);
+  });
+
+  it('is bounded: a field named by the request is cut at 256 characters like ids and paths', async () => {
+    const mock = await stateful({ api: 'zenlayer' });
+    const name = `x${'y'.repeat(1000)}`;
+    await zenlayer(mock, 'ReleaseDisk', { diskId: 'd-1', [name]: 1 });
+    expect(mock.requests()[0]!.finding).toEqual({
+      stage: 'validation',
+      keyword: 'additionalProperties',
+      field: `${name.slice(0, 256)}…`,
+    });
+  });
+});
+
 it('is a copy: changing a line read does not change the journal', async () => {
   const mock = await stateful({ api: 'zenlayer' });
   await zenlayer(mock, 'ReleaseInstances', { instanceIds: ['i-1'] });
