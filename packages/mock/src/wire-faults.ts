@@ -10,8 +10,8 @@ import type { Answer } from './answer.js';
  */
 const RESET_PAUSE_MS = 10;
 
-/** The answer as the bytes of an HTTP/1.1 response, as node:http would write it. */
-function wireBytes(answer: Answer, base: Readonly<Record<string, string>>): Buffer {
+/** The answer as an HTTP/1.1 response's head and body, as node:http would write them. */
+function wireBytes(answer: Answer, base: Readonly<Record<string, string>>): { head: Buffer; body: Buffer } {
   const body = JSON.stringify(answer.body) as string | undefined;
   const headers: Record<string, string | number> = {
     ...base,
@@ -24,15 +24,16 @@ function wireBytes(answer: Answer, base: Readonly<Record<string, string>>): Buff
   // The mock makes every header itself; CR and LF are dropped all the same, so no value can end the head early.
   const lines = Object.entries(headers).map(([name, value]) => `${name}: ${String(value).replace(/[\r\n]/g, '')}\r\n`);
   const head = `HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status] ?? ''}\r\n${lines.join('')}\r\n`;
-  return Buffer.concat([Buffer.from(head, 'latin1'), Buffer.from(body ?? '')]);
+  return { head: Buffer.from(head, 'latin1'), body: Buffer.from(body ?? '') };
 }
 
 /**
  * Plays the answer's fault when it breaks the connection, and says whether it did (else the
  * caller writes the answer as usual). `base` are the headers every answer of this kind carries.
  * - drop, applyThenDrop, empty: the connection closes, not a byte written.
- * - reset: the first half of the answer's bytes (a status line, headers that promise more, part
- *   of the body), then a TCP reset: the client's read fails with ECONNRESET.
+ * - reset: the status line, the headers (their Content-Length promising the whole body) and the
+ *   first half of the body, then a TCP reset: the client's read of the body fails with
+ *   ECONNRESET. An answer without a body (a 204) is cut in the middle of its head instead.
  * - malformed: a complete 200 whose body is the first half of the answer's JSON (never JSON:
  *   the object is not closed), or `{` for an answer without a body.
  */
@@ -45,10 +46,11 @@ export function playWireFault(res: ServerResponse, answer: Answer, base: Readonl
       socket?.destroy();
       return true;
     case 'reset': {
-      const bytes = wireBytes(answer, base);
-      socket?.write(bytes.subarray(0, Math.ceil(bytes.length / 2)), () =>
-        setTimeout(() => socket.resetAndDestroy(), RESET_PAUSE_MS),
-      );
+      const { head, body } = wireBytes(answer, base);
+      const sent = body.length
+        ? Buffer.concat([head, body.subarray(0, Math.ceil(body.length / 2))])
+        : head.subarray(0, Math.ceil(head.length / 2));
+      socket?.write(sent, () => setTimeout(() => socket.resetAndDestroy(), RESET_PAUSE_MS));
       return true;
     }
     case 'malformed': {
