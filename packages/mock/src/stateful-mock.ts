@@ -30,8 +30,10 @@ export interface StatefulMethods {
   /**
    * Queues faults, e.g. `{ operation: 'ReleaseDisk', status: 429, code: 'REQUEST_LIMIT_EXCEEDED', times: 2, retryAfter: 1 }`,
    * `{ latencyMs: 800, times: 5 }`, `{ operation: 'ReleaseInstances', drop: true }`,
-   * `{ operation: 'ReleaseDisk', applyThenDrop: true }`; returns the faults it queued. Throws when
-   * one is invalid or the queue (at most 1,000) has no room for them all (none queued).
+   * `{ operation: 'ReleaseDisk', applyThenDrop: true }`, `{ fault: 'reset', probability: 0.1 }`,
+   * `{ status: 503, code: 'SERVICE_TEMPORARY_UNAVAILABLE', delay: { distribution: 'lognormal', medianMs: 200, sigma: 0.5 } }`;
+   * returns the faults it queued. Throws when one is invalid or the queue (at most 1,000) has no
+   * room for them all (none queued).
    */
   fault(...faults: unknown[]): Fault[];
   faults(): Fault[];
