@@ -37,7 +37,8 @@ export function parseDelay(input: unknown, at: string): Delay | string[] {
   }
   const { medianMs, sigma } = input;
   if (!isMs(medianMs)) problems.push(`${at}.medianMs must be an integer 0..${MAX_DELAY_MS}`);
-  if (typeof sigma !== 'number' || sigma < 0 || sigma > MAX_SIGMA)
+  // Written so that NaN (possible in process, not in JSON) is refused too.
+  if (!(typeof sigma === 'number' && sigma >= 0 && sigma <= MAX_SIGMA))
     problems.push(`${at}.sigma must be a number 0..${MAX_SIGMA}`);
   return problems.length ? problems : { distribution, medianMs: medianMs as number, sigma: sigma as number };
 }

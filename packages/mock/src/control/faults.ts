@@ -85,7 +85,8 @@ export function parseFault(input: unknown, documented: Documented, at: string): 
     );
   if (!Number.isInteger(times) || (times as number) < 1 || (times as number) > MAX_FAULT_TIMES)
     problems.push(`${at}.times must be an integer 1..${MAX_FAULT_TIMES}`);
-  if (probability !== undefined && (typeof probability !== 'number' || probability < 0 || probability > 1))
+  // Written so that NaN (possible in process, not in JSON) is refused too.
+  if (probability !== undefined && !(typeof probability === 'number' && probability >= 0 && probability <= 1))
     problems.push(`${at}.probability must be a number 0..1`);
   const common: FaultCommon = {
     times: times as number,

@@ -126,6 +126,17 @@ describe('the wire faults, probability and delays', () => {
     expect(await refused({ drop: true, probability })).toBe('fault.probability must be a number 0..1');
   });
 
+  it('in process, NaN for a probability or a sigma (JSON cannot carry it)', () => {
+    const mock = mocks.zenlayer!;
+    expect(() => mock.fault({ drop: true, probability: Number.NaN })).toThrow(
+      'fault.probability must be a number 0..1',
+    );
+    expect(() => mock.fault({ delay: { distribution: 'lognormal', medianMs: 1, sigma: Number.NaN } })).toThrow(
+      'faults[0].delay.sigma must be a number 0..10',
+    );
+    expect(mock.faults()).toEqual([]);
+  });
+
   it('a fixed and a drawn delay together', async () => {
     expect(
       await refused({ latencyMs: 5, delay: { distribution: 'uniform', lowerMs: 1, upperMs: 2 }, fault: 'reset' }),
