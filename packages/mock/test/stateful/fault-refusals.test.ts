@@ -129,7 +129,7 @@ describe('the wire faults, probability and delays', () => {
   it('in process, NaN for a probability or a sigma (JSON cannot carry it)', () => {
     const mock = mocks.zenlayer!;
     expect(() => mock.fault({ drop: true, probability: Number.NaN })).toThrow(
-      'fault.probability must be a number 0..1',
+      'faults[0].probability must be a number 0..1',
     );
     expect(() => mock.fault({ delay: { distribution: 'lognormal', medianMs: 1, sigma: Number.NaN } })).toThrow(
       'faults[0].delay.sigma must be a number 0..10',
