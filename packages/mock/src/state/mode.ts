@@ -18,6 +18,7 @@ import { Inventory, LENIENT_ID_LIMIT } from './inventory.js';
 import type { StatefulOptions } from './options.js';
 import type { RuleContext } from './outcome.js';
 import { notHeld, parsePin, passageOf } from './pins.js';
+import { randomSource } from './random.js';
 import type { ResourceSchemas } from './resource-schemas.js';
 import type { Resource } from './resources.js';
 import { readSeedFile, resourcesOf, SeedError, validateResources } from './seed.js';
@@ -67,6 +68,8 @@ export function createStateful(
   const faults = new FaultQueue();
   const documented = documentedOf(prism);
   const operations = [...documented.keys()];
+  // A random source that is not a function throws here, before anything listens.
+  const random = randomSource(options.random);
   const { lifecycle } = providers[api];
   const ctx: RuleContext = {
     inventory,
@@ -79,7 +82,7 @@ export function createStateful(
       lifecycle,
       ctx: { ...ctx, inventory: inventory.seenBy(visit) },
       faults,
-      random: options.random ?? Math.random,
+      random,
     });
 
   /**

@@ -199,6 +199,18 @@ describe('by chance: probability', () => {
     expect((await neutron(mock, 'GET', '/v2.0/ports')).status).toBe(500);
   });
 
+  it('a random source outside [0, 1): the request it draws for is the mock’s 500 naming the value; not a function: startMock throws', async () => {
+    const mock = await stateful({ api: 'zenlayer', random: () => 1 });
+    mock.fault({ drop: true, probability: 0.5 });
+    const answer = await zenlayer(mock, 'DescribeDisks', {});
+    expect(answer.status).toBe(500);
+    expect(answer.body).toMatchObject({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(answer.body.message).toContain('random() returned 1; it must return numbers in [0, 1)');
+    await expect(stateful({ api: 'zenlayer', random: 0.5 as never })).rejects.toThrow(
+      'random must be a function returning numbers in [0, 1) (got number)',
+    );
+  });
+
   it('without a random source, Math.random draws: over 200 requests at 0.5, some hit and some miss', async () => {
     const mock = await stateful({ api: 'neutron' });
     mock.fault({ status: 500, type: 'HTTPInternalServerError', probability: 0.5, times: 1_000 });
