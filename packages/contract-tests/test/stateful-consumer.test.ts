@@ -1,6 +1,12 @@
 // A consumer's view of the stateful mock: a teardown script built on @cloud-release/client,
 // rehearsed against an inventory, with the journal and faults as its test would use them.
-import { createNeutronClient, createZenlayerClient, TimeoutError, ZenlayerApiError } from '@cloud-release/client';
+import {
+  createNeutronClient,
+  createZenlayerClient,
+  OutcomeUnknownError,
+  TimeoutError,
+  ZenlayerApiError,
+} from '@cloud-release/client';
 import { type StatefulMock, startMock } from '@cloud-release/mock';
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -145,6 +151,39 @@ describe('faults a teardown script must survive', () => {
     expect(error).not.toBeInstanceOf(ZenlayerApiError);
     expect(zenlayer.requests()).toMatchObject([{ operation: 'ReleaseDisk', status: null, fault: 'drop' }]);
     expect(zenlayer.resources()).toEqual([{ type: 'disk', id: 'd-1', status: 'AVAILABLE' }]);
+  });
+
+  describe('the connection breaks after the release was applied: the outcome is unknown, and reading tells', () => {
+    const available = { resources: [{ type: 'disk', id: 'd-1', status: 'AVAILABLE' }] };
+
+    it.each([
+      ['reset mid-answer', 'reset'],
+      ['closed without a byte', 'empty'],
+    ] as const)(
+      '%s: an OutcomeUnknownError (connection lost) naming the id; the disk went to the recycle bin',
+      async (_, fault) => {
+        const zenlayer = await mock({ api: 'zenlayer', seed: available, transitionMs: 60_000 });
+        zenlayer.fault({ operation: 'ReleaseDisk', fault });
+        const error = await zenlayerClient(zenlayer.url, { retry: false })
+          .releaseDisk('d-1')
+          .catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(OutcomeUnknownError);
+        expect(error).toMatchObject({ outcome: 'unknown', reason: 'connection-lost', ids: ['d-1'] });
+        expect(zenlayer.resources()).toEqual([{ type: 'disk', id: 'd-1', status: 'RECYCLING' }]);
+        expect(zenlayer.countRequests({ operation: 'ReleaseDisk', fault })).toBe(1);
+      },
+    );
+
+    it('a 200 whose body is not JSON: an OutcomeUnknownError (unexpected answer), status 200', async () => {
+      const zenlayer = await mock({ api: 'zenlayer', seed: available, transitionMs: 60_000 });
+      zenlayer.fault({ operation: 'ReleaseDisk', fault: 'malformed' });
+      const error = await zenlayerClient(zenlayer.url, { retry: false })
+        .releaseDisk('d-1')
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(OutcomeUnknownError);
+      expect(error).toMatchObject({ outcome: 'unknown', reason: 'unexpected-answer', status: 200 });
+      expect(zenlayer.resources()).toEqual([{ type: 'disk', id: 'd-1', status: 'RECYCLING' }]);
+    });
   });
 
   it('answers too slowly: the client’s timeout fires', async () => {

@@ -1,6 +1,8 @@
+export type { Finding } from './answer.js';
 export { BODY_LIMIT_BYTES } from './body.js';
 export type { Fault } from './control/faults.js';
 export type { JournalEntry } from './control/journal.js';
+export type { JournalFilter } from './control/journal-filter.js';
 export { type PreferOptions, preferHeader, preferringFetch } from './prefer.js';
 export { MAX_CLOCK_SKEW_SECONDS } from './providers/zenlayer/auth.js';
 export { type Api, type RunningMock, type StartMockOptions, specPath, startMock } from './server.js';

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Answer } from './answer.js';
 import { CONTROL_HEADERS, controlPlane, isControlPath } from './control/plane.js';
 import { answerPreflight, CORS_HEADERS } from './cors.js';
+import { withFindings } from './findings.js';
 import { printable } from './log-line.js';
 import { type Answerer, exampleAnswerer, readIncoming, runPipeline } from './pipeline.js';
 import { createPrism, type Prism } from './prism.js';
@@ -16,6 +17,7 @@ import { createStateful, type Stateful } from './state/mode.js';
 import type { StatefulOptions } from './state/options.js';
 import { loadResourceSchemas } from './state/resource-schemas.js';
 import type { StatefulMock } from './stateful-mock.js';
+import { loggedOutcome, playWireFault } from './wire-faults.js';
 
 export type { RunningMock } from './running-mock.js';
 export type { Api };
@@ -55,13 +57,13 @@ const prismFor = (api: Api) => {
 
 /** Writes the answer; `cors` false for the control plane, which no page on another origin may read or embed. */
 function send(res: ServerResponse, answer: Answer, cors: boolean) {
-  // A fault that drops the connection: no answer at all, as when a proxy or the network fails
-  // (applyThenDrop: after the action was applied).
-  if (answer.fault === 'drop' || answer.fault === 'applyThenDrop') return void res.socket?.destroy();
+  const base = cors ? CORS_HEADERS : CONTROL_HEADERS;
+  // A fault that breaks the connection (drop, reset, …): as when a proxy or the network fails.
+  if (playWireFault(res, answer, base)) return;
   // JSON.stringify(undefined) is undefined: no body.
   const body = JSON.stringify(answer.body) as string | undefined;
   res.writeHead(answer.status, {
-    ...(cors ? CORS_HEADERS : CONTROL_HEADERS),
+    ...base,
     ...answer.headers,
     ...(body !== undefined && {
       'content-type': answer.headers?.['content-type'] ?? 'application/json',
@@ -78,7 +80,8 @@ export async function startMock(options: StartMockOptions & ModeOptions): Promis
   const log = options.log && ((line: string) => options.log!(printable(`${api} ${line}`)));
   const provider = providers[api];
   const prism = await prismFor(api);
-  const stages = provider.stages(prism, options);
+  // Each refusal says which stage made it, for the journal's validation verdict.
+  const stages = withFindings(provider.stages(prism, options));
   // A malformed seed throws here, before anything listens.
   const state: Stateful | undefined =
     options.mode === 'stateful'
@@ -117,12 +120,8 @@ export async function startMock(options: StartMockOptions & ModeOptions): Promis
         .then((answer) => {
           send(res, answer, !(control && toControl));
           const ms = (performance.now() - started).toFixed(1);
-          // applyThenDrop: what was applied, and that nothing was sent.
-          const outcome =
-            answer.fault === 'applyThenDrop'
-              ? `0 dropped after ${answer.status} ${answer.note}`
-              : `${answer.status} ${answer.note}`;
-          log?.(`${req.method} ${req.url} ${answer.operation ?? '-'} -> ${outcome} ${ms}ms`);
+          // A broken connection: what was applied, and what the client got instead.
+          log?.(`${req.method} ${req.url} ${answer.operation ?? '-'} -> ${loggedOutcome(answer)} ${ms}ms`);
         })
         // Nothing a request carries (nor a throwing log callback) may take the process down.
         .catch(() => res.destroy());

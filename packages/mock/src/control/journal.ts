@@ -1,7 +1,7 @@
 // The journal: one line per API request the mock answered (control-plane calls have their own,
 // control-journal.ts), so a consumer's test can assert "my script released exactly these ids,
 // once each". Bounded in entries and in bytes: nothing a client sends can grow it further.
-import type { Answer } from '../answer.js';
+import { type Answer, type AnswerFault, type Finding, UNANSWERED } from '../answer.js';
 import type { Incoming, Validated } from '../request.js';
 
 export interface JournalEntry {
@@ -17,14 +17,26 @@ export interface JournalEntry {
    * documented body, or the port id in the path); none for a refused one (401, 400, …).
    */
   ids: string[];
-  /** null when the connection was dropped by a fault. */
+  /** null when a fault left the client without a complete answer (drop, applyThenDrop, empty, reset). */
   status: number | null;
-  /** Zenlayer's code, Neutron's type, or null (a success). */
+  /**
+   * Zenlayer's code, Neutron's type, or null (a success); for a fault that broke the connection
+   * 'dropped' (drop, applyThenDrop, empty), 'reset' or 'malformed'.
+   */
   code: string | null;
   /** The request id the answer carried (Zenlayer requestId, Neutron X-Openstack-Request-Id). */
   requestId: string | null;
-  /** Set when a queued fault made this answer: 'status', 'latency', 'drop' or 'applyThenDrop'. */
-  fault?: 'status' | 'latency' | 'drop' | 'applyThenDrop';
+  /**
+   * The validation verdict: whether the request passed routing, credentials and the spec's
+   * validation, so that the answer step (the inventory, the examples, a fault) answered it.
+   */
+  valid: boolean;
+  /** On an invalid line, when known: where it was refused, and the spec's keyword and field. */
+  finding?: Finding;
+  /** Set when a queued fault made this answer (see ANSWER_FAULTS). */
+  fault?: AnswerFault;
+  /** How long a fault's delay held the answer back, in ms. */
+  delayMs?: number;
 }
 
 /** What GET /__mock/requests says about the journal's bound besides its lines. */
@@ -43,7 +55,8 @@ export const JOURNAL_BYTE_LIMIT = 32 * 1024 * 1024;
 /** A journaled id or path longer than this is cut here and ends with '…'. */
 export const MAX_JOURNALED_CHARS = 256;
 
-const cut = (text: string) => (text.length > MAX_JOURNALED_CHARS ? `${text.slice(0, MAX_JOURNALED_CHARS)}…` : text);
+export const cut = (text: string) =>
+  text.length > MAX_JOURNALED_CHARS ? `${text.slice(0, MAX_JOURNALED_CHARS)}…` : text;
 
 /** The ids a validated request names: `instanceIds`, `diskId`, `portIds`, …, or `/ports/<id>`. */
 export function idsOf(request: Validated): string[] {
@@ -62,6 +75,22 @@ function codeOf(body: unknown): string | null {
   const code = b?.code ?? b?.NeutronError?.type ?? b?.error?.title;
   return typeof code === 'string' ? code : null;
 }
+
+/** What the journal's `code` says for a fault that broke the connection. */
+const WIRE_CODE: Partial<Record<AnswerFault, string>> = {
+  drop: 'dropped',
+  applyThenDrop: 'dropped',
+  empty: 'dropped',
+  reset: 'reset',
+  malformed: 'malformed',
+};
+
+// A copy a caller may change without changing the journal.
+const copy = (e: JournalEntry): JournalEntry => ({
+  ...e,
+  ids: [...e.ids],
+  ...(e.finding && { finding: { ...e.finding } }),
+});
 
 /** An entry's size as served: its JSON's UTF-8 bytes. */
 const sizeOf = (entry: JournalEntry) => Buffer.byteLength(JSON.stringify(entry));
@@ -83,23 +112,36 @@ export class Journal {
 
   /** `validated` is the request as validation passed it, when it did: only then are ids journaled. */
   record(incoming: Incoming, answer: Answer, validated?: Validated) {
-    const fault = answer.fault;
-    // A dropped connection sent nothing: no status, and no request id (Neutron's finish step
-    // put one in a header that was never written).
-    const dropped = fault === 'drop' || fault === 'applyThenDrop';
-    const requestId = dropped
-      ? null
-      : ((answer.body as { requestId?: unknown } | undefined)?.requestId ?? answer.headers?.['x-openstack-request-id']);
+    const { fault, finding, delayMs } = answer;
+    // A connection a fault broke left the client no answer: no status, and no request id (Neutron's
+    // finish step put one in a header the client never got whole). A malformed answer is a 200 whose
+    // body the client cannot read: its request id is lost with it.
+    const unanswered = fault !== undefined && UNANSWERED.has(fault);
+    const requestId =
+      unanswered || fault === 'malformed'
+        ? null
+        : ((answer.body as { requestId?: unknown } | undefined)?.requestId ??
+          answer.headers?.['x-openstack-request-id']);
     const entry: JournalEntry = {
       time: new Date().toISOString(),
       method: incoming.method,
       path: cut(incoming.rawQuery ? `${incoming.rawPath}?${incoming.rawQuery}` : incoming.rawPath),
       operation: answer.operation ?? null,
       ids: validated ? idsOf(validated).map(cut) : [],
-      status: dropped ? null : answer.status,
-      code: dropped ? 'dropped' : codeOf(answer.body),
+      status: unanswered ? null : fault === 'malformed' ? 200 : answer.status,
+      code: fault && WIRE_CODE[fault] !== undefined ? WIRE_CODE[fault] : codeOf(answer.body),
       requestId: typeof requestId === 'string' ? requestId : null,
+      valid: validated !== undefined,
+      ...(!validated &&
+        finding && {
+          finding: {
+            stage: finding.stage,
+            ...(finding.keyword !== undefined && { keyword: cut(finding.keyword) }),
+            ...(finding.field !== undefined && { field: cut(finding.field) }),
+          },
+        }),
       ...(fault && { fault }),
+      ...(delayMs !== undefined && { delayMs }),
     };
     const size = sizeOf(entry);
     this.#entries.push(entry);
@@ -108,8 +150,16 @@ export class Journal {
     while (this.#entries.length - this.#head > this.limit.entries || this.#bytes > this.limit.bytes) this.#dropOldest();
   }
 
-  list(): JournalEntry[] {
-    return this.#kept().map((e) => ({ ...e, ids: [...e.ids] }));
+  /** The lines kept, oldest first; with a filter, only those it matches (see journal-filter.ts). */
+  list(filter?: (entry: JournalEntry) => boolean): JournalEntry[] {
+    const kept = this.#kept();
+    return (filter ? kept.filter(filter) : kept).map(copy);
+  }
+
+  count(filter: (entry: JournalEntry) => boolean): number {
+    let n = 0;
+    for (let i = this.#head; i < this.#entries.length; i++) if (filter(this.#entries[i]!)) n++;
+    return n;
   }
 
   bounds(): JournalBounds {

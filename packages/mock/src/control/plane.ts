@@ -2,6 +2,7 @@
 //   GET  /__mock/resources            the inventory            POST /__mock/resources  {resources:[…]} adds
 //   POST /__mock/reset                back to the seed (journal and faults cleared)
 //   GET  /__mock/requests             the journal, its bound   DELETE /__mock/requests clears it
+//   POST /__mock/requests/count {filter} → {count}        POST /__mock/requests/find {filter} → {requests}
 //   GET  /__mock/control-requests     the control-plane calls (read-only, the newest 1,000)
 //   GET  /__mock/faults               queued faults            POST /__mock/faults {faults:[…]} | a fault
 //   DELETE /__mock/faults             clears them
@@ -38,6 +39,8 @@ const ROUTES = [
   'POST /__mock/reset',
   'GET /__mock/requests',
   'DELETE /__mock/requests',
+  'POST /__mock/requests/count',
+  'POST /__mock/requests/find',
   'GET /__mock/control-requests',
   'GET /__mock/faults',
   'POST /__mock/faults',
@@ -63,6 +66,18 @@ const WITH_BODY: Record<
         throw new InvalidControlInput(['The body must be { "resources": [ … ] }.']);
       return { resources: state.methods.addResources(value.resources) };
     },
+  },
+  'POST /__mock/requests/count': {
+    kind: 'control-requests',
+    title: 'Filter refused',
+    status: 200,
+    act: (state, filter) => ({ count: state.methods.countRequests(filter) }),
+  },
+  'POST /__mock/requests/find': {
+    kind: 'control-requests',
+    title: 'Filter refused',
+    status: 200,
+    act: (state, filter) => ({ requests: state.methods.requests(filter) }),
   },
   'POST /__mock/faults': {
     kind: 'control-faults',

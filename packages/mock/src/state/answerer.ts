@@ -1,8 +1,12 @@
-// The stateful answer step: a queued fault if one matches, else the spec's example when the
-// request asks for one with `Prefer`, else the provider's lifecycle rules on the inventory (a
-// latency or applyThenDrop fault lets that answer be made, then delays or withholds it).
+// The stateful answer step: a queued fault if one matches and hits, else the spec's example when
+// the request asks for one with `Prefer`, else the provider's lifecycle rules on the inventory.
+// A fault's delay comes first; then a drop or a status fault answers instead, while a delay
+// alone, applyThenDrop and the wire faults (reset, empty, malformed) let the real answer be made
+// (the action applied) and mark it, for the transport to delay, withhold or break.
 import { setImmediate, setTimeout as sleep } from 'node:timers/promises';
-import type { FaultQueue } from '../control/faults.js';
+import type { Answer } from '../answer.js';
+import { drawDelay } from '../control/fault-delay.js';
+import type { Fault, FaultQueue } from '../control/faults.js';
 import { type Answerer, exampleAnswerer } from '../pipeline.js';
 import type { Lifecycle } from '../providers/provider.js';
 import type { RuleContext } from './outcome.js';
@@ -14,36 +18,42 @@ export interface AnswererDeps {
   lifecycle: Lifecycle;
   ctx: RuleContext;
   faults: FaultQueue;
+  /** Draws a fault's chance and its delay: numbers in [0, 1), like Math.random. */
+  random: () => number;
 }
+
+/** The fault's delay for this hit, in ms; undefined when it has none. */
+const delayOf = (fault: Fault, random: () => number) =>
+  fault.latencyMs ?? (fault.delay && drawDelay(fault.delay, random));
 
 export function statefulAnswerer(deps: AnswererDeps): Answerer {
   return async (request, provider) => {
-    const fault = deps.faults.take(request.operation);
-    if (fault?.kind === 'drop') return { status: 0, note: 'dropped', operation: request.operation, fault: 'drop' };
+    const fault = deps.faults.take(request.operation, deps.random);
+    const delayMs = fault && delayOf(fault, deps.random);
+    if (delayMs !== undefined) await sleep(delayMs);
+    const marked = (answer: Answer): Answer =>
+      fault ? { ...answer, fault: fault.kind, ...(delayMs !== undefined && { delayMs }) } : answer;
+    if (fault?.kind === 'drop') return marked({ status: 0, note: 'dropped', operation: request.operation });
     if (fault?.kind === 'status') {
       const message = fault.message ?? `Injected fault: ${fault.status} ${fault.code}.`;
       const answer = provider.error(fault.status, fault.code, message, request.operation);
-      return {
+      return marked({
         ...answer,
-        fault: 'status',
         ...(fault.retryAfter !== undefined && {
           headers: { ...answer.headers, 'retry-after': String(fault.retryAfter) },
         }),
-      };
+      });
     }
-    if (fault?.kind === 'latency') await sleep(fault.latencyMs);
     // An action that acts later (Zenlayer's) waits a few event-loop turns before its rule runs,
     // as the real API's backend call takes time: a request for the same resource sent alongside
     // (even on a new connection: connect, accept, read) arrives meanwhile and sees this one's
     // transition under way (Inventory), even with transitionMs 0. Turns, not a timer: no fixed
-    // delay per request.
-    else if (deps.lifecycle.actsLater(request.operation))
+    // delay per request. A delayed answer has waited already.
+    if (delayMs === undefined && deps.lifecycle.actsLater(request.operation))
       for (let turn = 0; turn < ACTION_TURNS; turn++) await setImmediate();
     const answer = request.headers.prefer
       ? await exampleAnswerer(request, provider)
       : (deps.lifecycle.answer(request, deps.ctx) ?? (await exampleAnswerer(request, provider)));
-    // applyThenDrop: the action above was applied; the transport drops the connection instead
-    // of sending its answer.
-    return fault ? { ...answer, fault: fault.kind === 'latency' ? 'latency' : 'applyThenDrop' } : answer;
+    return marked(answer);
   };
 }

@@ -5,6 +5,7 @@ import type { Answer } from '../answer.js';
 import { ControlJournal } from '../control/control-journal.js';
 import { type Documented, type Fault, FaultQueue, MAX_QUEUED_FAULTS, parseFault } from '../control/faults.js';
 import { Journal } from '../control/journal.js';
+import { matches, parseFilter } from '../control/journal-filter.js';
 import type { Answerer } from '../pipeline.js';
 import type { Prism } from '../prism.js';
 import { type Api, providers } from '../providers/index.js';
@@ -17,6 +18,7 @@ import { Inventory, LENIENT_ID_LIMIT } from './inventory.js';
 import type { StatefulOptions } from './options.js';
 import type { RuleContext } from './outcome.js';
 import { notHeld, parsePin, passageOf } from './pins.js';
+import { randomSource } from './random.js';
 import type { ResourceSchemas } from './resource-schemas.js';
 import type { Resource } from './resources.js';
 import { readSeedFile, resourcesOf, SeedError, validateResources } from './seed.js';
@@ -65,6 +67,9 @@ export function createStateful(
   const controlJournal = new ControlJournal();
   const faults = new FaultQueue();
   const documented = documentedOf(prism);
+  const operations = [...documented.keys()];
+  // A random source that is not a function throws here, before anything listens.
+  const random = randomSource(options.random);
   const { lifecycle } = providers[api];
   const ctx: RuleContext = {
     inventory,
@@ -73,7 +78,12 @@ export function createStateful(
     ...(options.projects && { projects: options.projects }),
   };
   const answererFor = (visit: number): Answerer =>
-    statefulAnswerer({ lifecycle, ctx: { ...ctx, inventory: inventory.seenBy(visit) }, faults });
+    statefulAnswerer({
+      lifecycle,
+      ctx: { ...ctx, inventory: inventory.seenBy(visit) },
+      faults,
+      random,
+    });
 
   /**
    * Queues faults and returns those it queued (not the whole queue: its answer stays small);
@@ -112,7 +122,16 @@ export function createStateful(
       journal.clear();
       faults.clear();
     },
-    requests: () => journal.list(),
+    /** The journal, or the lines a filter matches; throws InvalidControlInput for a bad filter. */
+    requests(filter?: unknown) {
+      if (filter === undefined) return journal.list();
+      const parsed = parseFilter(filter, operations);
+      return journal.list((entry) => matches(entry, parsed));
+    },
+    countRequests(filter?: unknown): number {
+      const parsed = parseFilter(filter, operations);
+      return journal.count((entry) => matches(entry, parsed));
+    },
     clearRequests: () => journal.clear(),
     fault: (...list: unknown[]) => addFaults(list),
     faults: () => faults.list(),

@@ -19,6 +19,11 @@ export interface StatefulOptions {
    * with `credentials`, `bearerTokens` or `projects`, every control call needs a credential.
    */
   controlToken?: string;
+  /**
+   * Where queued faults draw their `probability` and their `delay` from: numbers in [0, 1), like
+   * Math.random (the default). A test passes a fixed sequence to make the draws repeatable.
+   */
+  random?: () => number;
 }
 
 export const DEFAULT_TRANSITION_MS = 50;

@@ -7,7 +7,7 @@ import { BODY_LIMIT_BYTES } from '../../src/body.js';
 import { control, stateful } from './support.js';
 
 const ROUTES =
-  'GET /__mock/resources, POST /__mock/resources, POST /__mock/reset, GET /__mock/requests, DELETE /__mock/requests, GET /__mock/control-requests, GET /__mock/faults, POST /__mock/faults, DELETE /__mock/faults, GET /__mock/clock, POST /__mock/clock, POST /__mock/resources/pin, POST /__mock/resources/unpin';
+  'GET /__mock/resources, POST /__mock/resources, POST /__mock/reset, GET /__mock/requests, DELETE /__mock/requests, POST /__mock/requests/count, POST /__mock/requests/find, GET /__mock/control-requests, GET /__mock/faults, POST /__mock/faults, DELETE /__mock/faults, GET /__mock/clock, POST /__mock/clock, POST /__mock/resources/pin, POST /__mock/resources/unpin';
 const PORT_ID = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
 
 function expectProblem(answer: { status: number; headers: Headers; body: unknown }, kind: string) {

@@ -120,6 +120,7 @@ describe('journal', () => {
         status: 404,
         code: 'INVALID_INSTANCE_NOT_FOUND',
         requestId: answer.body.requestId,
+        valid: true,
       },
     ]);
     expect(answer.body.requestId).toMatch(REQUEST_ID);

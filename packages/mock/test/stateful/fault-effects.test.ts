@@ -1,5 +1,6 @@
 // What a queued fault does to the next requests, as a client and GET /__mock/faults see it:
-// used up one answer at a time, the first matching fault first, its message or the default.
+// used up one answer at a time, the first matching fault first, its message or the default; by
+// chance (`probability`, drawn from startMock's `random`); late, by a fixed or a drawn delay.
 import { describe, expect, it } from 'vitest';
 import { control, neutron, stateful, zenlayer } from './support.js';
 
@@ -151,6 +152,118 @@ describe('applyThenDrop: the action applied, its answer never sent', () => {
     expect(mock.requests().map((r) => [r.operation, r.status, r.fault ?? null])).toEqual([
       ['DeletePort', null, 'applyThenDrop'],
       ['ShowPort', 404, null],
+    ]);
+  });
+});
+
+/** A random source that returns these draws in turn (startMock's `random`), and counts them. */
+function draws(...values: number[]) {
+  const left = [...values];
+  const random = () => {
+    const next = left.shift();
+    if (next === undefined) throw new Error('more draws than the test planned');
+    return next;
+  };
+  return { random, left };
+}
+
+describe('by chance: probability', () => {
+  it('each matching request draws; the fault applies on a hit only, and only hits count toward times', async () => {
+    const { random, left } = draws(0.9, 0.1, 0.5, 0.2);
+    const mock = await stateful({ api: 'zenlayer', random });
+    mock.fault({ status: 503, code: 'SERVICE_TEMPORARY_UNAVAILABLE', probability: 0.3, times: 2 });
+    const statuses = [];
+    for (let i = 0; i < 5; i++) statuses.push((await zenlayer(mock, 'DescribeDisks', {})).status);
+    expect(statuses).toEqual([200, 503, 200, 503, 200]);
+    expect(left).toEqual([]);
+    expect(mock.requests().map((r) => r.fault ?? null)).toEqual([null, 'status', null, 'status', null]);
+  });
+
+  it('a miss leaves the fault queued and lets the next matching one try', async () => {
+    const { random } = draws(0.7);
+    const mock = await stateful({ api: 'zenlayer', random });
+    mock.fault(
+      { status: 503, code: 'SERVICE_TEMPORARY_UNAVAILABLE', probability: 0.5 },
+      { status: 500, code: 'INTERNAL_SERVER_ERROR' },
+    );
+    expect((await zenlayer(mock, 'DescribeDisks', {})).status).toBe(500);
+    expect(mock.faults()).toEqual([
+      { kind: 'status', times: 1, probability: 0.5, status: 503, code: 'SERVICE_TEMPORARY_UNAVAILABLE' },
+    ]);
+  });
+
+  it('probability 0 never applies, 1 always', async () => {
+    const { random } = draws(0, 0.999);
+    const mock = await stateful({ api: 'neutron', random });
+    mock.fault({ fault: 'empty', probability: 0 }, { status: 500, type: 'HTTPInternalServerError', probability: 1 });
+    expect((await neutron(mock, 'GET', '/v2.0/ports')).status).toBe(500);
+  });
+
+  it('a random source outside [0, 1): the request it draws for is the mock’s 500 naming the value; not a function: startMock throws', async () => {
+    const mock = await stateful({ api: 'zenlayer', random: () => 1 });
+    mock.fault({ drop: true, probability: 0.5 });
+    const answer = await zenlayer(mock, 'DescribeDisks', {});
+    expect(answer.status).toBe(500);
+    expect(answer.body).toMatchObject({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(answer.body.message).toContain('random() returned 1; it must return numbers in [0, 1)');
+    await expect(stateful({ api: 'zenlayer', random: 0.5 as never })).rejects.toThrow(
+      'random must be a function returning numbers in [0, 1) (got number)',
+    );
+  });
+
+  it('without a random source, Math.random draws: over 200 requests at 0.5, some hit and some miss', async () => {
+    const mock = await stateful({ api: 'neutron' });
+    mock.fault({ status: 500, type: 'HTTPInternalServerError', probability: 0.5, times: 1_000 });
+    for (let i = 0; i < 200; i++) await neutron(mock, 'GET', '/v2.0/ports');
+    const hits = mock.countRequests({ fault: 'status' });
+    // 200 fair draws fall outside 50..150 hits with a chance under 1e-12.
+    expect(hits).toBeGreaterThan(50);
+    expect(hits).toBeLessThan(150);
+  });
+});
+
+describe('delays: fixed, or drawn from a distribution', () => {
+  const timed = async <T>(run: () => Promise<T>) => {
+    const started = performance.now();
+    const result = await run();
+    return { result, ms: performance.now() - started };
+  };
+
+  it('uniform: lowerMs + a draw over every whole ms up to upperMs; the journal says how long', async () => {
+    const { random } = draws(0.5);
+    const mock = await stateful({ api: 'zenlayer', random });
+    mock.fault({ delay: { distribution: 'uniform', lowerMs: 100, upperMs: 200 } });
+    const { result, ms } = await timed(() => zenlayer(mock, 'DescribeDisks', {}));
+    expect(result.status).toBe(200);
+    expect(ms).toBeGreaterThanOrEqual(145);
+    expect(mock.requests()).toMatchObject([{ status: 200, fault: 'latency', delayMs: 150 }]);
+  });
+
+  it('lognormal: the median at z = 0, median × e^sigma at z = 1', async () => {
+    // Box–Muller: z = sqrt(-2 ln(1 - u1)) × cos(2π u2).
+    const { random } = draws(0.5, 0.25, 1 - Math.exp(-0.5), 0);
+    const mock = await stateful({ api: 'zenlayer', random });
+    mock.fault({ delay: { distribution: 'lognormal', medianMs: 40, sigma: 0.5 }, times: 2 });
+    await zenlayer(mock, 'DescribeDisks', {});
+    await zenlayer(mock, 'DescribeDisks', {});
+    expect(mock.requests().map((r) => r.delayMs)).toEqual([40, Math.round(40 * Math.exp(0.5))]);
+  });
+
+  it('a delay goes with any fault: a 503 late, a reset late', async () => {
+    const mock = await stateful({ api: 'zenlayer' });
+    mock.fault(
+      { status: 503, code: 'SERVICE_TEMPORARY_UNAVAILABLE', latencyMs: 100 },
+      { fault: 'reset', delay: { distribution: 'uniform', lowerMs: 100, upperMs: 100 } },
+    );
+    const late = await timed(() => zenlayer(mock, 'DescribeDisks', {}));
+    expect(late.result.status).toBe(503);
+    expect(late.ms).toBeGreaterThanOrEqual(95);
+    const reset = await timed(() => zenlayer(mock, 'DescribeDisks', {}).catch((e: unknown) => e));
+    expect(reset.result).toBeInstanceOf(TypeError);
+    expect(reset.ms).toBeGreaterThanOrEqual(95);
+    expect(mock.requests().map((r) => [r.status, r.fault, r.delayMs])).toEqual([
+      [503, 'status', 100],
+      [null, 'reset', 100],
     ]);
   });
 });

@@ -1,14 +1,16 @@
-// POST /__mock/faults refusing a fault it cannot honour: a 400 problem+json (control-faults)
+// POST /__mock/faults refusing a fault it cannot honour (its fields, the wire faults, chance, delays): a 400 problem+json (control-faults)
 // whose detail names the field and what it may be, every problem listed, nothing queued; and
 // the values at each limit, which are queued.
 import { type StatefulMock, startMock } from '@cloud-release/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { control, stateful } from './support.js';
 
-const FIELDS = 'operation, times, status, code, type, message, retryAfter, latencyMs, drop, applyThenDrop';
+const FIELDS =
+  'operation, times, probability, status, code, type, message, retryAfter, drop, applyThenDrop, fault, latencyMs, delay';
 const ZENLAYER_OPERATIONS =
   'DestroyPort, ReleaseDisk, ReleaseInstances, TerminateInstance, DescribeInstances, DescribeDisks, TerminatePort, DescribePorts';
-const ONE_KIND = 'must have exactly one of status, latencyMs, drop, applyThenDrop';
+const NO_KIND = 'must have one of status, drop, applyThenDrop, fault, latencyMs, delay';
+const ONE_KIND = 'must have at most one of status, drop, applyThenDrop, fault';
 const NO_NAME = 'fault must name the error: code (Zenlayer) or type (Neutron)';
 const RETRY_AFTER = 'fault.retryAfter must be an integer ≥ 0 (seconds)';
 const TIMES = 'must be an integer 1..1000000';
@@ -58,8 +60,8 @@ describe('a fault that is not an object', () => {
 
 describe('fields and operation', () => {
   it('an unknown field, named with the fields a fault has', async () => {
-    expect(await refused({ latencyMs: 1, delay: 5, Times: 2 })).toBe(
-      `fault.delay is not a fault field (${FIELDS}); fault.Times is not a fault field (${FIELDS})`,
+    expect(await refused({ latencyMs: 1, delayMs: 5, Times: 2 })).toBe(
+      `fault.delayMs is not a fault field (${FIELDS}); fault.Times is not a fault field (${FIELDS})`,
     );
   });
 
@@ -79,20 +81,22 @@ describe('times', () => {
   });
 });
 
-describe('the kind: exactly one of status, latencyMs, drop, applyThenDrop', () => {
+describe('the kind: at most one of status, drop, applyThenDrop, fault; a delay alone or with it', () => {
+  it('none, and no delay either', async () => {
+    expect(await refused({ times: 2 })).toBe(`fault ${NO_KIND}`);
+  });
+
   it.each([
-    ['none', { times: 2 }],
-    ['latency and drop', { latencyMs: 5, drop: true }],
-    ['status and latency', { status: 503, code: 'SERVICE_TEMPORARY_UNAVAILABLE', latencyMs: 5 }],
     ['status and drop', { status: 503, code: 'SERVICE_TEMPORARY_UNAVAILABLE', drop: true }],
     ['drop and applyThenDrop', { drop: true, applyThenDrop: true }],
+    ['drop and a wire fault', { drop: true, fault: 'reset' }],
   ])('%s', async (_, fault) => {
     expect(await refused(fault)).toBe(`fault ${ONE_KIND}`);
   });
 
   it('listed after the other problems found before it', async () => {
     expect(await refused({ colour: 'red', times: 0 })).toBe(
-      `fault.colour is not a fault field (${FIELDS}); fault.times ${TIMES}; fault ${ONE_KIND}`,
+      `fault.colour is not a fault field (${FIELDS}); fault.times ${TIMES}; fault ${NO_KIND}`,
     );
   });
 
@@ -110,6 +114,73 @@ describe('the kind: exactly one of status, latencyMs, drop, applyThenDrop', () =
     expect(await refused({ latencyMs: -1, times: 1.5 })).toBe(
       `fault.times ${TIMES}; fault.latencyMs must be an integer 0..60000`,
     );
+  });
+});
+
+describe('the wire faults, probability and delays', () => {
+  it.each(['timeout', true, 'RESET'])('fault %j: "must be one of reset, empty, malformed"', async (fault) => {
+    expect(await refused({ fault })).toBe('fault.fault must be one of reset, empty, malformed');
+  });
+
+  it.each([-0.1, 1.01, '0.5', null, true])('probability %j: "must be a number 0..1"', async (probability) => {
+    expect(await refused({ drop: true, probability })).toBe('fault.probability must be a number 0..1');
+  });
+
+  it('in process, NaN for a probability or a sigma (JSON cannot carry it)', () => {
+    const mock = mocks.zenlayer!;
+    expect(() => mock.fault({ drop: true, probability: Number.NaN })).toThrow(
+      'faults[0].probability must be a number 0..1',
+    );
+    expect(() => mock.fault({ delay: { distribution: 'lognormal', medianMs: 1, sigma: Number.NaN } })).toThrow(
+      'faults[0].delay.sigma must be a number 0..10',
+    );
+    expect(mock.faults()).toEqual([]);
+  });
+
+  it('a fixed and a drawn delay together', async () => {
+    expect(
+      await refused({ latencyMs: 5, delay: { distribution: 'uniform', lowerMs: 1, upperMs: 2 }, fault: 'reset' }),
+    ).toBe('fault must have at most one of latencyMs, delay');
+  });
+
+  it.each([
+    [
+      'not an object',
+      5,
+      "fault.delay must be { distribution: 'uniform', lowerMs, upperMs } or { distribution: 'lognormal', medianMs, sigma }",
+    ],
+    [
+      'an unknown distribution',
+      { distribution: 'normal' },
+      "fault.delay.distribution must be 'uniform' or 'lognormal'",
+    ],
+    [
+      'a field of the other distribution',
+      { distribution: 'uniform', lowerMs: 1, upperMs: 2, sigma: 1 },
+      'fault.delay.sigma is not a field of a uniform delay (distribution, lowerMs, upperMs)',
+    ],
+    [
+      'bounds out of range',
+      { distribution: 'uniform', lowerMs: -1, upperMs: 60_001 },
+      'fault.delay.lowerMs must be an integer 0..60000; fault.delay.upperMs must be an integer 0..60000',
+    ],
+    [
+      'upper below lower',
+      { distribution: 'uniform', lowerMs: 200, upperMs: 100 },
+      'fault.delay.upperMs must be ≥ lowerMs',
+    ],
+    [
+      'a median that is not whole ms, a sigma out of range',
+      { distribution: 'lognormal', medianMs: 1.5, sigma: 11 },
+      'fault.delay.medianMs must be an integer 0..60000; fault.delay.sigma must be a number 0..10',
+    ],
+    [
+      'no median, a sigma that is not a number',
+      { distribution: 'lognormal', sigma: '1' },
+      'fault.delay.medianMs must be an integer 0..60000; fault.delay.sigma must be a number 0..10',
+    ],
+  ])('a delay %s', async (_, delay, detail) => {
+    expect(await refused({ delay })).toBe(detail);
   });
 });
 
@@ -225,6 +296,34 @@ describe('the values at the limits are queued', () => {
       { kind: 'status', times: 1, status: 500, code: 'C'.repeat(100) },
     ],
     ['latencyMs 0', { latencyMs: 0 }, { kind: 'latency', times: 1, latencyMs: 0 }],
+    ['fault reset', { fault: 'reset' }, { kind: 'reset', times: 1 }],
+    ['fault empty', { fault: 'empty', times: 2 }, { kind: 'empty', times: 2 }],
+    [
+      'fault malformed, probability 0',
+      { fault: 'malformed', probability: 0 },
+      { kind: 'malformed', times: 1, probability: 0 },
+    ],
+    ['probability 1', { drop: true, probability: 1 }, { kind: 'drop', times: 1, probability: 1 }],
+    [
+      'a status fault with a delay',
+      { status: 503, code: 'X', latencyMs: 60_000 },
+      { kind: 'status', times: 1, status: 503, code: 'X', latencyMs: 60_000 },
+    ],
+    [
+      'a uniform delay over the whole range',
+      { delay: { distribution: 'uniform', lowerMs: 0, upperMs: 60_000 } },
+      { kind: 'latency', times: 1, delay: { distribution: 'uniform', lowerMs: 0, upperMs: 60_000 } },
+    ],
+    [
+      'a lognormal delay at its widest, before a drop',
+      { drop: true, delay: { distribution: 'lognormal', medianMs: 60_000, sigma: 10 } },
+      { kind: 'drop', times: 1, delay: { distribution: 'lognormal', medianMs: 60_000, sigma: 10 } },
+    ],
+    [
+      'a uniform delay of one value',
+      { applyThenDrop: true, delay: { distribution: 'uniform', lowerMs: 5, upperMs: 5 } },
+      { kind: 'applyThenDrop', times: 1, delay: { distribution: 'uniform', lowerMs: 5, upperMs: 5 } },
+    ],
     ['latencyMs 60000', { latencyMs: 60_000, times: 3 }, { kind: 'latency', times: 3, latencyMs: 60_000 }],
     ['status 400', { status: 400, code: 'ANY' }, { kind: 'status', times: 1, status: 400, code: 'ANY' }],
     ['status 599', { status: 599, type: 'Any' }, { kind: 'status', times: 1, status: 599, code: 'Any' }],

@@ -1,6 +1,7 @@
 // Whole journal lines, as a consumer's test compares them (mock.requests() is also what
 // GET /__mock/requests returns): each field for Zenlayer and Neutron answers, successes and
-// errors, routed or not, and a `fault` field only on a line a queued fault made.
+// errors, routed or not, the validation verdict (`valid`, and on an invalid line its `finding`),
+// and a `fault` field only on a line a queued fault made.
 import { describe, expect, it } from 'vitest';
 import { control, neutron, REQUEST_ID, stateful, zenlayer } from './support.js';
 
@@ -9,7 +10,7 @@ const PORT_ID = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
 const NEUTRON_REQUEST_ID = /^req-[0-9a-f-]{36}$/;
 
 describe('a Zenlayer line', () => {
-  it('a success: the singular *Id field’s id, no code, the body’s request id, and no fault field', async () => {
+  it('a success: the singular *Id field’s id, no code, the body’s request id, valid, and no finding or fault field', async () => {
     const mock = await stateful({
       api: 'zenlayer',
       seed: { resources: [{ type: 'disk', id: 'd-1', status: 'AVAILABLE' }] },
@@ -26,12 +27,13 @@ describe('a Zenlayer line', () => {
       status: 200,
       code: null,
       requestId: answer.body.requestId,
+      valid: true,
     };
     expect(mock.requests()).toStrictEqual([line]);
     expect((await control(mock, 'GET', 'requests')).body.requests).toEqual([line]);
   });
 
-  it('a request that fails validation: its operation, no ids, the error’s code; one no operation takes: operation null', async () => {
+  it('a request that fails validation: its operation, no ids, the error’s code, valid false and the spec’s keyword and field; one no operation takes: operation null, refused at the route', async () => {
     const mock = await stateful({ api: 'zenlayer' });
     const answer = await zenlayer(mock, 'ReleaseDisk', { diskId: 'd-1', portIds: ['p-1', 'p-2'] });
     await fetch(`${mock.url}/nowhere`);
@@ -45,6 +47,8 @@ describe('a Zenlayer line', () => {
         status: 400,
         code: answer.body.code,
         requestId: answer.body.requestId,
+        valid: false,
+        finding: { stage: 'validation', keyword: 'additionalProperties', field: 'portIds' },
       },
       {
         time: TIME,
@@ -55,6 +59,8 @@ describe('a Zenlayer line', () => {
         status: 400,
         code: 'INVALID_PARAMETER_VALUE',
         requestId: expect.stringMatching(REQUEST_ID),
+        valid: false,
+        finding: { stage: 'route' },
       },
     ]);
     expect(answer.body.code).toMatch(/^[A-Z_]+$/);
@@ -82,7 +88,8 @@ describe('a Neutron line', () => {
     const refused = await neutron(mock, 'DELETE', path, { 'x-auth-token': 'token-b' });
     const deleted = await neutron(mock, 'DELETE', path);
     const unrouted = await neutron(mock, 'GET', '/v2.0/networks');
-    const line = { time: TIME, method: 'DELETE', path, operation: 'DeletePort', ids: [PORT_ID] };
+    // The 401 is the rules' (an unmapped token), after validation passed: a valid request.
+    const line = { time: TIME, method: 'DELETE', path, operation: 'DeletePort', ids: [PORT_ID], valid: true };
     expect(mock.requests()).toStrictEqual([
       { ...line, status: 401, code: 'Unauthorized', requestId: refused.headers.get('x-openstack-request-id') },
       { ...line, status: 204, code: null, requestId: deleted.headers.get('x-openstack-request-id') },
@@ -95,6 +102,8 @@ describe('a Neutron line', () => {
         status: 404,
         code: 'HTTPNotFound',
         requestId: unrouted.headers.get('x-openstack-request-id'),
+        valid: false,
+        finding: { stage: 'route' },
       },
     ]);
     expect(mock.requests().map((r) => r.requestId)).toEqual([
@@ -106,7 +115,7 @@ describe('a Neutron line', () => {
 });
 
 describe('a line a fault made', () => {
-  it('has `fault` set to its kind; a dropped one no status and no request id (none was sent)', async () => {
+  it('has `fault` set to its kind (a delay with its ms); a dropped one no status and no request id (none was sent)', async () => {
     const mock = await stateful({ api: 'neutron' });
     mock.fault(
       { operation: 'ShowPort', status: 404, type: 'PortNotFound' },
@@ -126,6 +135,7 @@ describe('a line a fault made', () => {
         status: 404,
         code: 'PortNotFound',
         requestId: shown.headers.get('x-openstack-request-id'),
+        valid: true,
         fault: 'status',
       },
       {
@@ -137,7 +147,9 @@ describe('a line a fault made', () => {
         status: 200,
         code: null,
         requestId: listed.headers.get('x-openstack-request-id'),
+        valid: true,
         fault: 'latency',
+        delayMs: 0,
       },
       {
         time: TIME,
@@ -148,9 +160,62 @@ describe('a line a fault made', () => {
         status: null,
         code: 'dropped',
         requestId: null,
+        valid: true,
         fault: 'drop',
       },
     ]);
+  });
+});
+
+describe('the validation verdict', () => {
+  it('says where a request was refused: the route, the credentials, or validation with the spec’s keyword and field', async () => {
+    const mock = await stateful({ api: 'zenlayer', bearerTokens: ['t'] });
+    await fetch(`${mock.url}/api/v2/vm`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-zc-action': 'ReleaseInstances' },
+      body: '{"instanceIds":["i-1"]}',
+    });
+    await zenlayer(mock, 'ReleaseInstances', { instanceIds: 'i-1' });
+    await zenlayer(mock, 'ReleaseInstances', {});
+    await fetch(`${mock.url}/api/v2/vm`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', authorization: 'Bearer t', 'x-zc-action': 'ReleaseInstances' },
+      body: '{}',
+    });
+    await zenlayer(mock, 'NoSuchAction', {});
+    await zenlayer(mock, 'ReleaseInstances', { instanceIds: ['i-1'] });
+    expect(mock.requests().map((r) => [r.status, r.valid, r.finding ?? null])).toEqual([
+      [401, false, { stage: 'credentials' }],
+      [400, false, { stage: 'validation', keyword: 'type', field: 'instanceIds' }],
+      [400, false, { stage: 'validation', keyword: 'required', field: 'instanceIds' }],
+      // The provider's own checks before the spec's (the content type): the stage alone.
+      [400, false, { stage: 'validation' }],
+      [400, false, { stage: 'route' }],
+      [200, true, null],
+    ]);
+  });
+
+  it('Neutron: a query parameter and a header the spec refuses, named as the spec spells them', async () => {
+    const mock = await stateful({ api: 'neutron' });
+    await neutron(mock, 'GET', '/v2.0/ports?name=a&name=b');
+    await neutron(mock, 'DELETE', `/v2.0/ports/${PORT_ID}`, { 'if-match': 'a b' });
+    await neutron(mock, 'DELETE', `/v2.0/ports/${PORT_ID}`, { 'x-auth-token': '' });
+    expect(mock.requests().map((r) => [r.operation, r.status, r.valid, r.finding])).toEqual([
+      ['ListPorts', 400, false, { stage: 'validation', keyword: 'type', field: 'name' }],
+      ['DeletePort', 400, false, { stage: 'validation', keyword: 'pattern', field: 'If-Match' }],
+      ['DeletePort', 401, false, { stage: 'credentials' }],
+    ]);
+  });
+
+  it('is bounded: a field named by the request is cut at 256 characters like ids and paths', async () => {
+    const mock = await stateful({ api: 'zenlayer' });
+    const name = `x${'y'.repeat(1000)}`;
+    await zenlayer(mock, 'ReleaseDisk', { diskId: 'd-1', [name]: 1 });
+    expect(mock.requests()[0]!.finding).toEqual({
+      stage: 'validation',
+      keyword: 'additionalProperties',
+      field: `${name.slice(0, 256)}…`,
+    });
   });
 });
 

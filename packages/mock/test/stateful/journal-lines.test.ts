@@ -128,6 +128,10 @@ describe('the journal’s bound', () => {
     expect(lines[0]!.path).toBe('/r/60002');
     expect(lines.at(-1)!.path).toBe('/r/160001');
     expect(journal.bounds()).toMatchObject({ limit: { entries: 100_000, bytes: JOURNAL_BYTE_LIMIT }, dropped: 60_001 });
+    // Counting and finding read the lines kept, not the dropped ones.
+    expect(journal.count(() => true)).toBe(100_000);
+    expect(journal.count((line) => line.path === '/r/60001')).toBe(0);
+    expect(journal.list((line) => line.path.startsWith('/r/6000'))).toHaveLength(8);
   });
 
   it('keeps its lines within its byte limit, the newest kept', () => {

@@ -1,6 +1,7 @@
 // The pure parts of the stateful mode, without a server: inventory timing, seed checks, faults.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { drawDelay } from '../../src/control/fault-delay.js';
 import { FaultQueue, parseFault } from '../../src/control/faults.js';
 import { Inventory, LENIENT_ID_LIMIT } from '../../src/state/inventory.js';
 import { loadResourceSchemas } from '../../src/state/resource-schemas.js';
@@ -140,8 +141,8 @@ describe('faults', () => {
       kind: 'status',
       status: 503,
     });
-    expect(parseFault({ latencyMs: 5, drop: true }, documented, 'f')).toEqual([
-      'f must have exactly one of status, latencyMs, drop, applyThenDrop',
+    expect(parseFault({ drop: true, applyThenDrop: true }, documented, 'f')).toEqual([
+      'f must have at most one of status, drop, applyThenDrop, fault',
     ]);
   });
 
@@ -151,9 +152,27 @@ describe('faults', () => {
       { kind: 'drop', operation: 'ReleaseDisk', times: 2 },
       { kind: 'latency', times: 1, latencyMs: 1 },
     ]);
-    expect(queue.take('DestroyPort')?.kind).toBe('latency');
-    expect(queue.take('ReleaseDisk')?.kind).toBe('drop');
-    expect(queue.take('ReleaseDisk')?.kind).toBe('drop');
-    expect(queue.take('ReleaseDisk')).toBeUndefined();
+    expect(queue.take('DestroyPort', Math.random)?.kind).toBe('latency');
+    expect(queue.take('ReleaseDisk', Math.random)?.kind).toBe('drop');
+    expect(queue.take('ReleaseDisk', Math.random)?.kind).toBe('drop');
+    expect(queue.take('ReleaseDisk', Math.random)).toBeUndefined();
+  });
+});
+
+describe('a drawn delay', () => {
+  it('uniform: whole ms from lowerMs to upperMs, both reached', () => {
+    const uniform = { distribution: 'uniform', lowerMs: 10, upperMs: 20 } as const;
+    expect(drawDelay(uniform, () => 0)).toBe(10);
+    expect(drawDelay(uniform, () => 0.999_999)).toBe(20);
+    expect(drawDelay(uniform, () => 0.5)).toBe(15);
+  });
+
+  it('lognormal: never past 60,000 ms, never below 0, whatever the tail', () => {
+    const wide = { distribution: 'lognormal', medianMs: 60_000, sigma: 10 } as const;
+    // u1 near 1: z ≈ +5.5 (the slow tail); u2 = 0.5: cos(π) = -1, the fast tail.
+    expect(drawDelay(wide, () => 0.999_999_9)).toBe(60_000);
+    const fast = [0.999_999_9, 0.5];
+    expect(drawDelay(wide, () => fast.shift()!)).toBe(0);
+    expect(drawDelay({ distribution: 'lognormal', medianMs: 0, sigma: 10 }, () => 0.9)).toBe(0);
   });
 });

@@ -51,12 +51,16 @@ export async function validate(prism: Prism, request: Routed): Promise<Validated
   if (documented.kind === 'invalid') {
     // A query parameter or a header: the path's id is checked above, and no operation takes a body.
     const [, name] = documented.violations[0]!.path;
-    const { message } = documented.violations[0]!;
+    const { message, keyword } = documented.violations[0]!;
     // Prism lower-cases header names; the message names the header as the spec spells it.
     const header = prism.operations.flatMap((op) => op.request!.headers!).find((h) => h.name.toLowerCase() === name);
     // "Request query parameter name must be string": the validator's words from "must".
     const words = specWords(message.slice(message.indexOf(' must ') + 1));
-    return neutronError(400, 'HTTPBadRequest', `Invalid ${header?.name ?? name}: ${words}.`, operation);
+    const field = header?.name ?? name!;
+    return {
+      ...neutronError(400, 'HTTPBadRequest', `Invalid ${field}: ${words}.`, operation),
+      finding: { stage: 'validation', keyword, field },
+    };
   }
   return { ...request, params, json: undefined, example: documented.example };
 }

@@ -54,5 +54,8 @@ export function violationAnswer(violations: Violation[], operation: string, head
           ? 'must be a date (yyyy-MM-dd)'
           : // "Request body property instanceIds.0 must NOT have …": the validator's words from "must".
             specWords(v.message.slice(v.message.indexOf(' must ') + 1));
-  return envelope(400, code, `Parameter ${field} ${detail}.`, operation);
+  return {
+    ...envelope(400, code, `Parameter ${field} ${detail}.`, operation),
+    finding: { stage: 'validation', keyword: v.keyword, field },
+  };
 }
