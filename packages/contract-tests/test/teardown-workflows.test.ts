@@ -10,7 +10,7 @@ import {
 } from '@cloud-release/client';
 import { type Resource, type StatefulMock, startMock } from '@cloud-release/mock';
 import { afterAll, describe, expect, it } from 'vitest';
-import { respect } from './support/respect.js';
+import { killRespectRuns, respect } from './support/respect.js';
 
 const zenlayerToken = 'workflow-zenlayer-token';
 const neutronToken = 'workflow-keystone-token';
@@ -18,6 +18,7 @@ const portUuid = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
 
 const running = new Set<StatefulMock>();
 afterAll(async () => {
+  killRespectRuns();
   await Promise.all([...running].map((mock) => mock.close()));
 });
 

@@ -1,7 +1,7 @@
 // Runs one workflow of spec/teardown.arazzo.yaml with the real Redocly CLI (`redocly respect`)
 // as a child process, bounded: Respect's own execution timeout, and a kill if the process
 // outlives it. Its JSON report says which steps ran and which checks failed.
-import { execFile } from 'node:child_process';
+import { type ChildProcess, execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,13 @@ const redocly = fileURLToPath(new URL('../../node_modules/.bin/redocly', import.
 
 /** Respect's own bound on a run; the child is killed if it is still there 5 s later. */
 const RUN_TIMEOUT_MS = 45_000;
+
+const children = new Set<ChildProcess>();
+/** Kills every run still going (a test that timed out leaves its child behind): for afterAll. */
+export function killRespectRuns(): void {
+  for (const child of children) child.kill('SIGKILL');
+  children.clear();
+}
 
 export interface RespectRun {
   /** The process's exit code (null: killed). */
@@ -59,7 +66,7 @@ export async function respect(
   ];
   try {
     const { code, output } = await new Promise<{ code: number | null; output: string }>((resolve) => {
-      execFile(
+      const child = execFile(
         redocly,
         args,
         {
@@ -69,10 +76,12 @@ export async function respect(
           env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_COLOR: '1' },
         },
         (error, stdout, stderr) => {
+          children.delete(child);
           const exit = error ? (typeof error.code === 'number' ? error.code : null) : 0;
           resolve({ code: exit, output: `${stdout}\n${stderr}`.slice(-4_000) });
         },
       );
+      children.add(child);
     });
     const report: Report | undefined = await readFile(reportFile, 'utf8')
       .then((text) => JSON.parse(text) as Report)
