@@ -98,4 +98,15 @@ describe('teardown of Neutron ports', () => {
     const [result] = await teardown({ neutron: client, resources: [port()] });
     expect(result).toMatchObject({ result: 'unknown', step: 'delete' });
   });
+
+  it('many ports are carried 25 per call slot, not all at once: the first DELETE follows at most 100 reads; all end gone', async () => {
+    const ids = Array.from({ length: 300 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    const { mock, client } = await neutronMock(ids.map((id) => ({ id, revision_number: 1 })));
+    const results = await teardown({ neutron: client, resources: ids.map((id) => port(id)) });
+    expect(results.every((r) => r.result === 'gone')).toBe(true);
+    const operations = (await mock.journal()).map((r) => r.operation);
+    // Read first, all 300 of them, before any DELETE, was how a run held a step for every port.
+    expect(operations.indexOf('DeletePort')).toBeLessThanOrEqual(100);
+    expect(operations.filter((o) => o === 'DeletePort')).toHaveLength(300);
+  });
 });
