@@ -1,5 +1,3 @@
-import type { IncomingMessage } from 'node:http';
-
 /** What a provider handler decided to send back, and a short note for the log line. */
 export interface Answer {
   status: number;
@@ -16,14 +14,4 @@ export interface Answer {
   fault?: 'status' | 'latency' | 'drop' | 'applyThenDrop';
   /** The mock's own answer (a 418), sent as is: no provider dressing. */
   final?: true;
-}
-
-/** Request headers as Prism wants them: lower-cased names, single string values. */
-export function flatHeaders(req: IncomingMessage): Record<string, string> {
-  // No prototype: a header named like an Object.prototype member reads nothing inherited.
-  const headers: Record<string, string> = Object.create(null);
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return headers;
 }
