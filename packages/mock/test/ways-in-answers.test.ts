@@ -39,6 +39,16 @@ const zenlayerCalls: Call[] = [
     path: '/api/v2/vm',
     init: (url) => signed(RELEASE)(url.replace(/\/\/[^/]+/, '//elsewhere.example')),
   },
+  {
+    name: 'Authorization sent twice',
+    path: '/api/v2/vm',
+    init: (url) => {
+      const init = signed(RELEASE)(url);
+      const headers = new Headers(init.headers);
+      headers.append('authorization', headers.get('authorization')!);
+      return { ...init, headers };
+    },
+  },
   { name: 'malformed JSON', path: '/api/v2/vm', init: signed('{"instanceIds": [') },
   { name: 'one byte over the body limit', path: '/api/v2/vm', init: signed(' '.repeat(BODY_LIMIT_BYTES + 1)) },
   {
@@ -131,7 +141,7 @@ describe('every way in answers alike', () => {
     const { server, fetch, msw } = await answers({ api: 'zenlayer', credentials: CREDENTIALS }, zenlayerCalls);
     expect(fetch).toEqual(server);
     expect(msw).toEqual(server);
-    expect(server!.map((a) => (a as { status: number }).status)).toEqual([200, 401, 400, 400, 404, 204]);
+    expect(server!.map((a) => (a as { status: number }).status)).toEqual([200, 401, 401, 400, 400, 404, 204]);
   });
 
   it('neutron: answers, refusals and unknown paths', async () => {

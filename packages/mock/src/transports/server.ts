@@ -14,12 +14,16 @@ export interface StartMockOptions extends MockOptions {
   host?: string;
 }
 
-/** Request headers as the engine reads them: lower-cased names, single string values. */
+/**
+ * Request headers as the engine reads them: lower-cased names, one string value each. A header
+ * sent twice is its values joined with ', ' (Node would keep the first Authorization), as a
+ * fetch Headers holds it: the same on every way in.
+ */
 function flatHeaders(req: IncomingMessage): Record<string, string> {
   // No prototype: a header named like an Object.prototype member reads nothing inherited.
   const headers: Record<string, string> = Object.create(null);
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  for (const [name, values] of Object.entries(req.headersDistinct)) {
+    if (values !== undefined) headers[name] = values.join(', ');
   }
   return headers;
 }
