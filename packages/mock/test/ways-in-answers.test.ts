@@ -79,6 +79,11 @@ const neutronCalls: Call[] = [
     init: () => ({ method: 'DELETE', headers: { 'x-auth-token': 't' } }),
   },
   { name: 'the version document at the root', path: '/', init: () => ({ headers: { 'x-auth-token': 't' } }) },
+  {
+    name: 'a HEAD (405, no body on any way)',
+    path: '/',
+    init: () => ({ method: 'HEAD', headers: { 'x-auth-token': 't' } }),
+  },
   { name: 'no token', path: `/v2.0/ports/${PORT_ID}`, init: () => ({ method: 'DELETE' }) },
   {
     name: 'a body with the DELETE',
@@ -148,7 +153,7 @@ describe('every way in answers alike', () => {
     const { server, fetch, msw } = await answers({ api: 'neutron' }, neutronCalls);
     expect(fetch).toEqual(server);
     expect(msw).toEqual(server);
-    expect(server!.map((a) => (a as { status: number }).status)).toEqual([204, 200, 401, 400, 404, 405]);
+    expect(server!.map((a) => (a as { status: number }).status)).toEqual([204, 200, 405, 401, 400, 404, 405]);
   });
 
   it('the control plane of a locked stateful mock: the same auth, refusals and no preflight', async () => {

@@ -54,10 +54,11 @@ export function arrivalOf(request: Request): { arrival: Arrival; bodyAbandoned()
   };
 }
 
-/** The Response's parts; undefined for a dropped connection. */
-export function responseInit(reply: Reply): { body: string | null; init: ResponseInit } | undefined {
+/** The Response's parts; undefined for a dropped connection. A HEAD's answer has no body, as on the wire. */
+export function responseInit(reply: Reply, method: string): { body: string | null; init: ResponseInit } | undefined {
   if (reply.kind === 'dropped') return undefined;
-  return { body: reply.body ?? null, init: { status: reply.status, headers: reply.headers } };
+  const body = method === 'HEAD' ? null : (reply.body ?? null);
+  return { body, init: { status: reply.status, headers: reply.headers } };
 }
 
 /**

@@ -57,7 +57,7 @@ export async function createMockFetch(options: MockFetchOptions & ModeOptions): 
     const { arrival, bodyAbandoned } = arrivalOf(request);
     // Called now, not after an await: the stateful mode numbers the request as it is sent.
     const answered = engine.handle(arrival).then((reply) => {
-      const parts = responseInit(reply);
+      const parts = responseInit(reply, request.method);
       if (!parts || bodyAbandoned()) throw networkFailure('other side closed', 'UND_ERR_SOCKET');
       return new Response(parts.body, parts.init);
     });

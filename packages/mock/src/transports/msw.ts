@@ -41,7 +41,7 @@ export async function createHandlers(
   const handler = http.all(new RegExp(`^${escaped(origin)}/`), async ({ request }) => {
     if (closed) return HttpResponse.error();
     const { arrival, bodyAbandoned } = arrivalOf(request);
-    const parts = responseInit(await engine.handle(arrival));
+    const parts = responseInit(await engine.handle(arrival), request.method);
     if (!parts || bodyAbandoned()) return HttpResponse.error();
     return new HttpResponse(parts.body, parts.init);
   });
