@@ -1,5 +1,5 @@
-// createHandlers(): one mock's engine as MSW request handlers, for `setupServer` (Node) and
-// `setupWorker` (a browser). Every request to `baseUrl` is answered by the engine, the control
+// createHandlers(): one mock's engine as MSW request handlers, for `setupServer` (Node; in a
+// browser the engine would need Prism and node:crypto bundled for it). Every request to `baseUrl` is answered by the engine, the control
 // plane included; a fault's dropped connection is MSW's network error. This module imports
 // msw (a peer dependency) and nothing that opens a socket.
 import { HttpResponse, http, type RequestHandler } from 'msw';
@@ -14,7 +14,7 @@ export interface MockHandlersOptions extends MockOptions {
 }
 
 export interface MockHandlers {
-  /** Give these to setupServer(...) or setupWorker(...). */
+  /** Give these to setupServer(...). */
   handlers: RequestHandler[];
   api: Api;
   /** The origin the handlers answer for. */
