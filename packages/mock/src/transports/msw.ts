@@ -1,7 +1,8 @@
 // createHandlers(): one mock's engine as MSW request handlers, for `setupServer` (Node; in a
-// browser the engine would need Prism and node:crypto bundled for it). Every request to `baseUrl` is answered by the engine, the control
-// plane included; a fault's dropped connection is MSW's network error. This module imports
-// msw (a peer dependency) and nothing that opens a socket.
+// browser the engine would need Prism and node:crypto bundled for it). Every request to
+// `baseUrl` is answered by the engine, the control plane included; a fault's dropped
+// connection is MSW's network error. This module imports msw (a peer dependency) and nothing
+// that opens a socket.
 import { HttpResponse, http, type RequestHandler } from 'msw';
 import { createEngine, type MockOptions, type ModeOptions } from '../engine/create-engine.js';
 import type { Api } from '../providers/index.js';
