@@ -36,7 +36,8 @@ describe('where a mock fetch answers', () => {
   it('at http://mock.invalid unless given a baseUrl; another origin is a name that does not resolve', async () => {
     const mock = await mockFetch({ api: 'neutron' });
     expect(mock.url).toBe(DEFAULT_MOCK_BASE_URL);
-    expect((await deletePort(mock)).status).toBe(204);
+    const deleted = await deletePort(mock);
+    expect([deleted.status, deleted.url]).toEqual([204, `http://mock.invalid/v2.0/ports/${PORT_ID}`]);
     const elsewhere = await rejection(mock(`https://example.com/v2.0/ports/${PORT_ID}`, { method: 'DELETE' }));
     expect(elsewhere).toBeInstanceOf(TypeError);
     expect(elsewhere.message).toBe('fetch failed');

@@ -59,7 +59,8 @@ export async function createMockFetch(options: MockFetchOptions & ModeOptions): 
     const answered = engine.handle(arrival).then((reply) => {
       const parts = responseInit(reply, request.method);
       if (!parts || bodyAbandoned()) throw networkFailure('other side closed', 'UND_ERR_SOCKET');
-      return new Response(parts.body, parts.init);
+      // As fetch's own: the answer says which URL it is for.
+      return Object.defineProperty(new Response(parts.body, parts.init), 'url', { value: request.url });
     });
     // An abort rejects at once, as fetch's does; the engine still finishes (and journals) the request.
     return new Promise<Response>((resolve, reject) => {
