@@ -1,11 +1,12 @@
-// Bad input through raw fetch: each answer must be prompt, in the provider's own shape, and
-// leave the mock serving. These cases are hand-listed on purpose: they are what the spec forbids.
-import { afterAll, describe, expect, inject, it } from 'vitest';
+// Bad input through raw fetch, through each way in (the server, createMockFetch, MSW handlers):
+// each answer must be prompt, in the provider's own shape, the same from every way, and leave
+// the mock serving. These cases are hand-listed on purpose: they are what the spec forbids.
+import { afterAll, describe, expect, it } from 'vitest';
 import { SUITE_CREDENTIALS } from './support/clients.js';
 import { componentSchema, schemaErrors } from './support/spec.js';
+import { answerHeaders, sameIds, type WayIn, waysIn } from './support/ways-in.js';
 
-const zenlayerUrl = inject('zenlayerUrl');
-const neutronUrl = inject('neutronUrl');
+const ways = waysIn();
 // "At once" means no waiting for the whole upload or a hang; generous, because CI runs every package on 2 cores at once.
 const PROMPT_MS = 5_000;
 
@@ -185,31 +186,44 @@ const zenlayerCases: Case[] = [
   },
 ];
 
-async function timed(url: string, init: RequestInit) {
+async function timed(way: WayIn, url: string, init: RequestInit) {
   const started = performance.now();
-  const response = await fetch(url, { ...init, signal: AbortSignal.timeout(5000) });
+  const response = await way.fetch(url, { ...init, signal: AbortSignal.timeout(5000) });
   const body = await response.json();
   return { response, body, ms: performance.now() - started };
 }
 
+/** What a client notices of each way's answer, for comparing them. */
+const noticed = (response: Response, body: unknown) => ({
+  status: response.status,
+  headers: answerHeaders(response.headers),
+  body: sameIds(JSON.stringify(body)),
+});
+
 describe('zenlayer mock refuses bad input like the provider', () => {
-  it.each(zenlayerCases)('$name → $status $code', async (c) => {
+  it.each(zenlayerCases)('$name → $status $code, through every way in alike', async (c) => {
     const headers = Object.fromEntries(
       Object.entries({ ...signed(), 'x-zc-action': 'ReleaseInstances', ...c.headers }).filter(
         (e): e is [string, string] => e[1] !== undefined,
       ),
     );
-    const { response, body, ms } = await timed(`${zenlayerUrl}${c.path ?? '/api/v2/vm'}`, {
-      method: c.method ?? 'POST',
-      headers,
-      ...(c.body !== undefined && { body: c.body }),
-    });
-    expect(response.status).toBe(c.status);
-    expect(body).toMatchObject({ code: c.code, requestId: expect.stringMatching(/^T[0-9A-F-]{36}$/) });
-    expect(body.message).toMatch(c.mentions);
-    const schema = componentSchema(c.status === 401 ? 'AuthFailureError' : 'BadRequestError');
-    expect(schemaErrors('zenlayer', schema, body)).toEqual([]);
-    expect(ms).toBeLessThan(PROMPT_MS);
+    const seen: Record<string, unknown> = {};
+    for (const way of ways) {
+      const { response, body, ms } = await timed(way, `${way.urls.zenlayer}${c.path ?? '/api/v2/vm'}`, {
+        method: c.method ?? 'POST',
+        headers,
+        ...(c.body !== undefined && { body: c.body }),
+      });
+      expect(response.status, way.name).toBe(c.status);
+      expect(body, way.name).toMatchObject({ code: c.code, requestId: expect.stringMatching(/^T[0-9A-F-]{36}$/) });
+      expect(body.message, way.name).toMatch(c.mentions);
+      const schema = componentSchema(c.status === 401 ? 'AuthFailureError' : 'BadRequestError');
+      expect(schemaErrors('zenlayer', schema, body)).toEqual([]);
+      expect(ms, way.name).toBeLessThan(PROMPT_MS);
+      seen[way.name] = noticed(response, body);
+    }
+    expect(seen.createMockFetch).toEqual(seen.server);
+    expect(seen.msw).toEqual(seen.server);
   });
 });
 
@@ -270,32 +284,40 @@ describe('neutron mock refuses bad input like the provider', () => {
       check: { NeutronError: { type: 'HTTPMethodNotAllowed' } },
     },
   ];
-  it.each(cases)('$name', async (c) => {
-    const { response, body, ms } = await timed(`${neutronUrl}${c.path}`, {
-      method: c.method ?? 'DELETE',
-      headers: c.headers ?? { 'x-auth-token': 't' },
-      ...(c.body !== undefined && { body: c.body }),
-    });
-    if (c.path.startsWith('/v2.0'))
-      expect(response.headers.get('x-openstack-request-id')).toMatch(/^req-[0-9a-f-]{36}$/);
-    expect(response.status).toBe(c.status);
-    expect(body).toMatchObject(c.check);
-    if (c.schema) expect(schemaErrors('neutron', componentSchema(c.schema), body)).toEqual([]);
-    expect(ms).toBeLessThan(PROMPT_MS);
+  it.each(cases)('$name, through every way in alike', async (c) => {
+    const seen: Record<string, unknown> = {};
+    for (const way of ways) {
+      const { response, body, ms } = await timed(way, `${way.urls.neutron}${c.path}`, {
+        method: c.method ?? 'DELETE',
+        headers: c.headers ?? { 'x-auth-token': 't' },
+        ...(c.body !== undefined && { body: c.body }),
+      });
+      if (c.path.startsWith('/v2.0'))
+        expect(response.headers.get('x-openstack-request-id'), way.name).toMatch(/^req-[0-9a-f-]{36}$/);
+      expect(response.status, way.name).toBe(c.status);
+      expect(body, way.name).toMatchObject(c.check);
+      if (c.schema) expect(schemaErrors('neutron', componentSchema(c.schema), body)).toEqual([]);
+      expect(ms, way.name).toBeLessThan(PROMPT_MS);
+      seen[way.name] = noticed(response, body);
+    }
+    expect(seen.createMockFetch).toEqual(seen.server);
+    expect(seen.msw).toEqual(seen.server);
   });
 });
 
 afterAll(async () => {
-  // After all of the above the mocks still serve.
-  const ok = await fetch(`${zenlayerUrl}/api/v2/vm`, {
-    method: 'POST',
-    headers: { ...signed(), 'x-zc-action': 'ReleaseInstances' },
-    body: vm(['i-1']),
-  });
-  expect(ok.status).toBe(200);
-  const deleted = await fetch(`${neutronUrl}/v2.0/ports/6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11`, {
-    method: 'DELETE',
-    headers: { 'x-auth-token': 't' },
-  });
-  expect(deleted.status).toBe(204);
+  // After all of the above the mocks still serve, every way.
+  for (const way of ways) {
+    const ok = await way.fetch(`${way.urls.zenlayer}/api/v2/vm`, {
+      method: 'POST',
+      headers: { ...signed(), 'x-zc-action': 'ReleaseInstances' },
+      body: vm(['i-1']),
+    });
+    expect(ok.status, way.name).toBe(200);
+    const deleted = await way.fetch(`${way.urls.neutron}/v2.0/ports/6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11`, {
+      method: 'DELETE',
+      headers: { 'x-auth-token': 't' },
+    });
+    expect(deleted.status, way.name).toBe(204);
+  }
 });

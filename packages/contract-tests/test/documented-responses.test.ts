@@ -1,12 +1,14 @@
 // The contract: every documented response of every operation, through every client, from the
-// mock. The cases come from the spec; a response added there is tested here untouched.
+// mock through each way in (its server, createMockFetch, MSW handlers), and the same answer
+// from each. The cases come from the spec; a response added there is tested here untouched.
 
 import { preferHeader } from '@cloud-release/mock';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { allClients, NOT_CALLED_BY_CLOUD_RELEASE } from './support/clients.js';
-import { type Api, operations, schemaErrors } from './support/spec.js';
+import { operations, schemaErrors } from './support/spec.js';
+import { answerHeaders, recording, sameIds, waysIn } from './support/ways-in.js';
 
-const urls: Record<Api, string> = { zenlayer: inject('zenlayerUrl'), neutron: inject('neutronUrl') };
+const ways = waysIn();
 const all = [...operations('zenlayer'), ...operations('neutron')];
 
 it('derives cases for every operation of both specs', () => {
@@ -52,15 +54,26 @@ function withWireRequestId(expected: unknown, body: unknown): unknown {
 
 describe.each(allClients)('$name client', (client) => {
   describe.each(all.filter((op) => client.supports(op)))('$operationId', (op) => {
-    it.each(op.responses)('$status $example', async (response) => {
+    it.each(op.responses)('$status $example, through every way in alike', async (response) => {
       const prefer = preferHeader({ status: response.status, ...(response.example && { example: response.example }) });
-      const outcome = await client.call(op, urls[op.api], prefer);
+      const noticed: Record<string, unknown> = {};
+      for (const way of ways) {
+        const { fetch, seen } = recording(way.fetch);
+        const outcome = await client.call(op, { baseUrl: way.urls[op.api], fetch }, prefer);
 
-      expect(outcome.status).toBe(response.status);
-      expect(outcome.surfaced).toBe(client.expectedSurface(response.status));
-      expect(outcome.body).toEqual(withWireRequestId(response.value, outcome.body));
-      if (response.schemaPointer) expect(schemaErrors(op.api, response.schemaPointer, outcome.body)).toEqual([]);
-      client.verify?.(outcome, response);
+        expect(outcome.status, way.name).toBe(response.status);
+        expect(outcome.surfaced, way.name).toBe(client.expectedSurface(response.status));
+        expect(outcome.body, way.name).toEqual(withWireRequestId(response.value, outcome.body));
+        if (response.schemaPointer) expect(schemaErrors(op.api, response.schemaPointer, outcome.body)).toEqual([]);
+        client.verify?.(outcome, response);
+        noticed[way.name] = {
+          status: outcome.status,
+          headers: answerHeaders(seen.response!.headers),
+          body: sameIds(JSON.stringify(outcome.body) ?? ''),
+        };
+      }
+      expect(noticed.createMockFetch).toEqual(noticed.server);
+      expect(noticed.msw).toEqual(noticed.server);
     });
   });
 });

@@ -7,17 +7,38 @@ import {
   TimeoutError,
   ZenlayerApiError,
 } from '@cloud-release/client';
-import { type StatefulMock, startMock } from '@cloud-release/mock';
+import { createMockFetch, type StartMockOptions, type StatefulMethods, startMock } from '@cloud-release/mock';
+import { createHandlers } from '@cloud-release/mock/msw';
+import { setupServer } from 'msw/node';
 import { afterEach, describe, expect, it } from 'vitest';
 
-const running: StatefulMock[] = [];
+const stops: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
-  await Promise.all(running.splice(0).map((m) => m.close()));
+  for (const stop of stops.splice(0)) await stop();
 });
-async function mock(options: Omit<Parameters<typeof startMock>[0], 'mode'>) {
+async function mock(options: Omit<StartMockOptions, 'mode'>) {
   const started = await startMock({ ...options, mode: 'stateful' });
-  running.push(started);
+  stops.push(() => started.close());
   return started;
+}
+
+type Way = 'server' | 'createMockFetch' | 'msw';
+/** A stateful mock reached one way: the client's baseUrl and fetch, and the mock's methods. */
+async function mockVia(
+  way: Way,
+  options: Omit<StartMockOptions, 'mode'>,
+): Promise<StatefulMethods & { url: string; fetch?: typeof fetch }> {
+  if (way === 'server') return mock(options);
+  if (way === 'createMockFetch') {
+    const mockFetch = await createMockFetch({ ...options, mode: 'stateful' });
+    stops.push(() => mockFetch.close());
+    return Object.assign(mockFetch, { fetch: mockFetch });
+  }
+  const handlers = await createHandlers({ ...options, mode: 'stateful', baseUrl: 'https://zenlayer.msw.invalid' });
+  const server = setupServer(...handlers.handlers);
+  server.listen({ onUnhandledRequest: 'error' });
+  stops.push(() => server.close());
+  return handlers;
 }
 
 // Retries without waiting: the schedule is the client's business, the outcome is the test's.
@@ -113,11 +134,20 @@ describe('a teardown rehearsed end to end', () => {
   });
 });
 
-describe('faults a teardown script must survive', () => {
+describe.each(['server', 'createMockFetch', 'msw'] as const)('faults a teardown script must survive (%s)', (way) => {
+  const zenlayerClient = (zenlayer: { url: string; fetch?: typeof fetch }, extra: object = {}) =>
+    createZenlayerClient({
+      baseUrl: zenlayer.url,
+      bearerToken: 'rehearsal',
+      retry: fastRetry,
+      ...(zenlayer.fetch && { fetch: zenlayer.fetch }),
+      ...extra,
+    });
+
   it('fails twice with 429, then succeeds: the client’s retry gets through, and the journal shows three tries', async () => {
-    const zenlayer = await mock({ api: 'zenlayer' });
+    const zenlayer = await mockVia(way, { api: 'zenlayer' });
     zenlayer.fault({ operation: 'ReleaseDisk', status: 429, code: 'REQUEST_LIMIT_EXCEEDED', times: 2, retryAfter: 0 });
-    const result = await zenlayerClient(zenlayer.url).releaseDisk('d-1');
+    const result = await zenlayerClient(zenlayer).releaseDisk('d-1');
     const tries = zenlayer.requests();
     expect(tries.map((r) => [r.operation, r.ids, r.status, r.code])).toEqual([
       ['ReleaseDisk', ['d-1'], 429, 'REQUEST_LIMIT_EXCEEDED'],
@@ -129,25 +159,25 @@ describe('faults a teardown script must survive', () => {
   });
 
   it('gives up after the retries and reports the rate limit', async () => {
-    const zenlayer = await mock({ api: 'zenlayer' });
+    const zenlayer = await mockVia(way, { api: 'zenlayer' });
     zenlayer.fault({ operation: 'ReleaseDisk', status: 429, code: 'REQUEST_LIMIT_EXCEEDED', times: 10 });
-    await expect(zenlayerClient(zenlayer.url).releaseDisk('d-1')).rejects.toMatchObject({
+    await expect(zenlayerClient(zenlayer).releaseDisk('d-1')).rejects.toMatchObject({
       status: 429,
       code: 'REQUEST_LIMIT_EXCEEDED',
     });
     expect(zenlayer.requests()).toHaveLength(4);
   });
 
-  it('loses the connection: the call fails without an API answer and the disk is untouched', async () => {
-    const zenlayer = await mock({
+  it('loses the connection: the call fails without an API answer, its outcome unknown, and the disk is untouched', async () => {
+    const zenlayer = await mockVia(way, {
       api: 'zenlayer',
       seed: { resources: [{ type: 'disk', id: 'd-1', status: 'AVAILABLE' }] },
     });
     zenlayer.fault({ operation: 'ReleaseDisk', drop: true });
-    const error = await zenlayerClient(zenlayer.url, { retry: false })
+    const error = await zenlayerClient(zenlayer, { retry: false })
       .releaseDisk('d-1')
       .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(Error);
+    expect(error).toBeInstanceOf(OutcomeUnknownError);
     expect(error).not.toBeInstanceOf(ZenlayerApiError);
     expect(zenlayer.requests()).toMatchObject([{ operation: 'ReleaseDisk', status: null, fault: 'drop' }]);
     expect(zenlayer.resources()).toEqual([{ type: 'disk', id: 'd-1', status: 'AVAILABLE' }]);
@@ -162,9 +192,9 @@ describe('faults a teardown script must survive', () => {
     ] as const)(
       '%s: an OutcomeUnknownError (connection lost) naming the id; the disk went to the recycle bin',
       async (_, fault) => {
-        const zenlayer = await mock({ api: 'zenlayer', seed: available, transitionMs: 60_000 });
+        const zenlayer = await mockVia(way, { api: 'zenlayer', seed: available, transitionMs: 60_000 });
         zenlayer.fault({ operation: 'ReleaseDisk', fault });
-        const error = await zenlayerClient(zenlayer.url, { retry: false })
+        const error = await zenlayerClient(zenlayer, { retry: false })
           .releaseDisk('d-1')
           .catch((e: unknown) => e);
         expect(error).toBeInstanceOf(OutcomeUnknownError);
@@ -175,9 +205,9 @@ describe('faults a teardown script must survive', () => {
     );
 
     it('a 200 whose body is not JSON: an OutcomeUnknownError (unexpected answer), status 200', async () => {
-      const zenlayer = await mock({ api: 'zenlayer', seed: available, transitionMs: 60_000 });
+      const zenlayer = await mockVia(way, { api: 'zenlayer', seed: available, transitionMs: 60_000 });
       zenlayer.fault({ operation: 'ReleaseDisk', fault: 'malformed' });
-      const error = await zenlayerClient(zenlayer.url, { retry: false })
+      const error = await zenlayerClient(zenlayer, { retry: false })
         .releaseDisk('d-1')
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(OutcomeUnknownError);
@@ -187,9 +217,9 @@ describe('faults a teardown script must survive', () => {
   });
 
   it('answers too slowly: the client’s timeout fires', async () => {
-    const zenlayer = await mock({ api: 'zenlayer' });
+    const zenlayer = await mockVia(way, { api: 'zenlayer' });
     zenlayer.fault({ latencyMs: 500, times: 1 });
-    const error = await zenlayerClient(zenlayer.url, { retry: false, timeoutMs: 100 })
+    const error = await zenlayerClient(zenlayer, { retry: false, timeoutMs: 100 })
       .releaseDisk('d-1')
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);

@@ -52,7 +52,8 @@ beforeAll(async () => {
     { name: 'readme-blocks', private: true, type: 'module' },
     inject('tarballs'),
     ['tsconfig.json', 'placeholders.d.ts'].map((file) => ({ from: fixture(file), to: file })),
-    { typescript: '5.9.3', '@types/node': '20.19.43', vitest: '4.1.12' },
+    // msw: the peer @cloud-release/mock/msw's examples import.
+    { typescript: '5.9.3', '@types/node': '20.19.43', vitest: '4.1.12', msw: '2.15.0' },
   );
   // `export {}` keeps each block a module of its own (top-level await, no shared names).
   for (const block of blocks) await writeFile(join(consumer.dir, moduleName(block)), `${block.code}\nexport {};\n`);

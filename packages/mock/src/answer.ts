@@ -1,5 +1,3 @@
-import type { IncomingMessage } from 'node:http';
-
 /** What a provider handler decided to send back, and a short note for the log line. */
 export interface Answer {
   status: number;
@@ -41,14 +39,4 @@ export interface Finding {
   keyword?: string;
   /** The field it is about, as the error message names it: instanceIds[3], X-ZC-Version, limit. */
   field?: string;
-}
-
-/** Request headers as Prism wants them: lower-cased names, single string values. */
-export function flatHeaders(req: IncomingMessage): Record<string, string> {
-  // No prototype: a header named like an Object.prototype member reads nothing inherited.
-  const headers: Record<string, string> = Object.create(null);
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return headers;
 }

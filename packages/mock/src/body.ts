@@ -4,10 +4,11 @@ import type { IncomingMessage } from 'node:http';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 // Past this the client is misbehaving; stop draining and drop the connection.
-const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
+export const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
 
 export type Body = { kind: 'ok'; bytes: Buffer } | { kind: 'too-large'; size: number };
 
+/** A node:http request's body; rejects when the connection goes away before its end. */
 export function readBody(req: IncomingMessage, limit = BODY_LIMIT_BYTES): Promise<Body> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -21,7 +22,34 @@ export function readBody(req: IncomingMessage, limit = BODY_LIMIT_BYTES): Promis
       resolve(size > limit ? { kind: 'too-large', size } : { kind: 'ok', bytes: Buffer.concat(chunks) }),
     );
     req.on('error', reject);
+    // Destroyed without an error (past the drain limit): settled, so the request's life ends.
+    // After 'end' this changes nothing.
+    req.on('close', () => reject(new Error('the connection closed before the body was read')));
   });
+}
+
+/** The request went away before its body was read whole (the fetch way in past the drain limit). */
+export class BodyAbandoned extends Error {}
+
+/** A fetch Request's body, read like readBody reads a socket's. */
+export async function readStreamBody(
+  stream: ReadableStream<Uint8Array> | null,
+  limit = BODY_LIMIT_BYTES,
+): Promise<Body> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (stream) {
+    const reader = stream.getReader();
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      size += read.value.byteLength;
+      if (size <= limit) chunks.push(read.value);
+      else if (size > DRAIN_LIMIT_BYTES) {
+        await reader.cancel();
+        throw new BodyAbandoned(`the request body is over ${DRAIN_LIMIT_BYTES} bytes`);
+      }
+    }
+  }
+  return size > limit ? { kind: 'too-large', size } : { kind: 'ok', bytes: Buffer.concat(chunks) };
 }
 
 export type Json = { kind: 'json'; value: unknown } | { kind: 'empty' } | { kind: 'malformed'; reason: string };

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `cloud-release-mock` / `pnpm mock`: both providers' mocks until Ctrl-C or SIGTERM.
 import { parseArgs } from 'node:util';
-import { startMock } from './server.js';
+import { startMock } from './transports/server.js';
 
 const usage = `Usage: cloud-release-mock [--host 127.0.0.1] [--zenlayer-port 4010] [--neutron-port 4011]
                           [--bearer-token TOKEN]... [--quiet]

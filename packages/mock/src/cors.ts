@@ -1,8 +1,7 @@
 // CORS, so a page in a browser can call the mocked APIs: any origin may send every header the
 // APIs use, and read the response headers a client acts on. The mock holds no cookies, so `*`
-// is safe for the APIs. Not for the /__mock/ control plane: server.ts grants it no preflight
+// is safe for the APIs. Not for the /__mock/ control plane: the engine grants it no preflight
 // and sends its answers without these headers.
-import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** Request headers the APIs use; a preflight's own list is allowed on top (all X-ZC-* included). */
 const ALLOWED_HEADERS = [
@@ -37,19 +36,19 @@ export const CORS_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /** A browser's preflight: an OPTIONS that names the method it wants to send. */
-export const isPreflight = (req: IncomingMessage) =>
-  req.method === 'OPTIONS' && typeof req.headers['access-control-request-method'] === 'string';
+export const isPreflight = (method: string, headers: Record<string, string>) =>
+  method === 'OPTIONS' && headers['access-control-request-method'] !== undefined;
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** The answer's headers for a preflight (`isPreflight`: it names a method). */
-export function preflightHeaders(req: IncomingMessage): Record<string, string> {
+export function preflightHeaders(headers: Record<string, string>): Record<string, string> {
   const asked =
-    req.headers['access-control-request-headers']
+    headers['access-control-request-headers']
       ?.split(',')
       .map((h) => h.trim())
       .filter((h) => TOKEN.test(h)) ?? [];
-  const method = req.headers['access-control-request-method']!;
+  const method = headers['access-control-request-method']!;
   const methods = new Set(['POST', 'DELETE', ...(TOKEN.test(method) ? [method] : [])]);
   return {
     ...CORS_HEADERS,
@@ -57,20 +56,4 @@ export function preflightHeaders(req: IncomingMessage): Record<string, string> {
     'access-control-allow-headers': [...new Set([...ALLOWED_HEADERS, ...asked])].join(', '),
     'access-control-max-age': '600',
   };
-}
-
-/**
- * Answers a browser's preflight (not an API call, so no provider sees it) and says whether it
- * did; the caller then stops.
- */
-export function answerPreflight(req: IncomingMessage, res: ServerResponse, log?: (line: string) => void): boolean {
-  if (!isPreflight(req)) return false;
-  req.resume();
-  res.writeHead(204, preflightHeaders(req)).end();
-  try {
-    log?.(`OPTIONS ${req.url} - -> 204 preflight`);
-  } catch {
-    // A broken log sink must not stop the mock from answering.
-  }
-  return true;
 }

@@ -1,10 +1,8 @@
-// One request path for every provider and every mode:
-// parse → authenticate → validate (Prism) → answer → finish (provider dressing) → log.
+// The provider's part of the request path, for every provider and every mode (engine/handle.ts
+// runs it): route → authenticate → validate (Prism) → answer → finish (provider dressing).
 // Providers supply the stages; the answer step is an injectable Answerer, so a mode that
 // answers from state instead of from the spec's examples plugs in without new branches.
-import type { IncomingMessage } from 'node:http';
-import { type Answer, flatHeaders } from './answer.js';
-import { readBody } from './body.js';
+import type { Answer } from './answer.js';
 import type { Provider, Stages } from './providers/provider.js';
 import type { Incoming, Validated } from './request.js';
 
@@ -21,20 +19,6 @@ export const exampleAnswerer: Answerer = async ({ operation, example }) => ({
 });
 
 export const isAnswer = (value: object): value is Answer => 'status' in value;
-
-export async function readIncoming(req: IncomingMessage): Promise<Incoming> {
-  const body = await readBody(req);
-  // A request a server receives always has its url and method.
-  const url = req.url!;
-  const q = url.indexOf('?');
-  return {
-    method: req.method!,
-    rawPath: q < 0 ? url : url.slice(0, q),
-    rawQuery: q < 0 ? '' : url.slice(q + 1),
-    headers: flatHeaders(req),
-    body,
-  };
-}
 
 /** Runs the stages for one request; every answer, errors included, gets the provider's dressing. */
 export async function runPipeline(

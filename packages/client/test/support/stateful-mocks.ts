@@ -1,6 +1,7 @@
-// The stateful mocks the teardown tests run against, over HTTP on 127.0.0.1, each stopped
-// after its test; and their control plane (/__mock/…) reached over HTTP with a control token.
-import { startMock } from '@cloud-release/mock';
+// The stateful mocks the teardown tests run against, in-process (createMockFetch: the same
+// answers as over HTTP, without a socket, which is not what these tests are about), each
+// closed after its test; and their control plane (/__mock/…) reached through it with a token.
+import { createMockFetch } from '@cloud-release/mock';
 import { afterEach } from 'vitest';
 import { createNeutronClient, createZenlayerClient } from '../../src/index.js';
 
@@ -16,6 +17,8 @@ export function stopMocksAfterEach(): void {
 
 export interface MockHandle {
   url: string;
+  /** The fetch that reaches this mock: the clients' `fetch`. */
+  fetch: typeof fetch;
   /** A control-plane call over HTTP; resolves with the parsed JSON answer. */
   control(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<Record<string, unknown>>;
   /** The journal read in-process and synchronously (for a hook that must not await). */
@@ -25,7 +28,7 @@ export interface MockHandle {
 }
 
 async function start(api: 'zenlayer' | 'neutron', resources: unknown[], transitionMs: number): Promise<MockHandle> {
-  const mock = await startMock({
+  const mock = await createMockFetch({
     api,
     mode: 'stateful',
     strict: true,
@@ -35,7 +38,7 @@ async function start(api: 'zenlayer' | 'neutron', resources: unknown[], transiti
   });
   running.push(mock);
   const control: MockHandle['control'] = async (method, path, body) => {
-    const res = await fetch(`${mock.url}${path}`, {
+    const res = await mock(`${mock.url}${path}`, {
       method,
       headers: { authorization: `Bearer ${CONTROL_TOKEN}`, 'content-type': 'application/json' },
       ...(body !== undefined && { body: JSON.stringify(body) }),
@@ -46,6 +49,7 @@ async function start(api: 'zenlayer' | 'neutron', resources: unknown[], transiti
   };
   return {
     url: mock.url,
+    fetch: mock,
     control,
     requestsNow: () => mock.requests(),
     journal: async () => (await control('GET', '/__mock/requests')).requests as never,
@@ -55,13 +59,16 @@ async function start(api: 'zenlayer' | 'neutron', resources: unknown[], transiti
 /** A stateful Zenlayer mock seeded with `resources`, and a client for it that never retries. */
 export async function zenlayerMock(resources: unknown[], transitionMs = 20) {
   const mock = await start('zenlayer', resources, transitionMs);
-  return { mock, client: createZenlayerClient({ bearerToken: 't', baseUrl: mock.url, retry: false }) };
+  return {
+    mock,
+    client: createZenlayerClient({ bearerToken: 't', baseUrl: mock.url, fetch: mock.fetch, retry: false }),
+  };
 }
 
 /** A stateful Neutron mock seeded with `resources`, and a client for it. */
 export async function neutronMock(resources: unknown[]) {
   const mock = await start('neutron', resources, 0);
-  return { mock, client: createNeutronClient({ baseUrl: mock.url, token: 'tok' }) };
+  return { mock, client: createNeutronClient({ baseUrl: mock.url, token: 'tok', fetch: mock.fetch }) };
 }
 
 /** Short waits for the mock's short transitions. */

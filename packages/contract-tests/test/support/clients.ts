@@ -25,13 +25,19 @@ export interface Outcome {
   thrown?: unknown;
 }
 
+/** Where a client sends its requests: the mock's base URL and the fetch that reaches it. */
+export interface Target {
+  baseUrl: string;
+  fetch: typeof fetch;
+}
+
 export interface ClientUnderTest {
   name: string;
   /** Whether this client can call the operation at all (the generated ones call every one). */
   supports(op: Operation): boolean;
   /** How a response of this status must surface. */
   expectedSurface(status: number): string;
-  call(op: Operation, baseUrl: string, extraHeaders: Record<string, string>): Promise<Outcome>;
+  call(op: Operation, target: Target, extraHeaders: Record<string, string>): Promise<Outcome>;
   /** Client-specific checks of what the caller got, beyond status and body. */
   verify?(outcome: Outcome, response: ResponseCase): void;
 }
@@ -49,10 +55,10 @@ export const openapiFetch: ClientUnderTest = {
   name: 'openapi-fetch',
   supports: () => true,
   expectedSurface: (status) => (status < 300 ? 'data' : 'error'),
-  async call(op, baseUrl, extraHeaders) {
+  async call(op, { baseUrl, fetch }, extraHeaders) {
     const client = (op.api === 'zenlayer'
-      ? createZenlayerFetchClient({ baseUrl })
-      : createNeutronFetchClient({ baseUrl })) as unknown as {
+      ? createZenlayerFetchClient({ baseUrl, fetch })
+      : createNeutronFetchClient({ baseUrl, fetch })) as unknown as {
       request(
         method: string,
         path: string,
@@ -83,7 +89,7 @@ export const typescriptFetch: ClientUnderTest = {
   name: 'typescript-fetch',
   supports: () => true,
   expectedSurface: (status) => (status < 300 ? 'resolved' : 'threw-response'),
-  async call(op, baseUrl, extraHeaders) {
+  async call(op, { baseUrl, fetch }, extraHeaders) {
     const mod: TsFetchModule = op.api === 'zenlayer' ? zenlayerTsFetch : neutronTsFetch;
     const [authHeader, authValue] = Object.entries(auth[op.api])[0]!;
     const configuration = new mod.Configuration({
@@ -113,7 +119,7 @@ export const typescriptFetch: ClientUnderTest = {
 export const SUITE_CREDENTIALS = { accessKeyId: 'AK-CONTRACT', accessKeyPassword: 'contract-suite-password' } as const;
 
 /** Adds headers to every request and keeps the last answer as the wire carried it. */
-function recordingFetch(extraHeaders: Record<string, string>) {
+function recordingFetch(extraHeaders: Record<string, string>, fetch: typeof globalThis.fetch) {
   const seen: { response?: ObservedResponse } = {};
   const withHeaders = ((input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init);
@@ -137,8 +143,9 @@ export const cloudRelease: ClientUnderTest = {
   name: '@cloud-release/client',
   supports: (op) => !NOT_CALLED_BY_CLOUD_RELEASE.includes(op.operationId),
   expectedSurface: (status) => (status < 300 ? 'resolved' : 'threw'),
-  async call(op, baseUrl, extraHeaders) {
-    const { fetch, seen } = recordingFetch(extraHeaders);
+  async call(op, target, extraHeaders) {
+    const { baseUrl } = target;
+    const { fetch, seen } = recordingFetch(extraHeaders, target.fetch);
     const method = METHOD_OF[op.operationId] ?? lowerFirst(op.operationId);
     // Each action takes its one id (or ids) as the only argument: the body's only field, or the path id.
     const argument = op.body !== undefined ? Object.values(op.body as object)[0] : Object.values(op.pathParams)[0];

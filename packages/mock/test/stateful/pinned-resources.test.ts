@@ -2,7 +2,7 @@
 // at a status; the rules answer from it, and nothing moves it — neither the clock nor an
 // action — until POST /__mock/resources/unpin { type, id } (mock.unpin).
 import { describe, expect, it } from 'vitest';
-import { control, neutron, stateful, statusOf, zenlayer } from './support.js';
+import { control, neutron, statefulInProcess, statusOf, zenlayer } from './support.js';
 
 const SEED = {
   resources: [
@@ -15,7 +15,7 @@ const PORT_ID = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
 
 describe('over HTTP', () => {
   it('a pinned instance never leaves RECYCLING, whatever the clock or the calls, until unpinned', async () => {
-    const mock = await stateful({ api: 'zenlayer', seed: SEED, transitionMs: 'manual', strict: true });
+    const mock = await statefulInProcess({ api: 'zenlayer', seed: SEED, transitionMs: 'manual', strict: true });
     await zenlayer(mock, 'TerminateInstance', { instanceId: 'vm-1' });
     const pin = await control(mock, 'POST', 'resources/pin', { type: 'instance', id: 'vm-1', status: 'RECYCLING' });
     expect(pin.status).toBe(200);
@@ -40,7 +40,7 @@ describe('over HTTP', () => {
   });
 
   it('an action on a pinned resource is answered from its status but moves nothing', async () => {
-    const mock = await stateful({ api: 'zenlayer', seed: SEED, transitionMs: 0, strict: true });
+    const mock = await statefulInProcess({ api: 'zenlayer', seed: SEED, transitionMs: 0, strict: true });
     await control(mock, 'POST', 'resources/pin', { type: 'disk', id: 'd-1', status: 'AVAILABLE' });
     expect((await zenlayer(mock, 'ReleaseDisk', { diskId: 'd-1' })).status).toBe(200);
     expect(await statusOf(mock, 'DescribeDisks', { diskIds: ['d-1'] })).toEqual(['AVAILABLE']);
@@ -55,7 +55,7 @@ describe('over HTTP', () => {
   });
 
   it('a pinned Neutron port survives its delete (204) until unpinned', async () => {
-    const mock = await stateful({ api: 'neutron', seed: { resources: [{ id: PORT_ID }] }, strict: true });
+    const mock = await statefulInProcess({ api: 'neutron', seed: { resources: [{ id: PORT_ID }] }, strict: true });
     expect((await control(mock, 'POST', 'resources/pin', { type: 'port', id: PORT_ID, status: 'DOWN' })).status).toBe(
       200,
     );
@@ -87,7 +87,7 @@ describe('over HTTP', () => {
     ],
     ['a list', [{ type: 'instance', id: 'vm-1', status: 'RUNNING' }], /the body must be \{ "type", "id", "status" \}/],
   ])('refuses a pin with %s: a 400 naming the field, nothing pinned', async (_, body, detail) => {
-    const mock = await stateful({ api: 'zenlayer', seed: SEED, strict: true });
+    const mock = await statefulInProcess({ api: 'zenlayer', seed: SEED, strict: true });
     const answer = await control(mock, 'POST', 'resources/pin', body);
     expect(answer.status).toBe(400);
     expect(answer.headers.get('x-cloud-release-mock-error')).toBe('control-pin');
@@ -96,18 +96,18 @@ describe('over HTTP', () => {
   });
 
   it('refuses a Neutron status on a Zenlayer port and a Zenlayer status on a Neutron port', async () => {
-    const zen = await stateful({ api: 'zenlayer', seed: SEED, strict: true });
+    const zen = await statefulInProcess({ api: 'zenlayer', seed: SEED, strict: true });
     expect(
       (await control(zen, 'POST', 'resources/pin', { type: 'port', id: 'p-1', status: 'ACTIVE' })).body.detail,
     ).toMatch(/status must be one of the port statuses CREATING, /);
-    const neu = await stateful({ api: 'neutron', seed: { resources: [{ id: PORT_ID }] }, strict: true });
+    const neu = await statefulInProcess({ api: 'neutron', seed: { resources: [{ id: PORT_ID }] }, strict: true });
     expect(
       (await control(neu, 'POST', 'resources/pin', { type: 'port', id: PORT_ID, status: 'RECYCLED' })).body.detail,
     ).toMatch(/status must be one of the port statuses ACTIVE, DOWN, BUILD, ERROR, N\/A \(got "RECYCLED"\)/);
   });
 
   it('refuses to unpin an unknown id, and unpinning what is not pinned changes nothing', async () => {
-    const mock = await stateful({ api: 'zenlayer', seed: SEED, strict: true });
+    const mock = await statefulInProcess({ api: 'zenlayer', seed: SEED, strict: true });
     const unknown = await control(mock, 'POST', 'resources/unpin', { type: 'disk', id: 'd-9' });
     expect(unknown.status).toBe(400);
     expect(unknown.body.detail).toMatch(/id: no disk "d-9" in the inventory/);
@@ -116,7 +116,7 @@ describe('over HTTP', () => {
   });
 
   it('is locked like every control call, JSON only, and journaled apart from the API', async () => {
-    const mock = await stateful({ api: 'zenlayer', seed: SEED, controlToken: 'ctl-token' });
+    const mock = await statefulInProcess({ api: 'zenlayer', seed: SEED, controlToken: 'ctl-token' });
     const auth = { authorization: 'Bearer ctl-token' };
     const pin = { type: 'instance', id: 'vm-1', status: 'STOPPED' };
     expect((await control(mock, 'POST', 'resources/pin', pin)).status).toBe(401);
@@ -139,7 +139,7 @@ describe('over HTTP', () => {
 
 describe('in process', () => {
   it('mock.pin and mock.unpin do what the routes do', async () => {
-    const mock = await stateful({ api: 'zenlayer', seed: SEED, transitionMs: 'manual', strict: true });
+    const mock = await statefulInProcess({ api: 'zenlayer', seed: SEED, transitionMs: 'manual', strict: true });
     expect(mock.pin({ type: 'instance', id: 'vm-1', status: 'RELEASING' })).toEqual({
       type: 'instance',
       id: 'vm-1',
@@ -154,7 +154,7 @@ describe('in process', () => {
   });
 
   it('a reset or an overwrite through addResources lets go of the pin', async () => {
-    const mock = await stateful({ api: 'zenlayer', seed: SEED, strict: true });
+    const mock = await statefulInProcess({ api: 'zenlayer', seed: SEED, strict: true });
     mock.pin({ type: 'disk', id: 'd-1', status: 'FAILED' });
     mock.addResources([{ type: 'disk', id: 'd-1', status: 'IN_USE' }]);
     expect(mock.pins()).toEqual([]);

@@ -3,10 +3,10 @@
 // wording of its message, pinned here), and how Describe names what it shows. The lifecycles
 // themselves, step by step, are in zenlayer-lifecycle.test.ts.
 import { describe, expect, it } from 'vitest';
-import { stateful, statusOf, zenlayer } from './support.js';
+import { statefulInProcess, statusOf, zenlayer } from './support.js';
 
 /** A stateful Zenlayer mock that holds these resources. */
-const holding = (...resources: Record<string, string>[]) => stateful({ api: 'zenlayer', seed: { resources } });
+const holding = (...resources: Record<string, string>[]) => statefulInProcess({ api: 'zenlayer', seed: { resources } });
 const refusal = (status: number, code: string, message: string) => ({ status, body: { code, message } });
 
 describe('ids never seen, not strict: created in the state their action needs', () => {
@@ -16,7 +16,7 @@ describe('ids never seen, not strict: created in the state their action needs', 
     ['ReleaseDisk', { diskId: 'd-new' }, 'DescribeDisks', { diskIds: ['d-new'] }, 'RECYCLING'],
     ['TerminatePort', { portId: 'p-new' }, 'DescribePorts', { portIds: ['p-new'] }, 'DELETING'],
   ])('%s on a new id: accepted, %s shows it %s', async (action, body, describe, ids, status) => {
-    const mock = await stateful({ api: 'zenlayer', transitionMs: 60_000 });
+    const mock = await statefulInProcess({ api: 'zenlayer', transitionMs: 60_000 });
     expect((await zenlayer(mock, action, body)).status).toBe(200);
     expect(await statusOf(mock, describe, ids)).toEqual([status]);
   });
@@ -24,7 +24,7 @@ describe('ids never seen, not strict: created in the state their action needs', 
 
 describe('ids never seen, not strict: a first release is accepted, then 404; a read creates none', () => {
   it('ReleaseInstances and DestroyPort on a bare mock', async () => {
-    const mock = await stateful({ api: 'zenlayer' });
+    const mock = await statefulInProcess({ api: 'zenlayer' });
     expect((await zenlayer(mock, 'ReleaseInstances', { instanceIds: ['i-new'] })).status).toBe(200);
     expect((await zenlayer(mock, 'DestroyPort', { portId: 'p-new' })).status).toBe(200);
     await new Promise((r) => setTimeout(r, 80));
@@ -33,7 +33,7 @@ describe('ids never seen, not strict: a first release is accepted, then 404; a r
   });
 
   it('a Describe of an id never seen: empty, and nothing created', async () => {
-    const mock = await stateful({ api: 'zenlayer' });
+    const mock = await statefulInProcess({ api: 'zenlayer' });
     const read = await zenlayer(mock, 'DescribeInstances', { instanceIds: ['i-new'] });
     expect(read.body.response).toEqual({ requestId: read.body.requestId, totalCount: 0, dataSet: [] });
     expect(mock.resources()).toEqual([]);
@@ -47,12 +47,12 @@ describe('ids never seen, strict: 404 with the not-found code, naming the id', (
     ['TerminatePort', { portId: 'p-x' }, 'SELF_SERVICE_PORT_NOT_FOUND', 'Port p-x not found.'],
     ['DestroyPort', { portId: 'p-x' }, 'SELF_SERVICE_PORT_NOT_FOUND', 'Port p-x not found.'],
   ])('%s', async (action, body, code, message) => {
-    const mock = await stateful({ api: 'zenlayer', strict: true });
+    const mock = await statefulInProcess({ api: 'zenlayer', strict: true });
     expect(await zenlayer(mock, action, body)).toMatchObject(refusal(404, code, message));
   });
 
   it('ReleaseInstances: every id that does not exist, in one 404', async () => {
-    const mock = await stateful({ api: 'zenlayer', strict: true });
+    const mock = await statefulInProcess({ api: 'zenlayer', strict: true });
     expect(await zenlayer(mock, 'ReleaseInstances', { instanceIds: ['i-8', 'i-9'] })).toMatchObject(
       refusal(404, 'INVALID_INSTANCE_NOT_FOUND', 'Instance i-8, i-9 does not exist.'),
     );
@@ -155,7 +155,7 @@ describe('Describe names what it shows', () => {
     ],
   };
   it('by its name, or by its id when it has none; a disk without a type is a DATA disk', async () => {
-    const mock = await stateful({ api: 'zenlayer', seed });
+    const mock = await statefulInProcess({ api: 'zenlayer', seed });
     const data = async (action: string, body: unknown) => (await zenlayer(mock, action, body)).body.response.dataSet;
     expect(await data('DescribeInstances', { instanceIds: ['i-1', 'i-2'] })).toEqual([
       { instanceId: 'i-1', instanceName: 'web', instanceStatus: 'RUNNING' },

@@ -1,0 +1,38 @@
+// What each entry point loads, read from the built modules' imports: the main entry never
+// msw (an optional peer), and @cloud-release/mock/msw never node:http nor the server.
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+
+/** Every module an entry imports, transitively: its own files by path, packages by name. */
+function graph(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    for (const [, specifier] of text.matchAll(/^(?:import|export)\s[^'"]*?from\s+'([^']+)'/gm)) {
+      if (specifier!.startsWith('.')) visit(resolve(dirname(file), specifier!));
+      else seen.add(specifier!);
+    }
+  };
+  visit(resolve(dist, entry));
+  return seen;
+}
+
+describe('entry points', () => {
+  it('the main entry loads no msw', () => {
+    const loaded = [...graph('index.js')];
+    expect(loaded).toContain('node:http');
+    expect(loaded.filter((m) => m === 'msw' || m.startsWith('msw/'))).toEqual([]);
+  });
+
+  it('@cloud-release/mock/msw loads neither node:http nor the server', () => {
+    const loaded = [...graph('msw.js')];
+    expect(loaded).toContain('msw');
+    expect(loaded.filter((m) => m === 'node:http' || m === 'http' || m.endsWith('transports/server.js'))).toEqual([]);
+  });
+});
