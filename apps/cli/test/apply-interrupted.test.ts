@@ -8,22 +8,10 @@ import { join } from 'node:path';
 import type { StatefulMock } from '@cloud-release/mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawnCli } from './support/harness.js';
-import { neutronMock, tempDir, WEB_PORT, zenlayerMock } from './support/teardown.js';
+import { neutronMock, stateChanging, tempDir, WEB_PORT, zenlayerMock } from './support/teardown.js';
 
-const CHANGING = new Set([
-  'TerminateInstance',
-  'ReleaseInstances',
-  'ReleaseDisk',
-  'TerminatePort',
-  'DestroyPort',
-  'DeletePort',
-]);
 /** Every state-changing call the mock received, in order, with its status (null: dropped). */
-const changes = (mock: StatefulMock) =>
-  mock
-    .requests()
-    .filter((r) => CHANGING.has(r.operation ?? ''))
-    .map((r) => [r.operation, r.status]);
+const changes = (mock: StatefulMock) => stateChanging(mock).map((r) => [r.operation, r.status]);
 
 const children: ChildProcess[] = [];
 const tickers: NodeJS.Timeout[] = [];

@@ -4,20 +4,11 @@
 import { EventEmitter } from 'node:events';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { StatefulMock } from '@cloud-release/mock';
 import { describe, expect, it } from 'vitest';
 import { runMain, waitFor } from './support/harness.js';
-import { DB_PORT, neutronMock, tempDir, WEB_PORT, zenlayerMock } from './support/teardown.js';
+import { DB_PORT, neutronMock, stateChanging, tempDir, WEB_PORT, zenlayerMock } from './support/teardown.js';
 
-const CHANGING = new Set([
-  'TerminateInstance',
-  'ReleaseInstances',
-  'ReleaseDisk',
-  'TerminatePort',
-  'DestroyPort',
-  'DeletePort',
-]);
-const changes = (mock: StatefulMock) => mock.requests().filter((r) => CHANGING.has(r.operation ?? ''));
+const changes = stateChanging;
 const journalLines = (path: string) =>
   readFileSync(path, 'utf8')
     .trim()

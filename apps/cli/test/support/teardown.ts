@@ -49,3 +49,16 @@ export async function neutronMock(resources: unknown[]): Promise<StatefulMock> {
 
 /** The operations the mock answered, in order. */
 export const operations = (mock: StatefulMock) => mock.requests().map((r) => r.operation);
+
+/** The operations that change state: what a teardown must never have accepted twice. */
+const CHANGING = new Set([
+  'TerminateInstance',
+  'ReleaseInstances',
+  'ReleaseDisk',
+  'TerminatePort',
+  'DestroyPort',
+  'DeletePort',
+]);
+
+/** Every state-changing call the mock journaled, in order. */
+export const stateChanging = (mock: StatefulMock) => mock.requests().filter((r) => CHANGING.has(r.operation ?? ''));
