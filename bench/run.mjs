@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { heldRows, loadGoals, startupGoal } from './sections/goals.mjs';
+import { fetchCostRows, heldRows, loadGoals, silentLoadRows, startupGoal, startupRows } from './sections/goals.mjs';
 import { memoryRows } from './sections/memory-rows.mjs';
 
 const started = performance.now();
@@ -30,9 +30,11 @@ const bulk = section('bulk-release');
 const bundles = section('bundle-size');
 const pipeline = section('pipeline');
 const load = section('load');
+const loadSilent = section('load-silent');
 const startup = section('startup');
 const held = section('inventory-memory');
 const memory = section('mock-memory');
+const fetchCost = section('mock-fetch-cost');
 
 const raw = cost.medianUs['raw fetch'];
 const harness = cost.medianUs['openapi-fetch + middleware + timeout signal'];
@@ -133,14 +135,14 @@ const lines = [
   '',
   ...loadGoals(load.results),
   '',
-  `## 7. Startup: spawn to ready in a fresh process, import included (median of ${startup.starts} starts)`,
+  `Both silent (no per-request log; \`prism mock -v silent\`), 16 connections, taking turns the same way: median of ${loadSilent.rounds} runs of ${loadSilent.seconds} s ` +
+    `(1-minute load average when it started: ${f(loadSilent.loadAverage, 1)}).`,
   '',
-  '| server | ms to ready | × prism mock |',
-  '|---|---:|---:|',
-  ...Object.entries(startup.medianMs).map(
-    ([name, ms]) =>
-      `| ${name} | ${ms === null ? `failed: ${startup.errors[name]}` : f(ms, 0)} | ${ms === null ? '' : f(ms / startup.medianMs['prism mock'])} |`,
-  ),
+  ...silentLoadRows(loadSilent),
+  '',
+  `## 7. Startup: spawn to ready and to the first answer in a fresh process, import included (median of ${startup.starts} starts)`,
+  '',
+  ...startupRows(startup),
   '',
   ...startupGoal(startup),
   '',
@@ -151,6 +153,10 @@ const lines = [
   "## 9. The stateful mock's memory under endless or hostile input (loopback, 16 concurrent)",
   '',
   ...memoryRows(memory),
+  '',
+  '## 10. createMockFetch per call beside the server it replaces (one process, one-id ReleaseInstances, sequential)',
+  '',
+  ...fetchCostRows(fetchCost),
   '',
   `The whole bench took ${f((performance.now() - started) / 1000, 0)} s.`,
   '',

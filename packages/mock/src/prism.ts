@@ -11,7 +11,6 @@
 import { readFile } from 'node:fs/promises';
 import type { IHttpConfig, IHttpOperationConfig, IHttpRequest, IHttpResponse } from '@stoplight/prism-http';
 import type { HttpMethod, IHttpOperation } from '@stoplight/types';
-import type { PrismRequestPath } from './prism-request-path.js';
 
 export interface Violation {
   /** Where, e.g. ['body', 'instanceIds', '0'] or ['header', 'x-zc-action']. */
@@ -114,13 +113,19 @@ export async function createPrism(specPath: string): Promise<Prism> {
   // header and preference once a request passes validation (`dynamic: false`: no generated
   // values; operations with callbacks, which call out, are never remembered). Picking it again
   // for every request cost more than validating the request; every request is still routed and
-  // validated by Prism.
-  const remembered = new Map<string, ReturnType<PrismRequestPath['mock']>>();
-  const documented = (request: IHttpRequest, operation: IHttpOperation, mock: IHttpOperationConfig) => {
-    const key = JSON.stringify([operation.id, request.method, request.headers?.accept, mock.code, mock.exampleKey]);
+  // validated by Prism. (Header values and Prefer's example names carry no line breaks.)
+  const remembered = new Map<string, PrismAnswer>();
+  const documented = (
+    request: IHttpRequest,
+    operation: IHttpOperation,
+    mock: IHttpOperationConfig,
+    preference: Preference,
+  ) => {
+    const key = `${operation.id}\n${request.method}\n${request.headers?.accept ?? ''}\n${mock.code ?? ''}\n${mock.exampleKey ?? ''}`;
     let picked = remembered.get(key);
     if (!picked) {
-      picked = prism.mock(request, operation, mock);
+      const output = prism.mock(request, operation, mock);
+      picked = output._tag === 'Left' ? failure(output.left) : response(output.right, preference);
       if (remembered.size >= REMEMBERED_LIMIT) remembered.clear();
       remembered.set(key, picked);
     }
@@ -141,8 +146,7 @@ export async function createPrism(specPath: string): Promise<Prism> {
     // The operation the provider routed to: Prism routes among it alone (the same pick, without
     // scoring every operation's path). Without findings, the documented answer is remembered.
     if (operation && !operation.callbacks?.length && prism.passes(httpRequest, operation)) {
-      const picked = documented(httpRequest, operation, mock);
-      return picked._tag === 'Left' ? failure(picked.left) : response(picked.right, preference);
+      return documented(httpRequest, operation, mock, preference);
     }
     const result = await prism.request(httpRequest, operation ? [operation] : operations, mock);
     if (result._tag === 'Left') return failure(result.left);
