@@ -1,5 +1,6 @@
 // The servers the load, startup and memory sections compare, each in a process of its own, each
-// started the way a user starts it and timed from spawn to the line that says it listens.
+// started the way a user starts it and timed from spawn to the line that says it listens (or,
+// for one that prints nothing, to its first HTTP answer).
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { createRequire } from 'node:module';
@@ -65,13 +66,18 @@ function freePort() {
   );
 }
 
-/** Resolves at the first HTTP answer of any status from `url`, asking every 5 ms. */
-function answered(/** @type {string} */ url) {
+/**
+ * Resolves at the first HTTP answer of any status from `url`, asking every 5 ms until then or
+ * until `given()` says to stop.
+ * @param {string} url
+ * @param {() => boolean} given
+ */
+function answered(url, given) {
   return /** @type {Promise<void>} */ (
     new Promise((resolve) => {
       const ask = () =>
         request(url, (res) => res.resume().once('end', () => resolve()))
-          .once('error', () => setTimeout(ask, 5))
+          .once('error', () => given() || setTimeout(ask, 5))
           .end();
       ask();
     })
@@ -96,15 +102,17 @@ export async function startServer(name, table = SERVERS) {
   child.stdout.resume();
   /** @type {NodeJS.Timeout | undefined} */
   let timer;
+  let failed = false;
   try {
     await Promise.race([
-      answered(url),
+      answered(url, () => failed),
       new Promise((_, reject) => {
         timer = setTimeout(() => reject(new Error(`${name}: no answer in 60 s`)), 60_000);
         child.once('exit', (code) => reject(new Error(`${name} exited (${code}) before it answered`)));
       }),
     ]);
   } catch (error) {
+    failed = true;
     child.kill('SIGKILL');
     throw error;
   } finally {
