@@ -16,7 +16,7 @@ export async function documentedAnswer(prism: Prism, operation: string, request:
   const spec = prism.operations.find((op) => op.iid === operation)!;
   const checked = checkPreference(spec, parsePrefer(request.headers?.prefer));
   if ('answer' in checked) return { kind: 'mock-error', answer: checked.answer };
-  const answer = await prism.answer(request, checked.preference);
+  const answer = await prism.answer(request, checked.preference, spec);
   switch (answer.kind) {
     case 'response': {
       const { status, headers, body, example: name } = answer;

@@ -14,7 +14,8 @@ function graph(entry: string): Set<string> {
     if (seen.has(file)) return;
     seen.add(file);
     const text = readFileSync(file, 'utf8');
-    for (const [, specifier] of text.matchAll(/^(?:import|export)\s[^'"]*?from\s+'([^']+)'/gm)) {
+    // Static imports and re-exports, either quote (the bundle's chunks use double quotes).
+    for (const [, specifier] of text.matchAll(/^(?:import|export)\s*(?:[^'";]*?\sfrom\s*)?["']([^'"]+)["']/gm)) {
       if (specifier!.startsWith('.')) visit(resolve(dirname(file), specifier!));
       else seen.add(specifier!);
     }

@@ -1,0 +1,14 @@
+// Load with both sides silent: the mock (examples and stateful) with no log callback and
+// `prism mock -v silent`, at 16 connections, taking turns (taking-turns.mjs). Section 6 has them
+// all logging a line per request, where Prism's logger is much of what Prism pays; here the
+// request path alone is compared.
+import { loadavg } from 'node:os';
+import { report } from '../lib.mjs';
+import { DURATION_S } from './autocannon-run.mjs';
+import { SILENT_SERVERS } from './server-processes.mjs';
+import { takeTurns } from './taking-turns.mjs';
+
+const ROUNDS = Number(process.env.BENCH_LOAD_ROUNDS ?? 3);
+const loadAverage = loadavg()[0];
+const results = await takeTurns(SILENT_SERVERS, [16], ROUNDS);
+report({ loadAverage, seconds: DURATION_S, rounds: ROUNDS, results });

@@ -1,0 +1,68 @@
+// Servers in their own processes, all up at once and taking turns under autocannon, in a
+// rotating order, several rounds per concurrency: a busy neighbour on the shared cores then slows
+// every server alike, and the median of each cell is kept. Shared by the load sections.
+import { median } from '../lib.mjs';
+import { hammer } from './autocannon-run.mjs';
+import { startServer } from './server-processes.mjs';
+
+/** @typedef {import('./autocannon-run.mjs').Cell} Cell */
+
+/**
+ * @param {Record<string, import('./server-processes.mjs').ServerStart>} table the servers, by name
+ * @param {number[]} concurrencies
+ * @param {number} rounds
+ * @returns {Promise<import('./goals.mjs').LoadResults>} per server, a Cell per concurrency or its error
+ */
+export async function takeTurns(table, concurrencies, rounds) {
+  /** @type {Record<string, Awaited<ReturnType<typeof startServer>>>} */
+  const servers = {};
+  /** @type {import('./goals.mjs').LoadResults} */
+  const results = {};
+  for (const name of Object.keys(table)) {
+    try {
+      servers[name] = await startServer(name, table);
+      await hammer(servers[name].url, 16, 2); // warm-up: JIT the server before anything is measured
+    } catch (error) {
+      results[name] = { error: /** @type {Error} */ (error).message };
+    }
+  }
+  const running = Object.keys(servers).filter((name) => !results[name]);
+  /** @type {Record<string, Record<number, Cell[]>>} */
+  const runs = Object.fromEntries(
+    running.map((n) => [n, Object.fromEntries(concurrencies.map((c) => [c, /** @type {Cell[]} */ ([])]))]),
+  );
+  try {
+    for (const c of concurrencies) {
+      for (let round = 0; round < rounds; round++) {
+        for (let i = 0; i < running.length; i++) {
+          const name = /** @type {string} */ (running[(i + round) % running.length]);
+          if (results[name]) continue;
+          try {
+            runs[name]?.[c]?.push(await hammer(/** @type {{ url: string }} */ (servers[name]).url, c));
+          } catch (error) {
+            results[name] = { error: /** @type {Error} */ (error).message };
+          }
+        }
+      }
+    }
+  } finally {
+    await Promise.all(Object.values(servers).map((s) => s.stop()));
+  }
+  for (const name of running) {
+    if (results[name]) continue;
+    results[name] = Object.fromEntries(
+      concurrencies.map((c) => {
+        const cell = runs[name]?.[c] ?? [];
+        return [
+          c,
+          {
+            rps: median(cell.map((r) => r.rps)),
+            p50Ms: median(cell.map((r) => r.p50Ms)),
+            p99Ms: median(cell.map((r) => r.p99Ms)),
+          },
+        ];
+      }),
+    );
+  }
+  return results;
+}
