@@ -7,5 +7,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // Generous: a first test in a worker pays the mock's import, and CI runs every package at once on 2 cores.
     testTimeout: 60_000,
+    // A beforeAll that starts mocks pays Prism's load in that worker: past vitest's 10 s default on a loaded CI.
+    hookTimeout: 60_000,
   },
 });

@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     // Generous: timing tests wait for real servers, and CI runs every package at once on 2 cores.
     testTimeout: 30_000,
+    // A beforeAll that starts mocks pays Prism's load in that worker: past vitest's 10 s default on a loaded CI.
+    hookTimeout: 60_000,
     typecheck: { include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
     // A run that finds no test is a failure, never a green run that checked nothing.
     passWithNoTests: false,

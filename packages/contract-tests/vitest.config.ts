@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 20_000,
+    // A beforeAll that starts mocks pays Prism's load in that worker: past vitest's 10 s default on a loaded CI.
+    hookTimeout: 60_000,
     // A run that finds no test is a failure, never a green run that checked nothing.
     passWithNoTests: false,
   },

@@ -1,4 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
-// A run that finds no test is a failure, never a green run that checked nothing.
-export default defineConfig({ test: { include: ['test/**/*.test.ts'], testTimeout: 15_000, passWithNoTests: false } });
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 15_000,
+    // A beforeAll that starts mocks pays Prism's load in that worker; CI runs every package at
+    // once on 2 cores, where that took past vitest's 10 s default.
+    hookTimeout: 60_000,
+    // A run that finds no test is a failure, never a green run that checked nothing.
+    passWithNoTests: false,
+  },
+});

@@ -1,13 +1,14 @@
 // `cloud-release apply` as a user runs it (the built CLI in its own process) against the
 // stateful mocks over HTTP: SIGINT at each kind of step of the disk, SDN port and Neutron port
 // flows, or a call whose answer is lost, then `apply <plan> --resume <journal>`. What the mock
-// journaled is the witness: no state-changing call it accepted is sent again.
+// journaled is the witness: no state-changing call it accepted is sent again. Only the applies
+// run as processes (the signal is what they are about); each plan is made in-process.
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StatefulMock } from '@cloud-release/mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { spawnCli } from './support/harness.js';
+import { runMain, spawnCli } from './support/harness.js';
 import { neutronMock, stateChanging, tempDir, WEB_PORT, zenlayerMock } from './support/teardown.js';
 
 /** Every state-changing call the mock received, in order, with its status (null: dropped). */
@@ -58,7 +59,7 @@ const journaled = (path: string, step: string, phase: 'before' | 'after', outcom
 
 async function plan(args: string[], dir: string): Promise<string> {
   const out = join(dir, 'plan.json');
-  const run = await cli(['plan', ...args, '--out', out], dir).done;
+  const run = await runMain(['plan', ...args, '--out', out], { cwd: dir });
   expect(run.code).toBe(0);
   return out;
 }

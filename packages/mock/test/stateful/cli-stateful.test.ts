@@ -4,7 +4,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
+
+// Each test starts the CLI, a process that loads the whole mock before it parses a flag: on a
+// loaded 2-core machine (a cold `pnpm test` runs every package at once) that alone can pass the
+// config's 15 s, so these tests have cli.test.ts's bound for a spawned mock.
+vi.setConfig({ testTimeout: 90_000 });
 
 const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const cleanup: Array<() => Promise<unknown>> = [];

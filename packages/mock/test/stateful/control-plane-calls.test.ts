@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { BODY_LIMIT_BYTES } from '../../src/body.js';
-import { control, stateful } from './support.js';
+import { control, statefulInProcess } from './support.js';
 
 const ROUTES =
   'GET /__mock/resources, POST /__mock/resources, POST /__mock/reset, GET /__mock/requests, DELETE /__mock/requests, POST /__mock/requests/count, POST /__mock/requests/find, GET /__mock/control-requests, GET /__mock/faults, POST /__mock/faults, DELETE /__mock/faults, GET /__mock/clock, POST /__mock/clock, POST /__mock/resources/pin, POST /__mock/resources/unpin';
@@ -19,7 +19,7 @@ function expectProblem(answer: { status: number; headers: Headers; body: unknown
 
 describe('the calls', () => {
   it('GET answers 200 with the list; DELETE and reset 204 with no body; POST 201 with what was added', async () => {
-    const mock = await stateful({ api: 'neutron' });
+    const mock = await statefulInProcess({ api: 'neutron' });
     const get = await control(mock, 'GET', 'faults');
     expect([get.status, get.body, get.headers.get('content-type')]).toEqual([200, { faults: [] }, 'application/json']);
     expect(await control(mock, 'GET', 'requests')).toMatchObject({ status: 200, body: { requests: [] } });
@@ -41,9 +41,9 @@ describe('the calls', () => {
   });
 
   it('each DELETE clears only its own list; reset clears both and the inventory', async () => {
-    const mock = await stateful({ api: 'zenlayer', seed: { resources: [] } });
+    const mock = await statefulInProcess({ api: 'zenlayer', seed: { resources: [] } });
     mock.addResources([{ type: 'disk', id: 'd-1', status: 'AVAILABLE' }]);
-    await fetch(`${mock.url}/nowhere`);
+    await mock(`${mock.url}/nowhere`);
     mock.fault({ drop: true });
     expect((await control(mock, 'DELETE', 'faults')).status).toBe(204);
     expect([mock.faults().length, mock.requests().length, mock.resources().length]).toEqual([0, 1, 1]);
@@ -51,7 +51,7 @@ describe('the calls', () => {
     expect((await control(mock, 'DELETE', 'requests')).status).toBe(204);
     expect([mock.faults().length, mock.requests().length, mock.resources().length]).toEqual([1, 0, 1]);
     await control(mock, 'DELETE', 'faults');
-    await fetch(`${mock.url}/nowhere`);
+    await mock(`${mock.url}/nowhere`);
     mock.fault({ drop: true });
     expect([mock.faults().length, mock.requests().length, mock.resources().length]).toEqual([1, 1, 1]);
     expect((await control(mock, 'POST', 'reset')).status).toBe(204);
@@ -59,7 +59,7 @@ describe('the calls', () => {
   });
 
   it('takes a path with a trailing slash as the same call', async () => {
-    const mock = await stateful({ api: 'zenlayer' });
+    const mock = await statefulInProcess({ api: 'zenlayer' });
     mock.fault({ drop: true });
     expect(await control(mock, 'GET', 'faults/')).toMatchObject({ status: 200, body: { faults: [{ kind: 'drop' }] } });
     expect((await control(mock, 'DELETE', 'faults/')).status).toBe(204);
@@ -67,7 +67,7 @@ describe('the calls', () => {
   });
 
   it('takes faults as { faults: [...] }, as a list, or as one fault; answers with those and the queue length only', async () => {
-    const mock = await stateful({ api: 'zenlayer' });
+    const mock = await statefulInProcess({ api: 'zenlayer' });
     const first = await control(mock, 'POST', 'faults', { faults: [{ drop: true }] });
     expect(first).toMatchObject({ status: 201, body: { faults: [{ kind: 'drop', times: 1 }], queued: 1 } });
     const second = await control(mock, 'POST', 'faults', [{ latencyMs: 1 }, { latencyMs: 2 }]);
@@ -94,7 +94,7 @@ describe('a wrong call', () => {
     ['GET', 'reset'],
     ['DELETE', 'resources'],
   ])('%s /__mock/%s: control-route, listing the calls there are', async (method, path) => {
-    const mock = await stateful({ api: 'zenlayer' });
+    const mock = await statefulInProcess({ api: 'zenlayer' });
     const answer = await control(mock, method, path);
     expectProblem(answer, 'control-route');
     expect(answer.body).toMatchObject({
@@ -104,7 +104,7 @@ describe('a wrong call', () => {
   });
 
   it.each(['faults', 'resources'])('POST /__mock/%s without a body, or only whitespace: control-body', async (path) => {
-    const mock = await stateful({ api: 'zenlayer' });
+    const mock = await statefulInProcess({ api: 'zenlayer' });
     for (const body of [undefined, ' \n']) {
       const answer = await control(mock, 'POST', path, body);
       expectProblem(answer, 'control-body');
@@ -113,7 +113,7 @@ describe('a wrong call', () => {
   });
 
   it.each(['faults', 'resources'])('POST /__mock/%s with a body that is not JSON: the parse error', async (path) => {
-    const mock = await stateful({ api: 'zenlayer' });
+    const mock = await statefulInProcess({ api: 'zenlayer' });
     const answer = await control(mock, 'POST', path, '{"drop": tru');
     expectProblem(answer, 'control-body');
     expect(answer.body.title).toBe('Body is not JSON');
@@ -122,7 +122,7 @@ describe('a wrong call', () => {
   });
 
   it('a body over 1 MiB: not read, "Body too large"', async () => {
-    const mock = await stateful({ api: 'zenlayer' });
+    const mock = await statefulInProcess({ api: 'zenlayer' });
     const answer = await control(mock, 'POST', 'faults', `{"drop":true}${' '.repeat(BODY_LIMIT_BYTES)}`);
     expectProblem(answer, 'control-body');
     expect(answer.body).toMatchObject({ title: 'Body too large', detail: 'The control body is over 1 MiB.' });
@@ -135,7 +135,7 @@ describe('a wrong call', () => {
     ['a list', [{ type: 'disk', id: 'd-1', status: 'AVAILABLE' }]],
     ['a string', 'resources'],
   ])('POST /__mock/resources with %s: "The body must be { "resources": [ … ] }."', async (_, body) => {
-    const mock = await stateful({ api: 'zenlayer' });
+    const mock = await statefulInProcess({ api: 'zenlayer' });
     const answer = await control(mock, 'POST', 'resources', JSON.stringify(body));
     expectProblem(answer, 'control-resources');
     expect(answer.body).toMatchObject({
@@ -146,7 +146,7 @@ describe('a wrong call', () => {
   });
 
   it('POST /__mock/resources whose resources are not a list: the seed check’s message', async () => {
-    const mock = await stateful({ api: 'zenlayer' });
+    const mock = await statefulInProcess({ api: 'zenlayer' });
     const answer = await control(mock, 'POST', 'resources', { resources: { type: 'disk' } });
     expectProblem(answer, 'control-resources');
     expect(answer.body).toMatchObject({
@@ -158,7 +158,7 @@ describe('a wrong call', () => {
 
 it('logs each control call with its status and what it was', async () => {
   const lines: string[] = [];
-  const mock = await stateful({ api: 'zenlayer', log: (line) => lines.push(line) });
+  const mock = await statefulInProcess({ api: 'zenlayer', log: (line) => lines.push(line) });
   await control(mock, 'GET', 'faults');
   await control(mock, 'POST', 'faults', { drop: 1 });
   await control(mock, 'DELETE', 'requests');

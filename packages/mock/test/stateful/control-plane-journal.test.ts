@@ -1,14 +1,15 @@
 // Control-plane calls are journaled apart from API requests, in a ring of the newest 1,000,
 // read with GET /__mock/control-requests (and nothing else: it cannot be cleared or written).
+// In-process (createMockFetch): the control plane answers the same there, and no socket is under test.
 import { describe, expect, it } from 'vitest';
 import { CONTROL_JOURNAL_LIMIT } from '../../src/control/control-journal.js';
-import { control, stateful, zenlayer } from './support.js';
+import { control, statefulInProcess, zenlayer } from './support.js';
 
 const TIME = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 
 describe('the control-plane journal', () => {
   it('lists each control call (method, path, status, time), oldest first; the API journal has none of them', async () => {
-    const mock = await stateful({ api: 'zenlayer', transitionMs: 0 });
+    const mock = await statefulInProcess({ api: 'zenlayer', transitionMs: 0 });
     await control(mock, 'POST', 'resources', { resources: [{ type: 'disk', id: 'd-1', status: 'AVAILABLE' }] });
     await zenlayer(mock, 'ReleaseDisk', { diskId: 'd-1' });
     await control(mock, 'GET', 'resources?x=1');
@@ -30,7 +31,7 @@ describe('the control-plane journal', () => {
   });
 
   it('is read-only: DELETE and POST are unknown calls (and journaled as such); a reset keeps it', async () => {
-    const mock = await stateful({ api: 'zenlayer' });
+    const mock = await statefulInProcess({ api: 'zenlayer' });
     expect((await control(mock, 'DELETE', 'control-requests')).status).toBe(400);
     expect((await control(mock, 'POST', 'control-requests', {})).status).toBe(400);
     expect((await control(mock, 'POST', 'reset')).status).toBe(204);
@@ -43,7 +44,7 @@ describe('the control-plane journal', () => {
   });
 
   it(`keeps the newest ${CONTROL_JOURNAL_LIMIT} calls and counts the ones it dropped; a long path is cut`, async () => {
-    const mock = await stateful({ api: 'zenlayer' });
+    const mock = await statefulInProcess({ api: 'zenlayer' });
     for (let n = 0; n < CONTROL_JOURNAL_LIMIT + 4; n++) await control(mock, 'GET', `faults?n=${n}`);
     await control(mock, 'GET', `faults?long=${'x'.repeat(10_000)}`);
     const calls = await control(mock, 'GET', 'control-requests');

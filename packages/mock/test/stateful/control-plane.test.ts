@@ -1,11 +1,12 @@
-// The /__mock/ control plane over HTTP: resources, reset, journal, faults; clear 400s.
+// The /__mock/ control plane as a client calls it: resources, reset, journal, faults; clear 400s.
+// In-process (the mock's fetch answers as its server does) but where a started server is the point.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SeedError, startMock } from '@cloud-release/mock';
 import { afterAll, describe, expect, it } from 'vitest';
 import { start } from '../support/mocks.js';
-import { control, neutron, REQUEST_ID, stateful, zenlayer } from './support.js';
+import { control, neutron, REQUEST_ID, statefulInProcess, zenlayer } from './support.js';
 
 const seed = { resources: [{ type: 'disk', id: 'd-1', status: 'AVAILABLE' }] };
 
@@ -20,9 +21,9 @@ describe('/__mock/ is the control plane in stateful mode only', () => {
   });
 
   it('in stateful mode only the /__mock/ prefix is, not a path that merely contains it', async () => {
-    const mock = await stateful({ api: 'neutron' });
-    expect((await fetch(`${mock.url}/__mock/requests`)).status).toBe(200);
-    const inside = await fetch(`${mock.url}/v2.0/__mock/requests`, { headers: { 'x-auth-token': 't' } });
+    const mock = await statefulInProcess({ api: 'neutron' });
+    expect((await mock(`${mock.url}/__mock/requests`)).status).toBe(200);
+    const inside = await mock(`${mock.url}/v2.0/__mock/requests`, { headers: { 'x-auth-token': 't' } });
     expect(inside.status).toBe(404);
     expect(await inside.json()).toMatchObject({ NeutronError: { type: 'HTTPNotFound' } });
   });
@@ -30,7 +31,7 @@ describe('/__mock/ is the control plane in stateful mode only', () => {
 
 describe('resources', () => {
   it('reads the inventory and adds to it', async () => {
-    const mock = await stateful({ api: 'zenlayer', seed });
+    const mock = await statefulInProcess({ api: 'zenlayer', seed });
     const added = await control(mock, 'POST', 'resources', {
       resources: [{ type: 'instance', id: 'i-1', status: 'RECYCLE', name: 'web' }],
     });
@@ -42,7 +43,7 @@ describe('resources', () => {
   });
 
   it('refuses a malformed batch whole with a 400 naming every problem; the inventory is unchanged', async () => {
-    const mock = await stateful({ api: 'zenlayer', seed });
+    const mock = await statefulInProcess({ api: 'zenlayer', seed });
     const refused = await control(mock, 'POST', 'resources', {
       resources: [
         { type: 'instance', id: 'i-ok', status: 'RUNNING' },
@@ -86,8 +87,8 @@ describe('seed files', () => {
         '    - { id: 6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11, name: web-port }',
       ].join('\n'),
     );
-    const z = await stateful({ api: 'zenlayer', seed: file });
-    const n = await stateful({ api: 'neutron', seed: file });
+    const z = await statefulInProcess({ api: 'zenlayer', seed: file });
+    const n = await statefulInProcess({ api: 'neutron', seed: file });
     expect(z.resources()).toEqual([{ type: 'instance', id: 'i-1', status: 'RECYCLE' }]);
     expect(n.resources()).toMatchObject([{ id: '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11', name: 'web-port' }]);
   });
@@ -95,7 +96,7 @@ describe('seed files', () => {
 
 describe('reset', () => {
   it('returns the inventory to its seed and clears the journal and faults', async () => {
-    const mock = await stateful({ api: 'zenlayer', seed, transitionMs: 0 });
+    const mock = await statefulInProcess({ api: 'zenlayer', seed, transitionMs: 0 });
     await zenlayer(mock, 'ReleaseDisk', { diskId: 'd-1' });
     await control(mock, 'POST', 'faults', { latencyMs: 1, times: 3 });
     expect((await control(mock, 'POST', 'reset')).status).toBe(204);
@@ -107,7 +108,7 @@ describe('reset', () => {
 
 describe('journal', () => {
   it('records every request: time, method, path, operation, ids, status, code, request id; DELETE clears it', async () => {
-    const mock = await stateful({ api: 'zenlayer', strict: true });
+    const mock = await statefulInProcess({ api: 'zenlayer', strict: true });
     const answer = await zenlayer(mock, 'ReleaseInstances', { instanceIds: ['i-1', 'i-2'] });
     const { body } = await control(mock, 'GET', 'requests');
     expect(body.requests).toEqual([
@@ -129,7 +130,7 @@ describe('journal', () => {
   });
 
   it('records Neutron answers with their X-Openstack-Request-Id', async () => {
-    const mock = await stateful({ api: 'neutron' });
+    const mock = await statefulInProcess({ api: 'neutron' });
     const answer = await neutron(mock, 'DELETE', '/v2.0/ports/6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11');
     expect(mock.requests()).toMatchObject([
       {
@@ -146,7 +147,7 @@ describe('journal', () => {
 
 describe('faults', () => {
   it('answers a queued status fault in the provider’s shape, with Retry-After when asked, then the real answer', async () => {
-    const mock = await stateful({ api: 'zenlayer', seed, transitionMs: 0 });
+    const mock = await statefulInProcess({ api: 'zenlayer', seed, transitionMs: 0 });
     const queued = await control(mock, 'POST', 'faults', {
       operation: 'ReleaseDisk',
       status: 429,
@@ -169,7 +170,7 @@ describe('faults', () => {
   });
 
   it('answers a Neutron fault with its type, and only for the named operation', async () => {
-    const mock = await stateful({ api: 'neutron' });
+    const mock = await statefulInProcess({ api: 'neutron' });
     mock.fault({ operation: 'DeletePort', status: 409, type: 'ServicePortInUse', times: 1 });
     const port = '/v2.0/ports/6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
     expect((await neutron(mock, 'GET', port)).status).toBe(404);
@@ -178,7 +179,7 @@ describe('faults', () => {
   });
 
   it('adds latency', async () => {
-    const mock = await stateful({ api: 'zenlayer' });
+    const mock = await statefulInProcess({ api: 'zenlayer' });
     mock.fault({ latencyMs: 300, times: 1 });
     const started = performance.now();
     expect((await zenlayer(mock, 'DescribeDisks', {})).status).toBe(200);
@@ -187,7 +188,7 @@ describe('faults', () => {
   });
 
   it('drops the connection, journaled with status null', async () => {
-    const mock = await stateful({ api: 'zenlayer' });
+    const mock = await statefulInProcess({ api: 'zenlayer' });
     mock.fault({ operation: 'ReleaseInstances', drop: true });
     await expect(zenlayer(mock, 'ReleaseInstances', { instanceIds: ['i-1'] })).rejects.toThrow(/fetch failed/);
     expect(mock.requests()).toMatchObject([
@@ -197,7 +198,7 @@ describe('faults', () => {
   });
 
   it('refuses an undocumented status or code with a 400 naming what is documented; nothing is queued', async () => {
-    const mock = await stateful({ api: 'zenlayer' });
+    const mock = await statefulInProcess({ api: 'zenlayer' });
     const refused = await control(mock, 'POST', 'faults', {
       faults: [
         { operation: 'ReleaseDisk', status: 429, code: 'REQUEST_LIMIT_EXCEEDED' },
@@ -214,7 +215,7 @@ describe('faults', () => {
 });
 
 it('answers an unknown control-plane call with a 400 listing the routes', async () => {
-  const mock = await stateful({ api: 'zenlayer' });
+  const mock = await statefulInProcess({ api: 'zenlayer' });
   const answer = await control(mock, 'GET', 'nope');
   expect(answer.status).toBe(400);
   expect(answer.body).toMatchObject({ title: 'Unknown control-plane call' });

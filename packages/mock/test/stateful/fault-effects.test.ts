@@ -2,13 +2,13 @@
 // used up one answer at a time, the first matching fault first, its message or the default; by
 // chance (`probability`, drawn from startMock's `random`); late, by a fixed or a drawn delay.
 import { describe, expect, it } from 'vitest';
-import { control, neutron, stateful, zenlayer } from './support.js';
+import { control, neutron, statefulInProcess, zenlayer } from './support.js';
 
 const PORT = '/v2.0/ports/6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
 
 describe('used up after `times`', () => {
   it('answers a status fault `times` times, counting down in GET /__mock/faults, then the real answer', async () => {
-    const mock = await stateful({ api: 'zenlayer' });
+    const mock = await statefulInProcess({ api: 'zenlayer' });
     await control(mock, 'POST', 'faults', { status: 503, code: 'SERVICE_TEMPORARY_UNAVAILABLE', times: 2 });
     expect((await zenlayer(mock, 'DescribeDisks', {})).status).toBe(503);
     expect((await control(mock, 'GET', 'faults')).body).toEqual({
@@ -25,7 +25,7 @@ describe('used up after `times`', () => {
   });
 
   it('drops the connection `times` times for its operation only', async () => {
-    const mock = await stateful({ api: 'neutron' });
+    const mock = await statefulInProcess({ api: 'neutron' });
     mock.fault({ operation: 'DeletePort', drop: true, times: 2 });
     expect((await neutron(mock, 'GET', PORT)).status).toBe(404);
     await expect(neutron(mock, 'DELETE', PORT)).rejects.toThrow(/fetch failed/);
@@ -43,7 +43,7 @@ describe('used up after `times`', () => {
 
 describe('the queue, as GET /__mock/faults lists it', () => {
   it('lists every queued fault in order, each with what it was given', async () => {
-    const mock = await stateful({ api: 'zenlayer' });
+    const mock = await statefulInProcess({ api: 'zenlayer' });
     const queued = await control(mock, 'POST', 'faults', {
       faults: [
         { operation: 'ReleaseDisk', status: 429, code: 'REQUEST_LIMIT_EXCEEDED', retryAfter: 3, message: 'slow' },
@@ -70,7 +70,7 @@ describe('the queue, as GET /__mock/faults lists it', () => {
   });
 
   it('takes the first fault that matches: one for another operation waits for its own', async () => {
-    const mock = await stateful({ api: 'zenlayer' });
+    const mock = await statefulInProcess({ api: 'zenlayer' });
     mock.fault(
       { operation: 'ReleaseDisk', status: 429, code: 'REQUEST_LIMIT_EXCEEDED' },
       { status: 500, code: 'INTERNAL_SERVER_ERROR' },
@@ -83,7 +83,7 @@ describe('the queue, as GET /__mock/faults lists it', () => {
 
 describe('the answer a status fault makes', () => {
   it('carries the fault’s message, or says which fault it is', async () => {
-    const mock = await stateful({ api: 'zenlayer' });
+    const mock = await statefulInProcess({ api: 'zenlayer' });
     mock.fault(
       { status: 429, code: 'REQUEST_LIMIT_EXCEEDED', message: 'Slow down.' },
       { status: 429, code: 'REQUEST_LIMIT_EXCEEDED' },
@@ -99,7 +99,7 @@ describe('the answer a status fault makes', () => {
   });
 
   it('in Neutron’s shape, with Retry-After 0 when asked', async () => {
-    const mock = await stateful({ api: 'neutron' });
+    const mock = await statefulInProcess({ api: 'neutron' });
     mock.fault({ operation: 'DeletePort', status: 409, type: 'ServicePortInUse', retryAfter: 0, message: 'busy' });
     const answer = await neutron(mock, 'DELETE', PORT);
     expect(answer.status).toBe(409);
@@ -113,7 +113,12 @@ describe('applyThenDrop: the action applied, its answer never sent', () => {
 
   it('Zenlayer: the client sees a dropped connection, the instance is RELEASING, a retry meets that state', async () => {
     const lines: string[] = [];
-    const mock = await stateful({ api: 'zenlayer', seed: RECYCLED, transitionMs: 60_000, log: (l) => lines.push(l) });
+    const mock = await statefulInProcess({
+      api: 'zenlayer',
+      seed: RECYCLED,
+      transitionMs: 60_000,
+      log: (l) => lines.push(l),
+    });
     await control(mock, 'POST', 'faults', { operation: 'ReleaseInstances', applyThenDrop: true });
     await expect(zenlayer(mock, 'ReleaseInstances', { instanceIds: ['i-a'] })).rejects.toThrow(/fetch failed/);
     expect((await control(mock, 'GET', 'resources')).body.resources).toEqual([
@@ -137,14 +142,14 @@ describe('applyThenDrop: the action applied, its answer never sent', () => {
   });
 
   it('whereas drop applies nothing: the instance is still RECYCLE', async () => {
-    const mock = await stateful({ api: 'zenlayer', seed: RECYCLED, transitionMs: 60_000 });
+    const mock = await statefulInProcess({ api: 'zenlayer', seed: RECYCLED, transitionMs: 60_000 });
     mock.fault({ operation: 'ReleaseInstances', drop: true });
     await expect(zenlayer(mock, 'ReleaseInstances', { instanceIds: ['i-a'] })).rejects.toThrow(/fetch failed/);
     expect(mock.resources()).toEqual([expect.objectContaining({ id: 'i-a', status: 'RECYCLE' })]);
   });
 
   it('Neutron: the port is gone, though the DELETE got no answer', async () => {
-    const mock = await stateful({ api: 'neutron', seed: { resources: [{ id: PORT.slice(-36) }] } });
+    const mock = await statefulInProcess({ api: 'neutron', seed: { resources: [{ id: PORT.slice(-36) }] } });
     mock.fault({ operation: 'DeletePort', applyThenDrop: true });
     await expect(neutron(mock, 'DELETE', PORT)).rejects.toThrow(/fetch failed/);
     expect((await control(mock, 'GET', 'resources')).body.resources).toEqual([]);
@@ -170,7 +175,7 @@ function draws(...values: number[]) {
 describe('by chance: probability', () => {
   it('each matching request draws; the fault applies on a hit only, and only hits count toward times', async () => {
     const { random, left } = draws(0.9, 0.1, 0.5, 0.2);
-    const mock = await stateful({ api: 'zenlayer', random });
+    const mock = await statefulInProcess({ api: 'zenlayer', random });
     mock.fault({ status: 503, code: 'SERVICE_TEMPORARY_UNAVAILABLE', probability: 0.3, times: 2 });
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await zenlayer(mock, 'DescribeDisks', {})).status);
@@ -181,7 +186,7 @@ describe('by chance: probability', () => {
 
   it('a miss leaves the fault queued and lets the next matching one try', async () => {
     const { random } = draws(0.7);
-    const mock = await stateful({ api: 'zenlayer', random });
+    const mock = await statefulInProcess({ api: 'zenlayer', random });
     mock.fault(
       { status: 503, code: 'SERVICE_TEMPORARY_UNAVAILABLE', probability: 0.5 },
       { status: 500, code: 'INTERNAL_SERVER_ERROR' },
@@ -194,25 +199,25 @@ describe('by chance: probability', () => {
 
   it('probability 0 never applies, 1 always', async () => {
     const { random } = draws(0, 0.999);
-    const mock = await stateful({ api: 'neutron', random });
+    const mock = await statefulInProcess({ api: 'neutron', random });
     mock.fault({ fault: 'empty', probability: 0 }, { status: 500, type: 'HTTPInternalServerError', probability: 1 });
     expect((await neutron(mock, 'GET', '/v2.0/ports')).status).toBe(500);
   });
 
   it('a random source outside [0, 1): the request it draws for is the mock’s 500 naming the value; not a function: startMock throws', async () => {
-    const mock = await stateful({ api: 'zenlayer', random: () => 1 });
+    const mock = await statefulInProcess({ api: 'zenlayer', random: () => 1 });
     mock.fault({ drop: true, probability: 0.5 });
     const answer = await zenlayer(mock, 'DescribeDisks', {});
     expect(answer.status).toBe(500);
     expect(answer.body).toMatchObject({ code: 'INTERNAL_SERVER_ERROR' });
     expect(answer.body.message).toContain('random() returned 1; it must return numbers in [0, 1)');
-    await expect(stateful({ api: 'zenlayer', random: 0.5 as never })).rejects.toThrow(
+    await expect(statefulInProcess({ api: 'zenlayer', random: 0.5 as never })).rejects.toThrow(
       'random must be a function returning numbers in [0, 1) (got number)',
     );
   });
 
   it('without a random source, Math.random draws: over 200 requests at 0.5, some hit and some miss', async () => {
-    const mock = await stateful({ api: 'neutron' });
+    const mock = await statefulInProcess({ api: 'neutron' });
     mock.fault({ status: 500, type: 'HTTPInternalServerError', probability: 0.5, times: 1_000 });
     for (let i = 0; i < 200; i++) await neutron(mock, 'GET', '/v2.0/ports');
     const hits = mock.countRequests({ fault: 'status' });
@@ -231,7 +236,7 @@ describe('delays: fixed, or drawn from a distribution', () => {
 
   it('uniform: lowerMs + a draw over every whole ms up to upperMs; the journal says how long', async () => {
     const { random } = draws(0.5);
-    const mock = await stateful({ api: 'zenlayer', random });
+    const mock = await statefulInProcess({ api: 'zenlayer', random });
     mock.fault({ delay: { distribution: 'uniform', lowerMs: 100, upperMs: 200 } });
     const { result, ms } = await timed(() => zenlayer(mock, 'DescribeDisks', {}));
     expect(result.status).toBe(200);
@@ -242,7 +247,7 @@ describe('delays: fixed, or drawn from a distribution', () => {
   it('lognormal: the median at z = 0, median × e^sigma at z = 1', async () => {
     // Box–Muller: z = sqrt(-2 ln(1 - u1)) × cos(2π u2).
     const { random } = draws(0.5, 0.25, 1 - Math.exp(-0.5), 0);
-    const mock = await stateful({ api: 'zenlayer', random });
+    const mock = await statefulInProcess({ api: 'zenlayer', random });
     mock.fault({ delay: { distribution: 'lognormal', medianMs: 40, sigma: 0.5 }, times: 2 });
     await zenlayer(mock, 'DescribeDisks', {});
     await zenlayer(mock, 'DescribeDisks', {});
@@ -250,7 +255,7 @@ describe('delays: fixed, or drawn from a distribution', () => {
   });
 
   it('a delay goes with any fault: a 503 late, a reset late', async () => {
-    const mock = await stateful({ api: 'zenlayer' });
+    const mock = await statefulInProcess({ api: 'zenlayer' });
     mock.fault(
       { status: 503, code: 'SERVICE_TEMPORARY_UNAVAILABLE', latencyMs: 100 },
       { fault: 'reset', delay: { distribution: 'uniform', lowerMs: 100, upperMs: 100 } },

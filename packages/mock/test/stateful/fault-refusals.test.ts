@@ -3,7 +3,7 @@
 // the values at each limit, which are queued.
 import { type StatefulMock, startMock } from '@cloud-release/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { control, stateful } from './support.js';
+import { control, statefulInProcess } from './support.js';
 
 const FIELDS =
   'operation, times, probability, status, code, type, message, retryAfter, drop, applyThenDrop, fault, latencyMs, delay';
@@ -261,7 +261,7 @@ describe('the queue is bounded', () => {
   const QUEUE_FULL = 'DELETE /__mock/faults empties it';
 
   it('holds 1000 faults; the next is refused naming the limit, and the queue is unchanged', async () => {
-    const mock = await stateful({ api: 'zenlayer' });
+    const mock = await statefulInProcess({ api: 'zenlayer' });
     const thousand = Array.from({ length: 1000 }, () => ({ drop: true }));
     expect((await control(mock, 'POST', 'faults', thousand)).status).toBe(201);
     const answer = await control(mock, 'POST', 'faults', { latencyMs: 1 });
@@ -345,7 +345,7 @@ describe('the values at the limits are queued', () => {
       },
     ],
   ])('%s', async (_, fault, queued) => {
-    const mock = await stateful({ api: 'zenlayer' });
+    const mock = await statefulInProcess({ api: 'zenlayer' });
     const answer = await control(mock, 'POST', 'faults', fault);
     expect(answer.status).toBe(201);
     expect(answer.body).toEqual({ faults: [queued], queued: 1 });

@@ -4,17 +4,17 @@
 import { describe, expect, it } from 'vitest';
 import { BODY_LIMIT_BYTES } from '../../src/body.js';
 import { JOURNAL_BYTE_LIMIT, JOURNAL_LIMIT } from '../../src/control/journal.js';
-import { control, stateful } from './support.js';
+import { control, statefulInProcess } from './support.js';
 
 const BODIES = 30;
 
 describe('1 MiB bodies without credentials, to a mock that wants a bearer token', () => {
   it('each is a 401 journaled in a few hundred bytes, with no ids; the bound is on GET /__mock/requests', async () => {
-    const mock = await stateful({ api: 'zenlayer', bearerTokens: ['the-token'] });
+    const mock = await statefulInProcess({ api: 'zenlayer', bearerTokens: ['the-token'] });
     // Just under the body limit, so each is read whole: one id of about 1 MiB.
     const body = JSON.stringify({ instanceIds: ['i'.repeat(BODY_LIMIT_BYTES - 40)] });
     for (let n = 0; n < BODIES; n++) {
-      const response = await fetch(`${mock.url}/api/v2/vm`, {
+      const response = await mock(`${mock.url}/api/v2/vm`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-zc-action': 'ReleaseInstances' },
         body,

@@ -3,7 +3,7 @@
 // errors, routed or not, the validation verdict (`valid`, and on an invalid line its `finding`),
 // and a `fault` field only on a line a queued fault made.
 import { describe, expect, it } from 'vitest';
-import { control, neutron, REQUEST_ID, stateful, zenlayer } from './support.js';
+import { control, neutron, REQUEST_ID, statefulInProcess, zenlayer } from './support.js';
 
 const TIME = expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
 const PORT_ID = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
@@ -11,7 +11,7 @@ const NEUTRON_REQUEST_ID = /^req-[0-9a-f-]{36}$/;
 
 describe('a Zenlayer line', () => {
   it('a success: the singular *Id field’s id, no code, the body’s request id, valid, and no finding or fault field', async () => {
-    const mock = await stateful({
+    const mock = await statefulInProcess({
       api: 'zenlayer',
       seed: { resources: [{ type: 'disk', id: 'd-1', status: 'AVAILABLE' }] },
       transitionMs: 0,
@@ -34,9 +34,9 @@ describe('a Zenlayer line', () => {
   });
 
   it('a request that fails validation: its operation, no ids, the error’s code, valid false and the spec’s keyword and field; one no operation takes: operation null, refused at the route', async () => {
-    const mock = await stateful({ api: 'zenlayer' });
+    const mock = await statefulInProcess({ api: 'zenlayer' });
     const answer = await zenlayer(mock, 'ReleaseDisk', { diskId: 'd-1', portIds: ['p-1', 'p-2'] });
-    await fetch(`${mock.url}/nowhere`);
+    await mock(`${mock.url}/nowhere`);
     expect(mock.requests()).toStrictEqual([
       {
         time: TIME,
@@ -67,9 +67,9 @@ describe('a Zenlayer line', () => {
   });
 
   it('a body that is a JSON string or number names no ids', async () => {
-    const mock = await stateful({ api: 'zenlayer' });
+    const mock = await statefulInProcess({ api: 'zenlayer' });
     for (const body of ['"instanceIds"', '5'])
-      await fetch(`${mock.url}/api/v2/vm`, {
+      await mock(`${mock.url}/api/v2/vm`, {
         method: 'POST',
         headers: { authorization: 'Bearer t', 'x-zc-action': 'ReleaseInstances', 'content-type': 'application/json' },
         body,
@@ -83,7 +83,7 @@ describe('a Zenlayer line', () => {
 
 describe('a Neutron line', () => {
   it('the port id from the path, percent-decoded; the request id from its header; Keystone’s 401 by its title', async () => {
-    const mock = await stateful({ api: 'neutron', projects: { 'token-a': 'p-1' } });
+    const mock = await statefulInProcess({ api: 'neutron', projects: { 'token-a': 'p-1' } });
     const path = `/v2.0/ports/${PORT_ID.slice(0, -1)}%31`;
     const refused = await neutron(mock, 'DELETE', path, { 'x-auth-token': 'token-b' });
     const deleted = await neutron(mock, 'DELETE', path);
@@ -116,7 +116,7 @@ describe('a Neutron line', () => {
 
 describe('a line a fault made', () => {
   it('has `fault` set to its kind (a delay with its ms); a dropped one no status and no request id (none was sent)', async () => {
-    const mock = await stateful({ api: 'neutron' });
+    const mock = await statefulInProcess({ api: 'neutron' });
     mock.fault(
       { operation: 'ShowPort', status: 404, type: 'PortNotFound' },
       { operation: 'ListPorts', latencyMs: 0 },
@@ -169,15 +169,15 @@ describe('a line a fault made', () => {
 
 describe('the validation verdict', () => {
   it('says where a request was refused: the route, the credentials, or validation with the spec’s keyword and field', async () => {
-    const mock = await stateful({ api: 'zenlayer', bearerTokens: ['t'] });
-    await fetch(`${mock.url}/api/v2/vm`, {
+    const mock = await statefulInProcess({ api: 'zenlayer', bearerTokens: ['t'] });
+    await mock(`${mock.url}/api/v2/vm`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-zc-action': 'ReleaseInstances' },
       body: '{"instanceIds":["i-1"]}',
     });
     await zenlayer(mock, 'ReleaseInstances', { instanceIds: 'i-1' });
     await zenlayer(mock, 'ReleaseInstances', {});
-    await fetch(`${mock.url}/api/v2/vm`, {
+    await mock(`${mock.url}/api/v2/vm`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain', authorization: 'Bearer t', 'x-zc-action': 'ReleaseInstances' },
       body: '{}',
@@ -196,7 +196,7 @@ describe('the validation verdict', () => {
   });
 
   it('Neutron: a query parameter and a header the spec refuses, named as the spec spells them', async () => {
-    const mock = await stateful({ api: 'neutron' });
+    const mock = await statefulInProcess({ api: 'neutron' });
     await neutron(mock, 'GET', '/v2.0/ports?name=a&name=b');
     await neutron(mock, 'DELETE', `/v2.0/ports/${PORT_ID}`, { 'if-match': 'a b' });
     await neutron(mock, 'DELETE', `/v2.0/ports/${PORT_ID}`, { 'x-auth-token': '' });
@@ -208,7 +208,7 @@ describe('the validation verdict', () => {
   });
 
   it('is bounded: a field named by the request is cut at 256 characters like ids and paths', async () => {
-    const mock = await stateful({ api: 'zenlayer' });
+    const mock = await statefulInProcess({ api: 'zenlayer' });
     const name = `x${'y'.repeat(1000)}`;
     await zenlayer(mock, 'ReleaseDisk', { diskId: 'd-1', [name]: 1 });
     expect(mock.requests()[0]!.finding).toEqual({
@@ -220,7 +220,7 @@ describe('the validation verdict', () => {
 });
 
 it('is a copy: changing a line read does not change the journal', async () => {
-  const mock = await stateful({ api: 'zenlayer' });
+  const mock = await statefulInProcess({ api: 'zenlayer' });
   await zenlayer(mock, 'ReleaseInstances', { instanceIds: ['i-1'] });
   const [line] = mock.requests();
   line!.ids.push('i-2');

@@ -6,13 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { BODY_LIMIT_BYTES } from '../../src/body.js';
 import { JOURNAL_BYTE_LIMIT, JOURNAL_LIMIT, Journal, MAX_JOURNALED_CHARS } from '../../src/control/journal.js';
 import { nowSeconds, signedHeaders } from '../support/mocks.js';
-import { stateful } from './support.js';
+import { statefulInProcess } from './support.js';
 
 const EMPTY = 'Request body is empty; expected a JSON object.';
 
 async function release(body: string, headers: Record<string, string> = {}) {
-  const mock = await stateful({ api: 'zenlayer' });
-  const response = await fetch(`${mock.url}/api/v2/vm`, {
+  const mock = await statefulInProcess({ api: 'zenlayer' });
+  const response = await mock(`${mock.url}/api/v2/vm`, {
     method: 'POST',
     headers: {
       ...signedHeaders(nowSeconds()),
@@ -41,8 +41,8 @@ describe('the ids a journal line names', () => {
   });
 
   it('names none for a request refused before validation (a 401), whatever its body holds', async () => {
-    const mock = await stateful({ api: 'zenlayer', bearerTokens: ['right'], credentials: { AK1: 'pw' } });
-    const response = await fetch(`${mock.url}/api/v2/vm`, {
+    const mock = await statefulInProcess({ api: 'zenlayer', bearerTokens: ['right'], credentials: { AK1: 'pw' } });
+    const response = await mock(`${mock.url}/api/v2/vm`, {
       method: 'POST',
       headers: { authorization: 'Bearer wrong', 'x-zc-action': 'ReleaseInstances', 'content-type': 'application/json' },
       body: JSON.stringify({ instanceIds: ['i-secret'] }),
@@ -100,8 +100,8 @@ describe('the ids a journal line names', () => {
   });
 
   it('keeps the query in the path, and has no request id for the mock’s own 418', async () => {
-    const neutron = await stateful({ api: 'neutron' });
-    await fetch(`${neutron.url}/v2.0/ports?name=web`, { headers: { 'x-auth-token': 't' } });
+    const neutron = await statefulInProcess({ api: 'neutron' });
+    await neutron(`${neutron.url}/v2.0/ports?name=web`, { headers: { 'x-auth-token': 't' } });
     expect(neutron.requests()).toMatchObject([{ path: '/v2.0/ports?name=web', operation: 'ListPorts', status: 200 }]);
     const { status, journal } = await release('{"instanceIds":["i-1"]}', { prefer: 'code=299' });
     expect(status).toBe(418);

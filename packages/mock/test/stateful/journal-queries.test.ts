@@ -2,11 +2,11 @@
 // /__mock/requests/count → { count }, POST /__mock/requests/find → { requests } (lines as GET
 // /__mock/requests serves them), and in process mock.countRequests(filter), mock.requests(filter).
 import { describe, expect, it } from 'vitest';
-import { control, stateful, zenlayer } from './support.js';
+import { control, statefulInProcess, zenlayer } from './support.js';
 
 /** Five lines: d-1 released (200), d-9 not found (404), a read, a refused body, d-1 again (a 503 fault). */
 async function journaled() {
-  const mock = await stateful({
+  const mock = await statefulInProcess({
     api: 'zenlayer',
     strict: true,
     seed: { resources: [{ type: 'disk', id: 'd-1', status: 'AVAILABLE' }] },
@@ -99,7 +99,7 @@ describe('a time range: since (inclusive) and until (exclusive)', () => {
 });
 
 it('POST /__mock/requests/count is a call of the control plane: 200 { count }, no control-route refusal', async () => {
-  const mock = await stateful({ api: 'zenlayer' });
+  const mock = await statefulInProcess({ api: 'zenlayer' });
   await zenlayer(mock, 'DescribeDisks', {});
   const answer = await control(mock, 'POST', 'requests/count', {});
   expect(answer.status).toBe(200);

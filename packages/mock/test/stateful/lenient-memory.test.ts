@@ -3,14 +3,14 @@
 // chunks, said on the log and on GET /__mock/resources, so no stream of new ids grows the mock.
 import { describe, expect, it } from 'vitest';
 import { LENIENT_ID_LIMIT } from '../../src/state/inventory.js';
-import { control, stateful, zenlayer } from './support.js';
+import { control, statefulInProcess, zenlayer } from './support.js';
 
 const BATCH = 100;
 
 describe('ids created on first use, past the limit', () => {
   it('the oldest are forgotten (and created anew on their next use), the newest still remembered; the log and /__mock/resources say which', async () => {
     const lines: string[] = [];
-    const mock = await stateful({ api: 'zenlayer', transitionMs: 0, log: (line) => lines.push(line) });
+    const mock = await statefulInProcess({ api: 'zenlayer', transitionMs: 0, log: (line) => lines.push(line) });
     const total = LENIENT_ID_LIMIT + LENIENT_ID_LIMIT / 10 + BATCH;
     for (let from = 1; from <= total; from += BATCH) {
       const instanceIds = Array.from({ length: BATCH }, (_, i) => `i-${from + i}`);
@@ -31,9 +31,9 @@ describe('ids created on first use, past the limit', () => {
   }, 60_000);
 
   it('a reset forgets them all and counts from zero', async () => {
-    const mock = await stateful({ api: 'neutron' });
+    const mock = await statefulInProcess({ api: 'neutron' });
     const port = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
-    await fetch(`${mock.url}/v2.0/ports/${port}`, { method: 'DELETE', headers: { 'x-auth-token': 't' } });
+    await mock(`${mock.url}/v2.0/ports/${port}`, { method: 'DELETE', headers: { 'x-auth-token': 't' } });
     expect((await control(mock, 'GET', 'resources')).body.lenient).toMatchObject({ remembered: 1, forgotten: 0 });
     await control(mock, 'POST', 'reset');
     expect((await control(mock, 'GET', 'resources')).body.lenient).toMatchObject({ remembered: 0, forgotten: 0 });

@@ -1,9 +1,10 @@
 // With transitionMs 0 a transition is instant for a client that waits for each answer, yet two
 // requests for one resource that overlap at the mock are still served one after the other: the
 // second sees the first's transition under way, as on the real API (whose RECYCLING takes
-// seconds), never the state the first left it in at the same instant.
+// seconds), never the state the first left it in at the same instant. The serializing is the
+// engine's: in-process (createMockFetch) but for the one case whose overlap is 400 connections.
 import { describe, expect, it } from 'vitest';
-import { stateful, zenlayer } from './support.js';
+import { stateful, statefulInProcess, zenlayer } from './support.js';
 
 const PAIRS = 200;
 // 200 pairs one after the other take seconds on a loaded machine.
@@ -14,7 +15,12 @@ describe('two ReleaseDisk of one disk sent together (transitionMs 0)', () => {
     `one recycles it, the other is refused as being recycled; ${PAIRS} pairs, never both accepted`,
     async () => {
       const disks = Array.from({ length: PAIRS }, (_, i) => ({ type: 'disk', id: `d-${i}`, status: 'AVAILABLE' }));
-      const mock = await stateful({ api: 'zenlayer', transitionMs: 0, strict: true, seed: { resources: disks } });
+      const mock = await statefulInProcess({
+        api: 'zenlayer',
+        transitionMs: 0,
+        strict: true,
+        seed: { resources: disks },
+      });
       const outcomes: string[] = [];
       for (const { id } of disks) {
         const pair = await Promise.all([
@@ -66,7 +72,7 @@ describe('two ReleaseDisk of one disk sent together (transitionMs 0)', () => {
   );
 
   it('one after the other: the first recycles it, the second destroys it, at once', async () => {
-    const mock = await stateful({
+    const mock = await statefulInProcess({
       api: 'zenlayer',
       transitionMs: 0,
       strict: true,
@@ -80,7 +86,7 @@ describe('two ReleaseDisk of one disk sent together (transitionMs 0)', () => {
 
 describe('two ReleaseInstances of one instance sent together (transitionMs 0)', () => {
   it('one releases it, the other is refused: it is no longer in the recycle bin', async () => {
-    const mock = await stateful({
+    const mock = await statefulInProcess({
       api: 'zenlayer',
       transitionMs: 0,
       strict: true,

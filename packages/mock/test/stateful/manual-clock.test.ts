@@ -3,13 +3,13 @@
 // polls it, then finishes its move when the clock passes the transition.
 import { MAX_ADVANCE_MS, startMock } from '@cloud-release/mock';
 import { describe, expect, it } from 'vitest';
-import { control, stateful, statusOf, zenlayer } from './support.js';
+import { control, statefulInProcess, statusOf, zenlayer } from './support.js';
 
 const SEED = { resources: [{ type: 'instance', id: 'vm-1', status: 'RUNNING' }] };
 
 describe('over HTTP', () => {
   it('holds an instance in RECYCLING until the clock is advanced past the transition', async () => {
-    const mock = await stateful({ api: 'zenlayer', seed: SEED, transitionMs: 'manual', strict: true });
+    const mock = await statefulInProcess({ api: 'zenlayer', seed: SEED, transitionMs: 'manual', strict: true });
     expect((await zenlayer(mock, 'TerminateInstance', { instanceId: 'vm-1' })).status).toBe(200);
     // Real time passes and polls come and go: a waiter would time out on RECYCLING.
     for (let poll = 0; poll < 3; poll++) {
@@ -33,13 +33,13 @@ describe('over HTTP', () => {
   });
 
   it('reads the clock with GET /__mock/clock', async () => {
-    const mock = await stateful({ api: 'zenlayer', transitionMs: 'manual' });
+    const mock = await statefulInProcess({ api: 'zenlayer', transitionMs: 'manual' });
     await control(mock, 'POST', 'clock', { advanceMs: 1000 });
     expect((await control(mock, 'GET', 'clock')).body).toEqual({ manual: true, transitionMs: 50, advancedMs: 1000 });
   });
 
   it('skips ahead on a mock whose transitions take real time', async () => {
-    const mock = await stateful({ api: 'zenlayer', seed: SEED, transitionMs: 600_000 });
+    const mock = await statefulInProcess({ api: 'zenlayer', seed: SEED, transitionMs: 600_000 });
     await zenlayer(mock, 'TerminateInstance', { instanceId: 'vm-1' });
     expect(await statusOf(mock, 'DescribeInstances', { instanceIds: ['vm-1'] })).toEqual(['RECYCLING']);
     expect((await control(mock, 'POST', 'clock', { advanceMs: 600_000 })).body.manual).toBe(false);
@@ -59,7 +59,7 @@ describe('over HTTP', () => {
     ['another field', { advanceMs: 5, rewind: true }, /\{ "advanceMs": <integer> \} and nothing else/],
     ['a list', [50], /\{ "advanceMs": <integer> \} and nothing else/],
   ])('refuses %s with a 400 naming the field and its limit, and does not move', async (_, body, detail) => {
-    const mock = await stateful({ api: 'zenlayer', transitionMs: 'manual' });
+    const mock = await statefulInProcess({ api: 'zenlayer', transitionMs: 'manual' });
     const answer = await control(mock, 'POST', 'clock', body);
     expect(answer.status).toBe(400);
     expect(answer.headers.get('x-cloud-release-mock-error')).toBe('control-clock');
@@ -68,14 +68,14 @@ describe('over HTTP', () => {
   });
 
   it('cuts a long value it quotes back', async () => {
-    const mock = await stateful({ api: 'zenlayer', transitionMs: 'manual' });
+    const mock = await statefulInProcess({ api: 'zenlayer', transitionMs: 'manual' });
     const answer = await control(mock, 'POST', 'clock', { advanceMs: 'x'.repeat(10_000) });
     expect(answer.status).toBe(400);
     expect(answer.body.detail.length).toBeLessThan(200);
   });
 
   it('is locked like every control call, JSON only, and journaled apart from the API', async () => {
-    const mock = await stateful({ api: 'zenlayer', transitionMs: 'manual', controlToken: 'ctl-token' });
+    const mock = await statefulInProcess({ api: 'zenlayer', transitionMs: 'manual', controlToken: 'ctl-token' });
     const auth = { authorization: 'Bearer ctl-token' };
     expect((await control(mock, 'POST', 'clock', { advanceMs: 10 })).status).toBe(401);
     expect((await control(mock, 'GET', 'clock')).status).toBe(401);
@@ -98,7 +98,7 @@ describe('over HTTP', () => {
 
 describe('in process', () => {
   it('mock.advance moves the same clock', async () => {
-    const mock = await stateful({ api: 'zenlayer', seed: SEED, transitionMs: 'manual', strict: true });
+    const mock = await statefulInProcess({ api: 'zenlayer', seed: SEED, transitionMs: 'manual', strict: true });
     await zenlayer(mock, 'TerminateInstance', { instanceId: 'vm-1' });
     expect(mock.resources()).toMatchObject([{ id: 'vm-1', status: 'RECYCLING' }]);
     expect(mock.advance(50)).toEqual({ manual: true, transitionMs: 50, advancedMs: 50 });
@@ -108,7 +108,7 @@ describe('in process', () => {
   });
 
   it('keeps the clock where it is on a reset (only the inventory goes back)', async () => {
-    const mock = await stateful({ api: 'zenlayer', seed: SEED, transitionMs: 'manual', strict: true });
+    const mock = await statefulInProcess({ api: 'zenlayer', seed: SEED, transitionMs: 'manual', strict: true });
     mock.advance(20);
     mock.reset();
     expect(mock.clock().advancedMs).toBe(20);

@@ -1,7 +1,8 @@
-// Neutron's port rules through HTTP: gone at once, 409s, 412, projects, the reads around a delete,
-// ports the mock was never told about, and how a port reads on the wire.
+// Neutron's port rules: gone at once, 409s, 412, projects, the reads around a delete, ports the
+// mock was never told about, and how a port reads, through the mock's in-process fetch (the same
+// answers as over HTTP; no socket is under test here).
 import { describe, expect, it } from 'vitest';
-import { neutron, stateful } from './support.js';
+import { neutron, statefulInProcess } from './support.js';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const seed = {
@@ -20,7 +21,7 @@ const REQ_ID = /^req-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 
 describe('neutron ports', () => {
   it('DELETE answers 204 and the port is gone at once: GET 404 PortNotFound, a second DELETE 404', async () => {
-    const mock = await stateful({ api: 'neutron', seed, projects });
+    const mock = await statefulInProcess({ api: 'neutron', seed, projects });
     expect((await neutron(mock, 'GET', `/v2.0/ports/${id(1)}`)).body.port).toMatchObject({
       id: id(1),
       name: 'web-port',
@@ -43,7 +44,7 @@ describe('neutron ports', () => {
     [3, 'ServicePortInUse', /device owner network:floatingip/],
     [4, 'PortInUseAsTrunkParent', /not eligible for deletion/],
   ])('refuses port %i with 409 %s and keeps it', async (n, type, message) => {
-    const mock = await stateful({ api: 'neutron', seed, projects });
+    const mock = await statefulInProcess({ api: 'neutron', seed, projects });
     const refused = await neutron(mock, 'DELETE', `/v2.0/ports/${id(n)}`);
     expect(refused).toMatchObject({ status: 409, body: { NeutronError: { type } } });
     expect(refused.body.NeutronError.message).toMatch(message);
@@ -51,7 +52,7 @@ describe('neutron ports', () => {
   });
 
   it('answers a stale If-Match revision with 412 and deletes on the current one (quoted, in a list)', async () => {
-    const mock = await stateful({ api: 'neutron', seed, projects });
+    const mock = await statefulInProcess({ api: 'neutron', seed, projects });
     const stale = await neutron(mock, 'DELETE', `/v2.0/ports/${id(1)}`, { 'if-match': 'revision_number=3' });
     expect(stale).toMatchObject({
       status: 412,
@@ -74,7 +75,7 @@ describe('neutron ports', () => {
     ['W/revision_number=3', 3],
     ['revision_number=12', 12],
   ])('reads If-Match %s as revision %i: 412 and the port is kept', async (ifMatch, revision) => {
-    const mock = await stateful({ api: 'neutron', seed, projects });
+    const mock = await statefulInProcess({ api: 'neutron', seed, projects });
     const stale = await neutron(mock, 'DELETE', `/v2.0/ports/${id(1)}`, { 'if-match': ifMatch });
     expect(stale.status).toBe(412);
     expect(stale.body.NeutronError.message).toBe(`Constrained to ${revision}, but current revision is 4`);
@@ -82,14 +83,14 @@ describe('neutron ports', () => {
   });
 
   it('ignores If-Match "W/revision_number=3" (a quoted etag that is not a revision entry): the port is deleted', async () => {
-    const mock = await stateful({ api: 'neutron', seed, projects });
+    const mock = await statefulInProcess({ api: 'neutron', seed, projects });
     const deleted = await neutron(mock, 'DELETE', `/v2.0/ports/${id(1)}`, { 'if-match': '"W/revision_number=3"' });
     expect(deleted.status).toBe(204);
     expect((await neutron(mock, 'GET', `/v2.0/ports/${id(1)}`)).status).toBe(404);
   });
 
   it('refuses an unbalanced quote ("revision_number=3) as a malformed header, not as a revision', async () => {
-    const mock = await stateful({ api: 'neutron', seed, projects });
+    const mock = await statefulInProcess({ api: 'neutron', seed, projects });
     const refused = await neutron(mock, 'DELETE', `/v2.0/ports/${id(1)}`, { 'if-match': '"revision_number=3' });
     expect(refused).toMatchObject({ status: 400, body: { NeutronError: { type: 'HTTPBadRequest' } } });
     expect(refused.body.NeutronError.message).toMatch(/^Invalid If-Match: /);
@@ -99,7 +100,7 @@ describe('neutron ports', () => {
   it.each(['revision_number=3"', 'revision_number=a4'])(
     'refuses If-Match %s with 400 BadRequest and keeps the port',
     async (ifMatch) => {
-      const mock = await stateful({ api: 'neutron', seed, projects });
+      const mock = await statefulInProcess({ api: 'neutron', seed, projects });
       const refused = await neutron(mock, 'DELETE', `/v2.0/ports/${id(1)}`, { 'if-match': ifMatch });
       expect(refused).toMatchObject({ status: 400, body: { NeutronError: { type: 'BadRequest' } } });
       expect(refused.body.NeutronError.message).toContain(ifMatch);
@@ -108,7 +109,7 @@ describe('neutron ports', () => {
   );
 
   it('hides another project’s port: 404 to its token, not made up for it, visible to and deleted by the owner; an unknown token is 401', async () => {
-    const mock = await stateful({ api: 'neutron', seed, projects });
+    const mock = await statefulInProcess({ api: 'neutron', seed, projects });
     expect((await neutron(mock, 'GET', `/v2.0/ports/${id(5)}`)).status).toBe(404);
     expect((await neutron(mock, 'DELETE', `/v2.0/ports/${id(5)}`)).body.NeutronError.type).toBe('PortNotFound');
     const owner = { 'x-auth-token': 'token-b' };
@@ -120,7 +121,7 @@ describe('neutron ports', () => {
   });
 
   it('lists the caller’s ports by name and by id (repeated), as openstacksdk’s find_port does', async () => {
-    const mock = await stateful({ api: 'neutron', seed, projects });
+    const mock = await statefulInProcess({ api: 'neutron', seed, projects });
     const byName = await neutron(mock, 'GET', '/v2.0/ports?name=dup');
     expect(byName.body.ports.map((p: { id: string }) => p.id)).toEqual([id(6), id(7)]);
     const byId = await neutron(mock, 'GET', `/v2.0/ports?id=${id(1)}&id=${id(5)}`);
@@ -130,8 +131,8 @@ describe('neutron ports', () => {
   });
 
   it('serves the version documents pointing at itself; / needs no token and carries no request id', async () => {
-    const mock = await stateful({ api: 'neutron' });
-    const root = await fetch(`${mock.url}/`);
+    const mock = await statefulInProcess({ api: 'neutron' });
+    const root = await mock(`${mock.url}/`);
     expect(root.status).toBe(200);
     expect(root.headers.get('x-openstack-request-id')).toBeNull();
     expect(await root.json()).toEqual({
@@ -143,7 +144,7 @@ describe('neutron ports', () => {
   });
 
   it('creates an unseeded port on its first DELETE (204, at the revision an If-Match names), then 404; reads never create', async () => {
-    const bare = await stateful({ api: 'neutron' });
+    const bare = await statefulInProcess({ api: 'neutron' });
     expect((await neutron(bare, 'GET', `/v2.0/ports/${id(9)}`)).status).toBe(404);
     const first = await neutron(bare, 'DELETE', `/v2.0/ports/${id(9)}`, { 'if-match': 'revision_number=5' });
     expect(first.status).toBe(204);
@@ -151,7 +152,7 @@ describe('neutron ports', () => {
   });
 
   it('strict: an unknown port is 404 PortNotFound naming it, read or deleted; nothing made up', async () => {
-    const strict = await stateful({ api: 'neutron', strict: true });
+    const strict = await statefulInProcess({ api: 'neutron', strict: true });
     for (const method of ['GET', 'DELETE'])
       expect(await neutron(strict, method, `/v2.0/ports/${id(9)}`)).toMatchObject({
         status: 404,
@@ -162,7 +163,7 @@ describe('neutron ports', () => {
 
 describe('a port on the wire', () => {
   it('has Neutron’s defaults for what the seed left out, and no tenant_id without a project', async () => {
-    const mock = await stateful({ api: 'neutron', seed: { resources: [{ id: id(1), name: 'bare' }] } });
+    const mock = await statefulInProcess({ api: 'neutron', seed: { resources: [{ id: id(1), name: 'bare' }] } });
     expect((await neutron(mock, 'GET', `/v2.0/ports/${id(1)}`)).body.port).toEqual({
       id: id(1),
       name: 'bare',
@@ -179,7 +180,7 @@ describe('a port on the wire', () => {
 
 describe('ports by project', () => {
   it('with no projects configured, a port with a project is deleted by any token', async () => {
-    const mock = await stateful({
+    const mock = await statefulInProcess({
       api: 'neutron',
       seed: { resources: [{ id: id(1), project_id: 'proj-a' }] },
       strict: true,
@@ -188,7 +189,7 @@ describe('ports by project', () => {
   });
 
   it('a port without a project is visible to every project', async () => {
-    const mock = await stateful({
+    const mock = await statefulInProcess({
       api: 'neutron',
       seed: { resources: [{ id: id(2), name: 'shared' }] },
       projects,

@@ -1,6 +1,7 @@
-// Zenlayer's lifecycle rules through HTTP, as the official Terraform provider drives them.
+// Zenlayer's lifecycle rules as the official Terraform provider drives them, through the mock's
+// in-process fetch (the same answers as over HTTP; no socket is under test here).
 import { describe, expect, it } from 'vitest';
-import { manualClock, REQUEST_ID, stateful, statusOf, zenlayer } from './support.js';
+import { manualClock, REQUEST_ID, statefulInProcess, statusOf, zenlayer } from './support.js';
 
 const seed = {
   resources: [
@@ -15,7 +16,7 @@ const seed = {
 describe('vm instances', () => {
   it('TerminateInstance → RECYCLING → RECYCLE; ReleaseInstances → RELEASING → gone; then 404', async () => {
     const clock = manualClock();
-    const mock = await stateful({ api: 'zenlayer', seed, transitionMs: 1000, strict: true, now: clock.now });
+    const mock = await statefulInProcess({ api: 'zenlayer', seed, transitionMs: 1000, strict: true, now: clock.now });
     expect((await zenlayer(mock, 'TerminateInstance', { instanceId: 'i-run' })).status).toBe(200);
     expect(await statusOf(mock, 'DescribeInstances', { instanceIds: ['i-run'] })).toEqual(['RECYCLING']);
     clock.advance(1000);
@@ -36,7 +37,7 @@ describe('vm instances', () => {
   });
 
   it('refuses the whole batch when one id is not in the recycle bin (403), and changes nothing', async () => {
-    const mock = await stateful({ api: 'zenlayer', seed, transitionMs: 0 });
+    const mock = await statefulInProcess({ api: 'zenlayer', seed, transitionMs: 0 });
     const refused = await zenlayer(mock, 'ReleaseInstances', { instanceIds: ['i-bin', 'i-run'] });
     expect(refused).toMatchObject({ status: 403, body: { code: 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED' } });
     expect(refused.body.message).toMatch(/i-run \(RUNNING\)/);
@@ -47,7 +48,7 @@ describe('vm instances', () => {
   });
 
   it('refuses the whole batch when one id does not exist (404 INVALID_INSTANCE_NOT_FOUND) under strict', async () => {
-    const mock = await stateful({ api: 'zenlayer', seed, strict: true });
+    const mock = await statefulInProcess({ api: 'zenlayer', seed, strict: true });
     const refused = await zenlayer(mock, 'ReleaseInstances', { instanceIds: ['i-bin', 'i-nope'] });
     expect(refused).toMatchObject({ status: 404, body: { code: 'INVALID_INSTANCE_NOT_FOUND' } });
     expect(refused.body.message).toMatch(/i-nope/);
@@ -56,7 +57,7 @@ describe('vm instances', () => {
 
   it('pages DescribeInstances (pageSize, pageNum) and counts every match', async () => {
     const resources = Array.from({ length: 25 }, (_, i) => ({ type: 'instance', id: `i-${i}`, status: 'RUNNING' }));
-    const mock = await stateful({ api: 'zenlayer', seed: { resources } });
+    const mock = await statefulInProcess({ api: 'zenlayer', seed: { resources } });
     const first = await zenlayer(mock, 'DescribeInstances', {});
     expect(first.body.response.totalCount).toBe(25);
     expect(first.body.response.dataSet).toHaveLength(20);
@@ -76,7 +77,7 @@ describe('vm instances', () => {
 describe('zec disks', () => {
   it('recycles a data disk on the first ReleaseDisk, destroys it on the second, 404 on the third', async () => {
     const clock = manualClock();
-    const mock = await stateful({ api: 'zenlayer', seed, transitionMs: 1000, now: clock.now });
+    const mock = await statefulInProcess({ api: 'zenlayer', seed, transitionMs: 1000, now: clock.now });
     expect((await zenlayer(mock, 'ReleaseDisk', { diskId: 'd-data' })).status).toBe(200);
     expect(await statusOf(mock, 'DescribeDisks', { diskIds: ['d-data'] })).toEqual(['RECYCLING']);
     const early = await zenlayer(mock, 'ReleaseDisk', { diskId: 'd-data' });
@@ -90,7 +91,7 @@ describe('zec disks', () => {
   });
 
   it('answers an unknown disk with 404 under strict, and an unknown id in DescribeDisks with an empty dataSet', async () => {
-    const mock = await stateful({ api: 'zenlayer', seed, strict: true });
+    const mock = await statefulInProcess({ api: 'zenlayer', seed, strict: true });
     expect(await zenlayer(mock, 'ReleaseDisk', { diskId: 'd-nope' })).toMatchObject({
       status: 404,
       body: { code: 'INVALID_DISK_NOT_FOUND' },
@@ -103,7 +104,7 @@ describe('zec disks', () => {
 describe('sdn ports', () => {
   it('TerminatePort → DELETING → RECYCLED; DestroyPort → DESTROYING → gone; then 404', async () => {
     const clock = manualClock();
-    const mock = await stateful({ api: 'zenlayer', seed, transitionMs: 1000, now: clock.now });
+    const mock = await statefulInProcess({ api: 'zenlayer', seed, transitionMs: 1000, now: clock.now });
     const early = await zenlayer(mock, 'DestroyPort', { portId: 'p-run' });
     expect(early).toMatchObject({ status: 403, body: { code: 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED' } });
     expect((await zenlayer(mock, 'TerminatePort', { portId: 'p-run' })).status).toBe(200);
@@ -125,7 +126,7 @@ describe('sdn ports', () => {
 });
 
 it('still validates every request against the spec (Prism) before the state sees it', async () => {
-  const mock = await stateful({ api: 'zenlayer', seed });
+  const mock = await statefulInProcess({ api: 'zenlayer', seed });
   const tooMany = Array.from({ length: 101 }, (_, i) => `i-${i}`);
   const answer = await zenlayer(mock, 'ReleaseInstances', { instanceIds: tooMany });
   expect(answer).toMatchObject({ status: 400, body: { code: 'INVALID_PARAMETER_EXCEED_MAXIMUM' } });

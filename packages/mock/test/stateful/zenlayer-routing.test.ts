@@ -4,11 +4,11 @@
 // action is one the path serves.
 import { describe, expect, it } from 'vitest';
 import { nowSeconds, signedHeaders } from '../support/mocks.js';
-import { stateful } from './support.js';
+import { statefulInProcess } from './support.js';
 
 async function send(method: string, path: string, action?: string) {
-  const mock = await stateful({ api: 'zenlayer' });
-  const response = await fetch(`${mock.url}${path}`, {
+  const mock = await statefulInProcess({ api: 'zenlayer' });
+  const response = await mock(`${mock.url}${path}`, {
     method,
     headers: { ...signedHeaders(nowSeconds()), ...(action !== undefined && { 'x-zc-action': action }) },
     ...(method !== 'GET' && { body: '{}' }),
