@@ -4,9 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { browserMissing, executablePath, launchBrowser } from '@cloud-release/headless-chromium';
 import { type RunningMock, startMock } from '@cloud-release/mock';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { servePage } from './support.js';
+import { servePage, shownResults } from './support.js';
 
 const KEY_ID = 'AK-BROWSER';
 const KEY_PASSWORD = 'browser-test-password';
@@ -31,20 +30,6 @@ const journal = async (mock: RunningMock) => {
   });
   return ((await response.json()) as { requests: JournalEntry[] }).requests;
 };
-
-/** The page's result lines: `name: JSON`, with the outcome the page saw. */
-async function results(page: Page) {
-  const items = await page.locator('#results li').evaluateAll((lis) =>
-    lis.map((li) => ({
-      call: (li as HTMLElement).dataset.call!,
-      outcome: (li as HTMLElement).dataset.outcome!,
-      text: li.textContent!,
-    })),
-  );
-  return Object.fromEntries(
-    items.map((i) => [i.call, { outcome: i.outcome, value: JSON.parse(i.text.slice(i.call.length + 2)) }]),
-  );
-}
 
 describe.runIf(run)('the client in Chromium against the stateful mocks', () => {
   let zenlayer: RunningMock;
@@ -99,7 +84,7 @@ describe.runIf(run)('the client in Chromium against the stateful mocks', () => {
     await page.screenshot({ path: new URL('browser-test.png', ARTIFACTS).pathname, fullPage: true });
     expect(done, `the page did not finish; its errors: ${errors.join(' | ')}`).toBe(true);
 
-    const shown = await results(page);
+    const shown = await shownResults(page);
     expect(errors).toEqual([]);
     // One comparison for the four lines, so that a failure shows all of them.
     expect(shown).toEqual({

@@ -8,15 +8,19 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import type { Page } from 'playwright-core';
 
 const page = (file: string) => fileURLToPath(new URL(`../page/${file}`, import.meta.url));
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript' };
 
-/** Bundles page/main.ts for browsers and serves it with index.html; close() removes both. */
-export async function servePage() {
+/**
+ * Bundles page/<entry> for browsers as main.js and serves it with index.html, and each of
+ * `files` (served name → path) as it is; close() removes the bundle.
+ */
+export async function servePage(entry = 'main.ts', files: Record<string, string> = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'cloud-release-page-'));
   await build({
-    entryPoints: [page('main.ts')],
+    entryPoints: [page(entry)],
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -27,8 +31,11 @@ export async function servePage() {
   await copyFile(page('index.html'), join(dir, 'index.html'));
   const server = createServer(async (req, res) => {
     const name = new URL(req.url ?? '/', 'http://page').pathname.slice(1) || 'index.html';
-    if (!(name in { 'index.html': 1, 'main.js': 1 })) return res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': TYPES[extname(name)]! }).end(await readFile(join(dir, name)));
+    const path = Object.hasOwn(files, name)
+      ? files[name]!
+      : name in { 'index.html': 1, 'main.js': 1 } && join(dir, name);
+    if (!path) return res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': TYPES[extname(name)]! }).end(await readFile(path));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
@@ -38,4 +45,18 @@ export async function servePage() {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The page's result lines: `name: JSON`, with the outcome the page saw. */
+export async function shownResults(page: Page) {
+  const items = await page.locator('#results li').evaluateAll((lis) =>
+    lis.map((li) => ({
+      call: (li as HTMLElement).dataset.call!,
+      outcome: (li as HTMLElement).dataset.outcome!,
+      text: li.textContent!,
+    })),
+  );
+  return Object.fromEntries(
+    items.map((i) => [i.call, { outcome: i.outcome, value: JSON.parse(i.text.slice(i.call.length + 2)) }]),
+  );
 }

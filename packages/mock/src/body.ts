@@ -1,12 +1,13 @@
 // Reading a request body with a limit. Oversized bodies are drained, not stored, so the
 // client gets a prompt answer instead of a reset connection while it is still uploading.
 import type { IncomingMessage } from 'node:http';
+import { concatBytes, utf8Text } from './utf8.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 // Past this the client is misbehaving; stop draining and drop the connection.
 export const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
 
-export type Body = { kind: 'ok'; bytes: Buffer } | { kind: 'too-large'; size: number };
+export type Body = { kind: 'ok'; bytes: Uint8Array } | { kind: 'too-large'; size: number };
 
 /** A node:http request's body; rejects when the connection goes away before its end. */
 export function readBody(req: IncomingMessage, limit = BODY_LIMIT_BYTES): Promise<Body> {
@@ -49,13 +50,13 @@ export async function readStreamBody(
       }
     }
   }
-  return size > limit ? { kind: 'too-large', size } : { kind: 'ok', bytes: Buffer.concat(chunks) };
+  return size > limit ? { kind: 'too-large', size } : { kind: 'ok', bytes: concatBytes(chunks, size) };
 }
 
 export type Json = { kind: 'json'; value: unknown } | { kind: 'empty' } | { kind: 'malformed'; reason: string };
 
-export function parseJson(bytes: Buffer): Json {
-  const text = bytes.toString('utf8');
+export function parseJson(bytes: Uint8Array): Json {
+  const text = utf8Text(bytes);
   if (text.trim() === '') return { kind: 'empty' };
   try {
     return { kind: 'json', value: JSON.parse(text) };

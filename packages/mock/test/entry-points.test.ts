@@ -1,5 +1,6 @@
 // What each entry point loads, read from the built modules' imports: the main entry never
-// msw (an optional peer), and @cloud-release/mock/msw never node:http nor the server.
+// msw (an optional peer), @cloud-release/mock/msw never node:http nor the server, and its
+// browser build nothing but msw (no Node built-in: a page's bundler has none).
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,5 +36,12 @@ describe('entry points', () => {
     const loaded = [...graph('msw.js')];
     expect(loaded).toContain('msw');
     expect(loaded.filter((m) => m === 'node:http' || m === 'http' || m.endsWith('transports/server.js'))).toEqual([]);
+  });
+
+  it("the browser build of @cloud-release/mock/msw (package.json's browser condition) imports msw and nothing else", () => {
+    const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    expect(manifest.exports['./msw'].browser).toBe('./dist/browser/msw.js');
+    const packages = [...graph('browser/msw.js')].filter((m) => !m.startsWith('/'));
+    expect(packages).toEqual(['msw']);
   });
 });

@@ -26,7 +26,7 @@ const BEARER = /^Bearer (\S+)$/;
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 // Compared as digests: equal lengths for timingSafeEqual, and no timing hint of the token.
-const sameToken = (given: string, expected: Buffer) => timingSafeEqual(digest(given), expected);
+const sameToken = (given: string, expected: Uint8Array) => timingSafeEqual(digest(given), expected);
 
 /** What a caller must send, in the words of the 401 (only what this mock was configured with). */
 function needs(options: ControlAccessOptions): string {

@@ -3,6 +3,7 @@
 // once each". Bounded in entries and in bytes: nothing a client sends can grow it further.
 import { type Answer, type AnswerFault, type Finding, UNANSWERED } from '../answer.js';
 import type { Incoming, Validated } from '../request.js';
+import { utf8Length } from '../utf8.js';
 
 export interface JournalEntry {
   /** ISO time the answer was sent. */
@@ -93,7 +94,7 @@ const copy = (e: JournalEntry): JournalEntry => ({
 });
 
 /** An entry's size as served: its JSON's UTF-8 bytes. */
-const sizeOf = (entry: JournalEntry) => Buffer.byteLength(JSON.stringify(entry));
+const sizeOf = (entry: JournalEntry) => utf8Length(JSON.stringify(entry));
 
 export class Journal {
   // A queue with a moving head: dropping the oldest line is O(1), the array compacted now and then.

@@ -5,6 +5,7 @@
 import type { Answer } from '../answer.js';
 import { CONTROL_HEADERS } from '../control/plane.js';
 import { CORS_HEADERS } from '../cors.js';
+import { utf8Length } from '../utf8.js';
 
 interface Sent {
   status: number;
@@ -37,7 +38,7 @@ function sent(status: number, base: Record<string, string>, extra: Answer['heade
       ...extra,
       ...(body !== undefined && {
         'content-type': extra?.['content-type'] ?? 'application/json',
-        'content-length': String(Buffer.byteLength(body)),
+        'content-length': String(utf8Length(body)),
       }),
     },
     body,

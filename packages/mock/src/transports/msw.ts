@@ -1,5 +1,6 @@
-// createHandlers(): one mock's engine as MSW request handlers, for `setupServer` (Node; in a
-// browser the engine would need Prism and node:crypto bundled for it). Every request to
+// createHandlers(): one mock's engine as MSW request handlers, for `setupServer` (Node) and
+// `setupWorker` (browsers: package.json's `browser` condition gives dist/browser/msw.js, built
+// by scripts/browser-bundle.mjs with the specs inside). Every request to
 // `baseUrl` is answered by the engine, the control plane included; a fault's dropped
 // connection is MSW's network error. This module imports msw (a peer dependency) and nothing
 // that opens a socket.

@@ -21,7 +21,7 @@ export interface Verifier {
 
 export interface AuthInput extends Verifier {
   headers: Record<string, string>;
-  body: Buffer;
+  body: Uint8Array;
   now: Date;
 }
 
@@ -31,7 +31,8 @@ const TIMESTAMP = /^\d{1,12}$/;
 export const MAX_CLOCK_SKEW_SECONDS = 300;
 
 const invalid = (message: string): AuthFailure => ({ code: 'AUTHFAILURE_INVALID_AUTHORIZATION', message });
-const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+const ascii = new TextEncoder();
+const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 function checkBearer(token: string, { credentials, bearerTokens }: Verifier): AuthFailure | undefined {
   // Once the mock verifies anything, a bearer token is a credential like any other.
@@ -43,7 +44,7 @@ function checkBearer(token: string, { credentials, bearerTokens }: Verifier): Au
  * The canonical request for one way of writing the signed headers. The official SDKs sign
  * Content-Type and Host verbatim; some signers trim and lower-case them. Both are accepted.
  */
-function canonicalRequest(contentType: string, host: string, body: Buffer) {
+function canonicalRequest(contentType: string, host: string, body: Uint8Array) {
   return ['POST', '/', '', `content-type:${contentType}\nhost:${host}\n`, 'content-type;host', sha256(body)].join('\n');
 }
 
@@ -54,10 +55,11 @@ function signatureMatches(input: AuthInput, password: string, timestamp: string,
     canonicalRequest(contentType, host, input.body),
     canonicalRequest(contentType.trim().toLowerCase(), host.trim().toLowerCase(), input.body),
   ]);
-  const given = Buffer.from(signature, 'hex');
+  // Both are 64 lower-case hex digits (SIGNATURE's pattern): compared as text, no Buffer needed.
+  const given = ascii.encode(signature);
   return [...spellings].some((canonical) => {
     const stringToSign = `ZC2-HMAC-SHA256\n${timestamp}\n${sha256(canonical)}`;
-    return timingSafeEqual(createHmac('sha256', password).update(stringToSign).digest(), given);
+    return timingSafeEqual(ascii.encode(createHmac('sha256', password).update(stringToSign).digest('hex')), given);
   });
 }
 

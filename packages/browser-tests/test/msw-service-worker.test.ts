@@ -1,0 +1,104 @@
+// The mock's MSW handlers in a real service worker: page/worker.ts bundles msw's setupWorker,
+// `@cloud-release/mock/msw` (its browser build, by package.json's `browser` condition) and the
+// client for Chromium; the page registers msw's own mockServiceWorker.js and calls providers'
+// origins that exist only in it. The signatures are checked in the page, as on Node.
+import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { browserMissing, executablePath, launchBrowser } from '@cloud-release/headless-chromium';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { servePage, shownResults } from './support.js';
+
+const ARTIFACTS = new URL('../artifacts/', import.meta.url);
+const run = browserMissing() === undefined || process.env.CI === 'true';
+// The worker script of the msw this package resolves, as a site serves it from its public folder.
+const WORKER_SCRIPT = createRequire(import.meta.url).resolve('msw/mockServiceWorker.js');
+
+if (!run) console.warn(`MSW service worker test skipped: ${browserMissing()}`);
+
+describe.runIf(run)("the mock's MSW handlers under setupWorker in Chromium", () => {
+  let pageServer: Awaited<ReturnType<typeof servePage>>;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+
+  beforeAll(async () => {
+    expect(browserMissing(), `${executablePath} is needed under CI`).toBeUndefined();
+    pageServer = await servePage('worker.ts', { 'mockServiceWorker.js': WORKER_SCRIPT });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await pageServer?.close();
+  });
+
+  it('answers the client from the service worker: signed, bearer and Neutron calls accepted, a wrong signature refused, all journaled', async () => {
+    const portId = randomUUID();
+    const page = await browser.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    // Chromium logs every 4xx as "Failed to load resource"; the 401 below is wanted.
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+        errors.push(message.text());
+    });
+    const query = new URLSearchParams({
+      keyId: 'AK-WORKER',
+      keyPassword: 'worker-test-password',
+      bearerToken: 'worker-test-token',
+      portId,
+    });
+    await page.goto(`${pageServer.url}?${query}`);
+    const done = await page
+      .waitForSelector('body[data-done="true"]', { state: 'attached', timeout: 30_000 })
+      .then(() => true)
+      .catch(() => false);
+    await mkdir(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: new URL('msw-service-worker.png', ARTIFACTS).pathname, fullPage: true });
+    expect(done, `the page did not finish; its errors: ${errors.join(' | ')}`).toBe(true);
+
+    const shown = await shownResults(page);
+    expect(errors).toEqual([]);
+    const requestId = expect.stringMatching(/^T[0-9A-F-]{36}$/);
+    expect(shown).toEqual({
+      // The page is controlled by msw's worker script, served by the page's origin.
+      'service worker': { outcome: 'ok', value: `${pageServer.url}mockServiceWorker.js` },
+      'releaseDisk signed': { outcome: 'ok', value: { requestId, alreadyGone: false } },
+      'releaseInstances with a bearer token': {
+        outcome: 'ok',
+        value: { released: ['worker-instance-1', 'worker-instance-2'], requestIds: [requestId] },
+      },
+      deletePort: { outcome: 'ok', value: { alreadyGone: false } },
+      'releaseDisk with a wrong password': {
+        outcome: 'error',
+        value: expect.objectContaining({
+          name: 'ZenlayerApiError',
+          status: 401,
+          code: 'AUTHFAILURE_SIGNATURE_FAILURE',
+        }),
+      },
+      'zenlayer journal': {
+        outcome: 'ok',
+        value: [
+          { operation: 'ReleaseDisk', status: 200, code: null, ids: ['worker-disk-1'], requestId },
+          {
+            operation: 'ReleaseInstances',
+            status: 200,
+            code: null,
+            ids: ['worker-instance-1', 'worker-instance-2'],
+            requestId,
+          },
+          { operation: 'ReleaseDisk', status: 401, code: 'AUTHFAILURE_SIGNATURE_FAILURE', ids: [], requestId },
+        ],
+      },
+      'neutron journal': {
+        outcome: 'ok',
+        value: [{ method: 'DELETE', path: `/v2.0/ports/${portId}`, status: 204 }],
+      },
+    });
+    // The journal's request ids are the ones the client was given.
+    const journal = shown['zenlayer journal']!.value as { requestId: string }[];
+    expect(journal.slice(0, 2).map((e) => e.requestId)).toEqual([
+      shown['releaseDisk signed']!.value.requestId,
+      shown['releaseInstances with a bearer token']!.value.requestIds[0],
+    ]);
+  });
+});
