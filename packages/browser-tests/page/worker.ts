@@ -5,29 +5,13 @@
 import { createNeutronClient, createZenlayerClient } from '@cloud-release/client';
 import { createHandlers } from '@cloud-release/mock/msw';
 import { setupWorker } from 'msw/browser';
+import { step } from './results.js';
 
 const params = new URLSearchParams(location.search);
 const get = (name: string) => params.get(name) ?? '';
 // Reserved names (RFC 2606): a request the worker did not answer fails, it reaches no one.
 const ZENLAYER = 'https://console.zenlayer.invalid';
 const NEUTRON = 'https://neutron.invalid:9696';
-
-function show(name: string, outcome: 'ok' | 'error', value: unknown) {
-  const item = document.createElement('li');
-  item.dataset.call = name;
-  item.dataset.outcome = outcome;
-  item.textContent = `${name}: ${JSON.stringify(value)}`;
-  document.querySelector('#results')!.append(item);
-}
-
-async function step(name: string, call: () => Promise<unknown>) {
-  try {
-    show(name, 'ok', await call());
-  } catch (error) {
-    const e = error as Error & { toJSON?: () => unknown };
-    show(name, 'error', e.toJSON ? e.toJSON() : { name: e.name, message: e.message });
-  }
-}
 
 const zenlayerMock = await createHandlers({
   api: 'zenlayer',

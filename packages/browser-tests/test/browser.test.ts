@@ -1,18 +1,16 @@
 // @cloud-release/client bundled into a page and run in Debian's Chromium against the
 // stateful mocks, cross-origin, with Zenlayer signatures verified (WebCrypto in the page).
 import { randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
 import { browserMissing, executablePath, launchBrowser } from '@cloud-release/headless-chromium';
 import { type RunningMock, startMock } from '@cloud-release/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { servePage, shownResults } from './support.js';
+import { runPage, servePage, shownResults } from './support.js';
 
 const KEY_ID = 'AK-BROWSER';
 const KEY_PASSWORD = 'browser-test-password';
 const TOKEN = 'browser-test-token';
 // The Zenlayer mock checks signatures, so its control plane is locked: the test reads the journal with this.
 const CONTROL_TOKEN = 'browser-test-control-token';
-const ARTIFACTS = new URL('../artifacts/', import.meta.url);
 const run = browserMissing() === undefined || process.env.CI === 'true';
 
 if (!run) console.warn(`browser test skipped: ${browserMissing()}`);
@@ -58,14 +56,6 @@ describe.runIf(run)('the client in Chromium against the stateful mocks', () => {
 
   it('runs a signed ReleaseDisk, a ReleaseInstances of 250 ids and a Neutron delete, and shows each result', async () => {
     const portId = randomUUID();
-    const page = await browser.context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    // Chromium logs every 4xx as "Failed to load resource"; the 401 below is wanted, CORS refusals are not.
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-        errors.push(message.text());
-    });
     const query = new URLSearchParams({
       zenlayer: zenlayer.url,
       neutron: neutron.url,
@@ -74,15 +64,7 @@ describe.runIf(run)('the client in Chromium against the stateful mocks', () => {
       token: TOKEN,
       portId,
     });
-    await page.goto(`${pageServer.url}?${query}`);
-    const done = await page
-      .waitForSelector('body[data-done="true"]', { state: 'attached', timeout: 30_000 })
-      .then(() => true)
-      .catch(() => false);
-    // The screenshot is kept whatever happened: it is what a person would have seen.
-    await mkdir(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: new URL('browser-test.png', ARTIFACTS).pathname, fullPage: true });
-    expect(done, `the page did not finish; its errors: ${errors.join(' | ')}`).toBe(true);
+    const { page, errors } = await runPage(browser.context, `${pageServer.url}?${query}`, 'browser-test.png');
 
     const shown = await shownResults(page);
     expect(errors).toEqual([]);

@@ -3,13 +3,11 @@
 // client for Chromium; the page registers msw's own mockServiceWorker.js and calls providers'
 // origins that exist only in it. The signatures are checked in the page, as on Node.
 import { randomUUID } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { browserMissing, executablePath, launchBrowser } from '@cloud-release/headless-chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { servePage, shownResults } from './support.js';
+import { runPage, servePage, shownResults } from './support.js';
 
-const ARTIFACTS = new URL('../artifacts/', import.meta.url);
 const run = browserMissing() === undefined || process.env.CI === 'true';
 // The worker script of the msw this package resolves, as a site serves it from its public folder.
 const WORKER_SCRIPT = createRequire(import.meta.url).resolve('msw/mockServiceWorker.js');
@@ -32,28 +30,13 @@ describe.runIf(run)("the mock's MSW handlers under setupWorker in Chromium", () 
 
   it('answers the client from the service worker: signed, bearer and Neutron calls accepted, a wrong signature refused, all journaled', async () => {
     const portId = randomUUID();
-    const page = await browser.context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    // Chromium logs every 4xx as "Failed to load resource"; the 401 below is wanted.
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-        errors.push(message.text());
-    });
     const query = new URLSearchParams({
       keyId: 'AK-WORKER',
       keyPassword: 'worker-test-password',
       bearerToken: 'worker-test-token',
       portId,
     });
-    await page.goto(`${pageServer.url}?${query}`);
-    const done = await page
-      .waitForSelector('body[data-done="true"]', { state: 'attached', timeout: 30_000 })
-      .then(() => true)
-      .catch(() => false);
-    await mkdir(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: new URL('msw-service-worker.png', ARTIFACTS).pathname, fullPage: true });
-    expect(done, `the page did not finish; its errors: ${errors.join(' | ')}`).toBe(true);
+    const { page, errors } = await runPage(browser.context, `${pageServer.url}?${query}`, 'msw-service-worker.png');
 
     const shown = await shownResults(page);
     expect(errors).toEqual([]);

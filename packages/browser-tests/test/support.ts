@@ -1,14 +1,15 @@
 // What the browser test needs around Chromium: the page bundled with the client, a static server
 // for it (a different origin from the mocks, so every call is a CORS call). Chromium itself is
 // @cloud-release/headless-chromium's.
-import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const page = (file: string) => fileURLToPath(new URL(`../page/${file}`, import.meta.url));
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript' };
@@ -59,4 +60,31 @@ export async function shownResults(page: Page) {
   return Object.fromEntries(
     items.map((i) => [i.call, { outcome: i.outcome, value: JSON.parse(i.text.slice(i.call.length + 2)) }]),
   );
+}
+
+const ARTIFACTS = new URL('../artifacts/', import.meta.url);
+
+/**
+ * Opens `url` in a new page of `context` and waits until the page marks itself done (30 s at
+ * most); the screenshot `artifacts/<screenshot>` is kept whatever happened, as it is what a person
+ * would have seen. `errors` are the page's own: Chromium logs every 4xx as "Failed to load
+ * resource", and the refusals the pages ask for are wanted.
+ */
+export async function runPage(context: BrowserContext, url: string, screenshot: string) {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      errors.push(message.text());
+  });
+  await page.goto(url);
+  const done = await page
+    .waitForSelector('body[data-done="true"]', { state: 'attached', timeout: 30_000 })
+    .then(() => true)
+    .catch(() => false);
+  await mkdir(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: new URL(screenshot, ARTIFACTS).pathname, fullPage: true });
+  expect(done, `the page did not finish; its errors: ${errors.join(' | ')}`).toBe(true);
+  return { page, errors };
 }
