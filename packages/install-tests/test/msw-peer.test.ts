@@ -23,7 +23,12 @@ async function answers(msw: string) {
     { msw },
   );
   consumers.push(consumer);
-  const { stdout } = await run(process.execPath, ['consumer.mjs'], { cwd: consumer.dir });
+  // Bounded: a consumer that never ends (a request msw neither answers nor fails) is named here.
+  const { stdout } = await run(process.execPath, ['consumer.mjs'], { cwd: consumer.dir, timeout: 60_000 }).catch(
+    (error: Error & { stdout?: string; stderr?: string }) => {
+      throw new Error(`consumer.mjs with msw ${msw} did not end within 60 s: ${error.message} ${error.stderr ?? ''}`);
+    },
+  );
   expect(JSON.parse(stdout)).toEqual({
     deleted: false,
     again: true,

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pnpm } from './workspace.js';
 
+const INSTALL_LIMIT_MS = 120_000;
+
 export interface Consumer {
   dir: string;
   remove(): Promise<void>;
@@ -30,6 +32,11 @@ export async function createConsumer(
     ),
   );
   for (const { from, to } of files) await copyFile(from, join(dir, to));
-  await pnpm(['install', '--no-frozen-lockfile', '--prefer-offline'], dir);
+  // Bounded, so a stalled fetch fails here, named, rather than as the test's timeout.
+  await pnpm(['install', '--no-frozen-lockfile', '--prefer-offline'], dir, INSTALL_LIMIT_MS).catch((error: Error) => {
+    throw new Error(
+      `pnpm install in the consumer project did not finish within ${INSTALL_LIMIT_MS} ms: ${error.message}`,
+    );
+  });
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }

@@ -32,7 +32,7 @@ export function publishablePackages(): Publishable[] {
 }
 
 /** The pnpm that runs this suite (npm_execpath), so the same pinned version packs and installs. */
-export const pnpm = (args: string[], cwd: string) => {
+export const pnpm = (args: string[], cwd: string, timeout = 0) => {
   const execPath = process.env.npm_execpath ?? '';
   // npm's pack would leave workspace: ranges in the manifests: only pnpm packs as a publish does.
   if (!/pnpm/.test(execPath)) throw new Error(`install-tests: run through pnpm (npm_execpath is "${execPath}")`);
@@ -40,5 +40,6 @@ export const pnpm = (args: string[], cwd: string) => {
     cwd,
     env: { ...process.env, CI: 'true' },
     maxBuffer: 16 * 1024 * 1024,
+    timeout,
   });
 };
