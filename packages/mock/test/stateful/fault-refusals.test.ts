@@ -3,7 +3,7 @@
 // the values at each limit, which are queued.
 import { type StatefulMock, startMock } from '@cloud-release/mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { control, statefulInProcess } from './support.js';
+import { control, refusalDetail, statefulInProcess } from './support.js';
 
 const FIELDS =
   'operation, times, probability, status, code, type, message, retryAfter, drop, applyThenDrop, fault, latencyMs, delay';
@@ -29,17 +29,10 @@ afterAll(async () => {
 async function refused(body: unknown, api: 'zenlayer' | 'neutron' = 'zenlayer'): Promise<string> {
   const mock = mocks[api]!;
   mock.clearFaults();
-  const answer = await control(mock, 'POST', 'faults', body);
-  expect(answer.status).toBe(400);
-  expect(answer.headers.get('content-type')).toBe('application/problem+json');
-  expect(answer.headers.get('x-cloud-release-mock-error')).toBe('control-faults');
-  expect(answer.body).toMatchObject({
-    type: 'https://cloud-release.dev/mock-errors/control-faults',
-    title: 'Faults refused',
-  });
+  const detail = refusalDetail(await control(mock, 'POST', 'faults', body), 'control-faults', 'Faults refused');
   expect(mock.faults()).toEqual([]);
   expect((await control(mock, 'GET', 'faults')).body).toEqual({ faults: [] });
-  return answer.body.detail;
+  return detail;
 }
 
 describe('a fault that is not an object', () => {

@@ -7,7 +7,7 @@ import {
   type StatefulMockFetch,
   startMock,
 } from '@cloud-release/mock';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 
 const running: { close(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -111,4 +111,13 @@ export async function control(
   });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+}
+
+/** A control-plane refusal: 400 problem+json of `kind`, with its title; returns the detail. */
+export function refusalDetail(answer: Reply, kind: string, title: string): string {
+  expect(answer.status).toBe(400);
+  expect(answer.headers.get('content-type')).toBe('application/problem+json');
+  expect(answer.headers.get('x-cloud-release-mock-error')).toBe(kind);
+  expect(answer.body).toMatchObject({ type: `https://cloud-release.dev/mock-errors/${kind}`, title });
+  return answer.body.detail;
 }
