@@ -130,7 +130,7 @@ export class Journal {
       operation: answer.operation ?? null,
       ids: validated ? idsOf(validated).map(cut) : [],
       status: unanswered ? null : fault === 'malformed' ? 200 : answer.status,
-      code: fault && WIRE_CODE[fault] !== undefined ? WIRE_CODE[fault] : codeOf(answer.body),
+      code: (fault && WIRE_CODE[fault]) ?? codeOf(answer.body),
       requestId: typeof requestId === 'string' ? requestId : null,
       valid: validated !== undefined,
       ...(!validated &&
