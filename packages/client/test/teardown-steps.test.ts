@@ -2,12 +2,11 @@
 // (stopSignal) and aborting (signal), and its input refused before anything is sent.
 import { describe, expect, it } from 'vitest';
 import { type StepEvent, teardown, ValidationError } from '../src/index.js';
-import { FAST, neutronMock, stopMocksAfterEach, zenlayerMock } from './support/stateful-mocks.js';
+import { FAST, neutronMock, stopMocksAfterEach, zenlayerMock, zenlayerTeardown, zl } from './support/stateful-mocks.js';
 
 stopMocksAfterEach();
 
 const P = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
-const zl = (type: 'instance' | 'disk' | 'port', id: string) => ({ provider: 'zenlayer' as const, type, id });
 const np = { provider: 'neutron' as const, type: 'neutron-port' as const, id: P };
 
 describe('onStep', () => {
@@ -62,40 +61,25 @@ describe('onStep', () => {
     });
     const events: StepEvent[] = [];
     await teardown({ neutron: n.client, resources: [np], options: { onStep: (e) => events.push(e) } });
+    const deletePort = {
+      step: 'delete',
+      provider: 'neutron',
+      type: 'neutron-port',
+      ids: [P],
+      action: 'DeletePort',
+      revision: 3,
+    };
     expect(events).toEqual([
-      {
-        phase: 'before',
-        step: 'delete',
-        provider: 'neutron',
-        type: 'neutron-port',
-        ids: [P],
-        action: 'DeletePort',
-        revision: 3,
-      },
-      {
-        phase: 'after',
-        step: 'delete',
-        provider: 'neutron',
-        type: 'neutron-port',
-        ids: [P],
-        action: 'DeletePort',
-        revision: 3,
-        outcome: 'refused',
-        code: 'PolicyNotAuthorized',
-      },
+      { phase: 'before', ...deletePort },
+      { phase: 'after', ...deletePort, outcome: 'refused', code: 'PolicyNotAuthorized' },
     ]);
   });
 
   it('a `before` that throws: that call is not sent and no new step starts', async () => {
     const z = await zenlayerMock([{ type: 'instance', id: 'i-1', status: 'RUNNING' }]);
-    const results = await teardown({
-      zenlayer: z.client,
-      resources: [zl('instance', 'i-1')],
-      options: {
-        zenlayerWait: FAST,
-        onStep: () => {
-          throw new Error('journal full');
-        },
+    const results = await zenlayerTeardown(z.client, [zl('instance', 'i-1')], {
+      onStep: () => {
+        throw new Error('journal full');
       },
     });
     expect(results).toEqual([
@@ -109,18 +93,17 @@ describe('stopping and aborting', () => {
   it('stopSignal: the call in flight finishes, nothing new starts; the rest are not-started at their next step', async () => {
     const z = await zenlayerMock(['i-1', 'i-2', 'i-3'].map((id) => ({ type: 'instance', id, status: 'RUNNING' })));
     const stop = new AbortController();
-    const results = await teardown({
-      zenlayer: z.client,
-      resources: ['i-1', 'i-2', 'i-3'].map((id) => zl('instance', id)),
-      options: {
-        zenlayerWait: FAST,
+    const results = await zenlayerTeardown(
+      z.client,
+      ['i-1', 'i-2', 'i-3'].map((id) => zl('instance', id)),
+      {
         concurrency: 1,
         stopSignal: stop.signal,
         onStep: (e) => {
           if (e.phase === 'before') stop.abort();
         },
       },
-    });
+    );
     expect(results.map((r) => [r.id, r.result, 'step' in r ? r.step : undefined])).toEqual([
       ['i-1', 'not-started', 'wait-recycle-bin'],
       ['i-2', 'not-started', 'terminate'],
@@ -152,15 +135,10 @@ describe('stopping and aborting', () => {
     const z = await zenlayerMock([{ type: 'instance', id: 'i-1', status: 'RUNNING' }]);
     await z.mock.control('POST', '/__mock/faults', { faults: [{ operation: 'TerminateInstance', latencyMs: 2_000 }] });
     const abort = new AbortController();
-    const [result] = await teardown({
-      zenlayer: z.client,
-      resources: [zl('instance', 'i-1')],
-      options: {
-        zenlayerWait: FAST,
-        signal: abort.signal,
-        onStep: (e) => {
-          if (e.phase === 'before') setTimeout(() => abort.abort(), 50);
-        },
+    const [result] = await zenlayerTeardown(z.client, [zl('instance', 'i-1')], {
+      signal: abort.signal,
+      onStep: (e) => {
+        if (e.phase === 'before') setTimeout(() => abort.abort(), 50);
       },
     });
     expect(result).toMatchObject({ result: 'unknown', step: 'terminate' });
@@ -169,23 +147,18 @@ describe('stopping and aborting', () => {
   it('signal aborted during a wait: not-started at that wait, nothing released', async () => {
     const z = await zenlayerMock([{ type: 'instance', id: 'i-1', status: 'RUNNING' }], 600_000);
     const abort = new AbortController();
-    const [result] = await teardown({
-      zenlayer: z.client,
-      resources: [zl('instance', 'i-1')],
-      options: {
-        zenlayerWait: FAST,
-        signal: abort.signal,
-        onStep: (e) => {
-          if (e.phase !== 'after') return;
-          // Abort once the wait has read the instance (its second read began only after the first ended).
-          const timer = setInterval(() => {
-            const reads = z.mock.requestsNow().filter((r) => r.operation === 'DescribeInstances');
-            if (reads.length >= 3) {
-              clearInterval(timer);
-              abort.abort();
-            }
-          }, 5);
-        },
+    const [result] = await zenlayerTeardown(z.client, [zl('instance', 'i-1')], {
+      signal: abort.signal,
+      onStep: (e) => {
+        if (e.phase !== 'after') return;
+        // Abort once the wait has read the instance (its second read began only after the first ended).
+        const timer = setInterval(() => {
+          const reads = z.mock.requestsNow().filter((r) => r.operation === 'DescribeInstances');
+          if (reads.length >= 3) {
+            clearInterval(timer);
+            abort.abort();
+          }
+        }, 5);
       },
     });
     expect(result).toMatchObject({ result: 'not-started', step: 'wait-recycle-bin', status: 'RECYCLING' });

@@ -2,12 +2,19 @@
 // each starting status, a refusal at each step, a stuck resource, release:false, and the
 // release batches of a large teardown, as the mock's journal (GET /__mock/requests) shows them.
 import { describe, expect, it } from 'vitest';
-import { teardown, type ZenlayerTeardownClient } from '../src/index.js';
-import { FAST, stopMocksAfterEach, zenlayerMock } from './support/stateful-mocks.js';
+import type { ZenlayerTeardownClient } from '../src/index.js';
+import { stopMocksAfterEach, zenlayerMock, zenlayerTeardown, zl } from './support/stateful-mocks.js';
 
 stopMocksAfterEach();
 
-const zl = (type: 'instance' | 'disk' | 'port', id: string) => ({ provider: 'zenlayer' as const, type, id });
+/** i-1, d-1 and p-1, seeded at these statuses; `all` tears the three down. */
+const seedAll = (instance: string, disk: string, port: string) =>
+  zenlayerMock([
+    { type: 'instance', id: 'i-1', status: instance },
+    { type: 'disk', id: 'd-1', status: disk },
+    { type: 'port', id: 'p-1', status: port },
+  ]);
+const all = [zl('instance', 'i-1'), zl('disk', 'd-1'), zl('port', 'p-1')];
 const ops = (journal: Array<{ operation: string }>) => journal.map((r) => r.operation);
 /** The journal without the reads: the calls that change state, with their answers. */
 const changes = (journal: Array<{ operation: string; ids: string[]; status: number | null }>) =>
@@ -15,16 +22,8 @@ const changes = (journal: Array<{ operation: string; ids: string[]; status: numb
 
 describe('teardown of Zenlayer resources', () => {
   it('from RUNNING / AVAILABLE: read, terminate, recycle bin, release, gone', async () => {
-    const { mock, client } = await zenlayerMock([
-      { type: 'instance', id: 'i-1', status: 'RUNNING' },
-      { type: 'disk', id: 'd-1', status: 'AVAILABLE' },
-      { type: 'port', id: 'p-1', status: 'RUNNING' },
-    ]);
-    const results = await teardown({
-      zenlayer: client,
-      resources: [zl('instance', 'i-1'), zl('disk', 'd-1'), zl('port', 'p-1')],
-      options: { zenlayerWait: FAST },
-    });
+    const { mock, client } = await seedAll('RUNNING', 'AVAILABLE', 'RUNNING');
+    const results = await zenlayerTeardown(client, all);
     expect(results).toEqual([
       { ...zl('instance', 'i-1'), result: 'gone', status: null },
       { ...zl('disk', 'd-1'), result: 'gone', status: null },
@@ -50,16 +49,8 @@ describe('teardown of Zenlayer resources', () => {
   });
 
   it('from the recycle bin: no terminate, straight to the release', async () => {
-    const { mock, client } = await zenlayerMock([
-      { type: 'instance', id: 'i-1', status: 'RECYCLE' },
-      { type: 'disk', id: 'd-1', status: 'RECYCLED' },
-      { type: 'port', id: 'p-1', status: 'RECYCLED' },
-    ]);
-    const results = await teardown({
-      zenlayer: client,
-      resources: [zl('instance', 'i-1'), zl('disk', 'd-1'), zl('port', 'p-1')],
-      options: { zenlayerWait: FAST },
-    });
+    const { mock, client } = await seedAll('RECYCLE', 'RECYCLED', 'RECYCLED');
+    const results = await zenlayerTeardown(client, all);
     expect(results.map((r) => r.result)).toEqual(['gone', 'gone', 'gone']);
     expect(changes(await mock.journal()).sort()).toEqual([
       ['DestroyPort', 'p-1', 200],
@@ -72,22 +63,14 @@ describe('teardown of Zenlayer resources', () => {
     const { mock, client } = await zenlayerMock([{ type: 'instance', id: 'i-1', status: 'RUNNING' }]);
     await client.terminateInstance('i-1');
     await mock.control('DELETE', '/__mock/requests');
-    const [result] = await teardown({
-      zenlayer: client,
-      resources: [zl('instance', 'i-1')],
-      options: { zenlayerWait: FAST },
-    });
+    const [result] = await zenlayerTeardown(client, [zl('instance', 'i-1')]);
     expect(result).toMatchObject({ result: 'gone' });
     expect(changes(await mock.journal())).toEqual([['ReleaseInstances', 'i-1', 200]]);
   });
 
   it('already gone: already-gone, and nothing but the read is sent', async () => {
     const { mock, client } = await zenlayerMock([]);
-    const results = await teardown({
-      zenlayer: client,
-      resources: [zl('instance', 'i-x'), zl('disk', 'd-x'), zl('port', 'p-x')],
-      options: { zenlayerWait: FAST },
-    });
+    const results = await zenlayerTeardown(client, [zl('instance', 'i-x'), zl('disk', 'd-x'), zl('port', 'p-x')]);
     expect(results.map((r) => [r.id, r.result])).toEqual([
       ['i-x', 'already-gone'],
       ['d-x', 'already-gone'],
@@ -97,16 +80,8 @@ describe('teardown of Zenlayer resources', () => {
   });
 
   it('release: false stops in the recycle bin, and no release is sent', async () => {
-    const { mock, client } = await zenlayerMock([
-      { type: 'instance', id: 'i-1', status: 'RUNNING' },
-      { type: 'disk', id: 'd-1', status: 'AVAILABLE' },
-      { type: 'port', id: 'p-1', status: 'RECYCLED' },
-    ]);
-    const results = await teardown({
-      zenlayer: client,
-      resources: [zl('instance', 'i-1'), zl('disk', 'd-1'), zl('port', 'p-1')],
-      options: { release: false, zenlayerWait: FAST },
-    });
+    const { mock, client } = await seedAll('RUNNING', 'AVAILABLE', 'RECYCLED');
+    const results = await zenlayerTeardown(client, all, { release: false });
     expect(results.map((r) => [r.id, r.result, r.status])).toEqual([
       ['i-1', 'in-recycle-bin', 'RECYCLE'],
       ['d-1', 'in-recycle-bin', 'RECYCLED'],
@@ -130,10 +105,8 @@ describe('teardown of Zenlayer resources', () => {
   it('a stuck resource: timeout at the recycle-bin wait with its last status, and nothing released', async () => {
     // A transition of ten minutes: the instance stays RECYCLING for this whole test.
     const { mock, client } = await zenlayerMock([{ type: 'instance', id: 'i-1', status: 'RUNNING' }], 600_000);
-    const [result] = await teardown({
-      zenlayer: client,
-      resources: [zl('instance', 'i-1')],
-      options: { zenlayerWait: { minDelayMs: 20, maxDelayMs: 50, maxWaitMs: 300 } },
+    const [result] = await zenlayerTeardown(client, [zl('instance', 'i-1')], {
+      zenlayerWait: { minDelayMs: 20, maxDelayMs: 50, maxWaitMs: 300 },
     });
     expect(result).toEqual({
       ...zl('instance', 'i-1'),
@@ -160,7 +133,7 @@ describe('teardown of Zenlayer resources', () => {
     async (type, id, terminate, release, status, code, recycled) => {
       const { mock, client } = await zenlayerMock([{ type, id, status: 'RUNNING' }]);
       await mock.control('POST', '/__mock/faults', { faults: [{ operation: release, status, code }] });
-      const [result] = await teardown({ zenlayer: client, resources: [zl(type, id)], options: { zenlayerWait: FAST } });
+      const [result] = await zenlayerTeardown(client, [zl(type, id)]);
       expect(result).toMatchObject({ result: 'refused', step: 'release', code, status: recycled });
       expect(changes(await mock.journal())).toEqual([
         [terminate, id, 200],
@@ -172,22 +145,14 @@ describe('teardown of Zenlayer resources', () => {
   it('a release sent and never answered (the connection dropped after it applied): unknown at release', async () => {
     const { mock, client } = await zenlayerMock([{ type: 'instance', id: 'i-1', status: 'RECYCLE' }]);
     await mock.control('POST', '/__mock/faults', { faults: [{ operation: 'ReleaseInstances', applyThenDrop: true }] });
-    const [result] = await teardown({
-      zenlayer: client,
-      resources: [zl('instance', 'i-1')],
-      options: { zenlayerWait: FAST },
-    });
+    const [result] = await zenlayerTeardown(client, [zl('instance', 'i-1')]);
     expect(result).toMatchObject({ result: 'unknown', step: 'release' });
     expect(changes(await mock.journal())).toEqual([['ReleaseInstances', 'i-1', null]]);
   });
 
   it('a terminate the API refuses: refused at terminate, nothing more sent for it', async () => {
     const { mock, client } = await zenlayerMock([{ type: 'instance', id: 'i-1', status: 'PENDING' }]);
-    const [result] = await teardown({
-      zenlayer: client,
-      resources: [zl('instance', 'i-1')],
-      options: { zenlayerWait: FAST },
-    });
+    const [result] = await zenlayerTeardown(client, [zl('instance', 'i-1')]);
     expect(result).toMatchObject({
       result: 'refused',
       step: 'terminate',
@@ -202,11 +167,7 @@ describe('teardown of Zenlayer resources', () => {
     await mock.control('POST', '/__mock/faults', {
       faults: [{ operation: 'DescribeInstances', status: 503, code: 'SERVICE_TEMPORARY_UNAVAILABLE' }],
     });
-    const [result] = await teardown({
-      zenlayer: client,
-      resources: [zl('instance', 'i-1')],
-      options: { zenlayerWait: FAST },
-    });
+    const [result] = await zenlayerTeardown(client, [zl('instance', 'i-1')]);
     expect(result).toMatchObject({ result: 'gone' });
     expect((await mock.journal()).slice(0, 2).map((r) => [r.operation, r.status])).toEqual([
       ['DescribeInstances', 503],
@@ -240,11 +201,11 @@ describe('teardown of Zenlayer resources', () => {
       releaseDisk: counted((i, o) => client.releaseDisk(i, o)),
       destroyPort: counted((i, o) => client.destroyPort(i, o)),
     };
-    const results = await teardown({
-      zenlayer: watched,
-      resources: ids.map((id) => zl('instance', id)),
-      options: { zenlayerWait: FAST, concurrency: 2 },
-    });
+    const results = await zenlayerTeardown(
+      watched,
+      ids.map((id) => zl('instance', id)),
+      { concurrency: 2 },
+    );
     expect(results.every((r) => r.result === 'gone')).toBe(true);
     expect(most).toBe(2);
   });
@@ -252,11 +213,11 @@ describe('teardown of Zenlayer resources', () => {
   it('250 instances: released in three batches (100, 100, 50), every read ≤ 100 ids', async () => {
     const ids = Array.from({ length: 250 }, (_, i) => `i-${String(i).padStart(3, '0')}`);
     const { mock, client } = await zenlayerMock(ids.map((id) => ({ type: 'instance', id, status: 'RUNNING' })));
-    const results = await teardown({
-      zenlayer: client,
-      resources: ids.map((id) => zl('instance', id)),
-      options: { zenlayerWait: FAST, concurrency: 16 },
-    });
+    const results = await zenlayerTeardown(
+      client,
+      ids.map((id) => zl('instance', id)),
+      { concurrency: 16 },
+    );
     expect(results.every((r) => r.result === 'gone')).toBe(true);
     const journal = await mock.journal();
     const releases = journal.filter((r) => r.operation === 'ReleaseInstances');

@@ -3,7 +3,13 @@
 // closed after its test; and their control plane (/__mock/…) reached through it with a token.
 import { createMockFetch } from '@cloud-release/mock';
 import { afterEach } from 'vitest';
-import { createNeutronClient, createZenlayerClient } from '../../src/index.js';
+import {
+  createNeutronClient,
+  createZenlayerClient,
+  type TeardownOptions,
+  teardown,
+  type ZenlayerTeardownClient,
+} from '../../src/index.js';
 
 export const CONTROL_TOKEN = 'control-token-for-tests';
 const running: Array<{ close(): Promise<void> }> = [];
@@ -73,3 +79,13 @@ export async function neutronMock(resources: unknown[]) {
 
 /** Short waits for the mock's short transitions. */
 export const FAST = { minDelayMs: 5, maxDelayMs: 40, maxWaitMs: 5_000 };
+
+/** The teardown resource of a Zenlayer instance, disk or port. */
+export const zl = (type: 'instance' | 'disk' | 'port', id: string) => ({ provider: 'zenlayer' as const, type, id });
+
+/** teardown() of Zenlayer `resources` through `client`, waiting FAST unless `options` say otherwise. */
+export const zenlayerTeardown = (
+  client: ZenlayerTeardownClient,
+  resources: Array<ReturnType<typeof zl>>,
+  options: TeardownOptions = {},
+) => teardown({ zenlayer: client, resources, options: { zenlayerWait: FAST, ...options } });
