@@ -7,6 +7,7 @@ import { createNeutronClient, createZenlayerClient, NeutronApiError, ValidationE
 import type { Reply } from './support/capture-server.js';
 import { type CaptureServer, startCaptureServer } from './support/capture-server.js';
 import { messages } from './support/messages.js';
+import { refusedUnsentRow } from './support/refused-row.js';
 import { serverPerTest } from './support/server-per-test.js';
 
 const PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
@@ -323,25 +324,10 @@ describe('DescribeDisks and DescribePorts on the wire', () => {
 
 describe('refusals before sending', () => {
   it.each([
-    [
-      { pageSize: 1001 },
-      'pageSize',
-      'an integer 1..1000',
-      messages.refusedUnsent('pageSize', 'be an integer 1..1000', '1001'),
-    ],
-    [
-      { pageSize: '10' },
-      'pageSize',
-      'an integer 1..1000',
-      messages.refusedUnsent('pageSize', 'be an integer 1..1000', '"10"'),
-    ],
-    [{ pageNum: 0 }, 'pageNum', 'an integer ≥ 1', messages.refusedUnsent('pageNum', 'be an integer ≥ 1', '0')],
-    [
-      { pageNum: Number.NaN },
-      'pageNum',
-      'an integer ≥ 1',
-      messages.refusedUnsent('pageNum', 'be an integer ≥ 1', 'NaN'),
-    ],
+    refusedUnsentRow({ pageSize: 1001 }, 'pageSize', 'an integer 1..1000', '1001'),
+    refusedUnsentRow({ pageSize: '10' }, 'pageSize', 'an integer 1..1000', '"10"'),
+    refusedUnsentRow({ pageNum: 0 }, 'pageNum', 'an integer ≥ 1', '0'),
+    refusedUnsentRow({ pageNum: Number.NaN }, 'pageNum', 'an integer ≥ 1', 'NaN'),
   ])('paging %j: the field and its rule', async (page, field, limit, message) => {
     const zc = await client(listed);
     const error = await zc.describeDisks(['d-1'], page as object).catch((e: unknown) => e);

@@ -12,18 +12,21 @@ import {
 import { captureFetch } from './support/capture-fetch.js';
 import type { CaptureServer } from './support/capture-server.js';
 import { messages } from './support/messages.js';
+import { refusedRow } from './support/refused-row.js';
 import { both, releaseCall } from './support/release-call.js';
 import { signedClientSetup, WIRE } from './support/signed-client.js';
 
-function refusal(options: unknown): ValidationError {
+/** The ValidationError `make` throws; a test fails when nothing is thrown. */
+function refusalOf(make: () => unknown): ValidationError {
   try {
-    createZenlayerClient(options as ZenlayerClientOptions);
+    make();
   } catch (error) {
     expect(error).toBeInstanceOf(ValidationError);
     return error as ValidationError;
   }
-  throw new Error('createZenlayerClient accepted the options');
+  throw new Error('nothing was refused');
 }
+const refusal = (options: unknown) => refusalOf(() => createZenlayerClient(options as ZenlayerClientOptions));
 const keys = { accessKeyId: 'AK-1', accessKeyPassword: 'pw' };
 
 describe('credentials', () => {
@@ -99,37 +102,6 @@ describe('apiVersions', () => {
   });
 });
 
-describe('numbers', () => {
-  it.each([
-    [
-      { maxResponseBytes: 0 },
-      'maxResponseBytes',
-      'an integer ≥ 1',
-      messages.refused('maxResponseBytes', 'be an integer ≥ 1', '0'),
-    ],
-    [
-      { timeoutMs: 0 },
-      'timeoutMs',
-      'a number of milliseconds ≥ 1',
-      messages.refused('timeoutMs', 'be a number of milliseconds ≥ 1', '0'),
-    ],
-    [
-      { concurrency: 1.5 },
-      'concurrency',
-      'an integer ≥ 1',
-      messages.refused('concurrency', 'be an integer ≥ 1', '1.5'),
-    ],
-  ])('%j is refused, naming the option and its limit', (extra, field, limit, message) => {
-    const error = refusal({ ...keys, ...extra });
-    expect(error).toMatchObject({ field, limit });
-    expect(error.message).toBe(message);
-  });
-
-  it('the smallest allowed values are accepted', () => {
-    expect(() => createZenlayerClient({ ...keys, maxResponseBytes: 1, timeoutMs: 1, concurrency: 1 })).not.toThrow();
-  });
-});
-
 describe('defaults, as the wire shows them', () => {
   it('without baseUrl or now: the public API, stamped with the current time', async () => {
     const { calls, fetch } = captureFetch();
@@ -158,61 +130,26 @@ describe('defaults, as the wire shows them', () => {
   });
 });
 
-function refusalOf(make: () => unknown): ValidationError {
-  try {
-    make();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    return error as ValidationError;
-  }
-  throw new Error('nothing was refused');
-}
-
 describe('numbers: the field, the limit and the value given', () => {
+  const atLeast1 = 'an integer ≥ 1';
+  const ms = 'a number of milliseconds ≥ 1';
   it.each([
-    [{ concurrency: 0 }, 'concurrency', 'an integer ≥ 1', messages.refused('concurrency', 'be an integer ≥ 1', '0')],
-    [
-      { concurrency: 1.5 },
-      'concurrency',
-      'an integer ≥ 1',
-      messages.refused('concurrency', 'be an integer ≥ 1', '1.5'),
-    ],
-    [
-      { concurrency: '4' },
-      'concurrency',
-      'an integer ≥ 1',
-      messages.refused('concurrency', 'be an integer ≥ 1', '"4"'),
-    ],
-    [
-      { retry: { retries: -1 } },
-      'retry.retries',
-      'an integer ≥ 0',
-      messages.refused('retry.retries', 'be an integer ≥ 0', '-1'),
-    ],
-    [
-      { timeoutMs: 0.5 },
-      'timeoutMs',
-      'a number of milliseconds ≥ 1',
-      messages.refused('timeoutMs', 'be a number of milliseconds ≥ 1', '0.5'),
-    ],
-    [
-      { timeoutMs: '100' },
-      'timeoutMs',
-      'a number of milliseconds ≥ 1',
-      messages.refused('timeoutMs', 'be a number of milliseconds ≥ 1', '"100"'),
-    ],
-    [
-      { timeoutMs: Number.NaN },
-      'timeoutMs',
-      'a number of milliseconds ≥ 1',
-      messages.refused('timeoutMs', 'be a number of milliseconds ≥ 1', 'NaN'),
-    ],
+    refusedRow({ maxResponseBytes: 0 }, 'maxResponseBytes', atLeast1, '0'),
+    refusedRow({ concurrency: 0 }, 'concurrency', atLeast1, '0'),
+    refusedRow({ concurrency: 1.5 }, 'concurrency', atLeast1, '1.5'),
+    refusedRow({ concurrency: '4' }, 'concurrency', atLeast1, '"4"'),
+    refusedRow({ retry: { retries: -1 } }, 'retry.retries', 'an integer ≥ 0', '-1'),
+    refusedRow({ timeoutMs: 0 }, 'timeoutMs', ms, '0'),
+    refusedRow({ timeoutMs: 0.5 }, 'timeoutMs', ms, '0.5'),
+    refusedRow({ timeoutMs: '100' }, 'timeoutMs', ms, '"100"'),
+    refusedRow({ timeoutMs: Number.NaN }, 'timeoutMs', ms, 'NaN'),
   ])('%j: %s, %s', (extra, field, limit, message) => {
     const error = refusalOf(() => createZenlayerClient({ bearerToken: 't', ...extra } as never));
     expect(error).toMatchObject({ field, limit, message, outcome: 'not-sent' });
   });
 
   it.each([
+    [{ maxResponseBytes: 1 }],
     [{ concurrency: 1 }],
     [{ timeoutMs: 1 }],
     [{ retry: { retries: 0 } }],
