@@ -1,9 +1,10 @@
 // ignoreMissing: a release whose resource is already gone resolves as `alreadyGone` — only for
 // the action's own not-found codes (as the Terraform provider reads them), and for Neutron only
 // a 404 PortNotFound (a bare 404 may be a wrong base URL); every other refusal still throws.
-import { afterEach, describe, expect, it } from 'vitest';
-import { createZenlayerClient, NeutronApiError, ZenlayerApiError } from '../src/index.js';
-import { type CaptureServer, type Reply, startCaptureServer, zenlayerError } from './support/capture-server.js';
+import { describe, expect, it } from 'vitest';
+import { NeutronApiError, ZenlayerApiError } from '../src/index.js';
+import { type Reply, zenlayerError } from './support/capture-server.js';
+import { clientPerTest } from './support/client-per-test.js';
 import { messages } from './support/messages.js';
 import { scriptedNeutronClient } from './support/scripted-client.js';
 import { signedClientSetup } from './support/signed-client.js';
@@ -59,12 +60,7 @@ describe('Zenlayer: refusals, and ignoreMissing', () => {
 });
 
 describe('already gone, per action (as the Terraform provider)', () => {
-  let server: CaptureServer;
-
-  afterEach(async () => server?.close());
-
-  const zenlayer = () =>
-    createZenlayerClient({ accessKeyId: 'AK', accessKeyPassword: 'pw', baseUrl: server.url, retry: false });
+  const client = clientPerTest({ accessKeyId: 'AK', accessKeyPassword: 'pw', retry: false });
 
   it.each([
     ['releaseInstances', 'INVALID_INSTANCE_NOT_FOUND', true],
@@ -78,8 +74,7 @@ describe('already gone, per action (as the Terraform provider)', () => {
     ['destroyPort', 'OPERATION_FAILED_RESOURCE_NOT_FOUND', true],
     ['destroyPort', 'INVALID_DISK_NOT_FOUND', false],
   ] as const)('%s with ignoreMissing: %s is already gone: %s', async (method, code, gone) => {
-    server = await startCaptureServer(() => zenlayerError(404, code));
-    const zc = zenlayer();
+    const { zc } = await client(() => zenlayerError(404, code));
     const call =
       method === 'releaseInstances'
         ? zc.releaseInstances(['i-1'], { ignoreMissing: true })

@@ -5,7 +5,7 @@
 // unknown; a redirect is refused, never followed, naming only the origin it pointed to. A call
 // leaves no timer and no listener on a caller's signal behind.
 import { getEventListeners } from 'node:events';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   createNeutronClient,
   createZenlayerClient,
@@ -16,13 +16,9 @@ import {
   type ZenlayerBatchError,
 } from '../src/index.js';
 import { answeredClient } from './support/answered-client.js';
-import {
-  type CaptureServer,
-  type Reply,
-  receivedAtLeast,
-  startCaptureServer,
-  zenlayerError,
-} from './support/capture-server.js';
+import { type CaptureServer, receivedAtLeast, startCaptureServer, zenlayerError } from './support/capture-server.js';
+import { clientPerTest } from './support/client-per-test.js';
+import { neutronAt, zenlayerAt } from './support/clients-at.js';
 import { messages } from './support/messages.js';
 import { both, PASSWORD, PORT, releaseCall, serversPerTest, TOKEN } from './support/release-call.js';
 import { scriptedZenlayerClient } from './support/scripted-client.js';
@@ -253,21 +249,9 @@ describe('a connection error inside an AggregateError', () => {
   });
 });
 
-let server: CaptureServer | undefined;
-
-async function serveOnce(reply: Reply) {
-  server = await perTest.start(() => reply);
-  return server.url;
-}
-
-const zenlayerAt = (baseUrl: string, extra: object = {}) =>
-  createZenlayerClient({ bearerToken: 't', baseUrl, retry: false, ...extra });
-
-const neutronAt = (baseUrl: string, extra: object = {}) => createNeutronClient({ baseUrl, token: 'tok', ...extra });
-
 describe('an answer that is not the documented one: the message names the call, the status and what was expected', () => {
   it('Zenlayer: a 200 without the envelope', async () => {
-    const url = await serveOnce({ status: 200, raw: '<html>ok</html>' });
+    const { url } = await perTest.answer({ status: 200, raw: '<html>ok</html>' });
     const error = await zenlayerAt(url)
       .releaseDisk('disk-1')
       .catch((e: unknown) => e);
@@ -278,7 +262,7 @@ describe('an answer that is not the documented one: the message names the call, 
   });
 
   it('Neutron: a 200 to a DELETE', async () => {
-    const url = await serveOnce({ status: 200, body: { port: { id: PORT } } });
+    const { url } = await perTest.answer({ status: 200, body: { port: { id: PORT } } });
     const error = await neutronAt(url)
       .deletePort(PORT)
       .catch((e: unknown) => e);
@@ -301,7 +285,7 @@ describe('a redirect: refused, and the message says where it pointed, or that th
     ['a relative Location (its base is not known)', '/v2/other', undefined],
     ['no Location at all', undefined, undefined],
   ])('%s', async (_, location, origin) => {
-    const url = await serveOnce({ status: 307, ...(location !== undefined && { headers: { location } }) });
+    const { url } = await perTest.answer({ status: 307, ...(location !== undefined && { headers: { location } }) });
     const error = await zenlayerAt(url)
       .releaseDisk('disk-1')
       .catch((e: unknown) => e);
@@ -344,7 +328,7 @@ describe('a redirect: refused, and the message says where it pointed, or that th
 
 describe("a caller's signal", () => {
   it('keeps no listener of a call that has ended, however many calls share it', async () => {
-    server = await perTest.start((_, i) =>
+    const server = await perTest.start((_, i) =>
       i % 3 === 0
         ? { status: 200, body: { requestId: `T-${i}`, response: { requestId: `T-${i}` } } }
         : i % 3 === 1
@@ -360,19 +344,10 @@ describe("a caller's signal", () => {
 });
 
 describe('a request leaves no timer behind', () => {
-  const NOW = new Date('2026-11-23T08:00:00Z');
-
-  let server: CaptureServer;
-
-  afterEach(async () => server?.close());
-
-  function client(extra: object = {}) {
-    return createZenlayerClient({ bearerToken: 't', baseUrl: server.url, now: () => NOW, ...extra });
-  }
+  const client = clientPerTest({ bearerToken: 't' });
 
   it('leaves no timer keeping the process alive after a request', async () => {
-    server = await startCaptureServer();
-    const zc = client();
+    const { zc } = await client();
     await zc.releaseDisk('warm-up');
     const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
     const before = timers();

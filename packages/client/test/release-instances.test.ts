@@ -13,6 +13,7 @@ import {
   startCaptureServer,
   zenlayerError,
 } from './support/capture-server.js';
+import { clientPerTest } from './support/client-per-test.js';
 import { messages } from './support/messages.js';
 import { scriptedZenlayerClient } from './support/scripted-client.js';
 import { serverPerTest } from './support/server-per-test.js';
@@ -504,21 +505,11 @@ describe('releaseInstances account: splits, progress and errors not of the clien
 });
 
 describe('a not-found batch without ignoreMissing', () => {
-  const NOW = new Date('2026-11-23T08:00:00Z');
-
-  let server: CaptureServer;
-
-  afterEach(async () => server?.close());
-
-  function client(extra: object = {}) {
-    return createZenlayerClient({ bearerToken: 't', baseUrl: server.url, now: () => NOW, ...extra });
-  }
+  const client = clientPerTest({ bearerToken: 't' });
 
   it('without ignoreMissing, a not-found multi-id batch is not split into single releases', async () => {
-    server = await startCaptureServer(() => zenlayerError(404, 'INVALID_INSTANCE_NOT_FOUND'));
-    const error = (await client()
-      .releaseInstances(['a', 'b', 'c'])
-      .catch((e: unknown) => e)) as ZenlayerBatchError;
+    const { zc, server } = await client(() => zenlayerError(404, 'INVALID_INSTANCE_NOT_FOUND'));
+    const error = (await zc.releaseInstances(['a', 'b', 'c']).catch((e: unknown) => e)) as ZenlayerBatchError;
     expect(server.requests.map((r) => r.json.instanceIds)).toEqual([['a', 'b', 'c']]);
     expect(error.failedIds).toEqual(['a', 'b', 'c']);
   });

@@ -17,7 +17,8 @@ import {
 } from '../src/index.js';
 import { answeredClient, streamed } from './support/answered-client.js';
 import { type BombServer, type Coding, compressionBomb, startBombServer } from './support/bomb-server.js';
-import { type CaptureServer, type Reply, startCaptureServer } from './support/capture-server.js';
+import { type CaptureServer, startCaptureServer } from './support/capture-server.js';
+import { neutronAt, zenlayerAt } from './support/clients-at.js';
 import { messages } from './support/messages.js';
 import { both, releaseCall, serversPerTest } from './support/release-call.js';
 import { serverPerTest } from './support/server-per-test.js';
@@ -36,10 +37,6 @@ afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-
-const zenlayerAt = (baseUrl: string, fetch?: typeof globalThis.fetch) =>
-  createZenlayerClient({ bearerToken: 't', baseUrl, retry: false, ...(fetch && { fetch }) });
-const neutronAt = (baseUrl: string) => createNeutronClient({ baseUrl, token: 'tok' });
 
 const tooLarge = (operation: string, ids: string[]) => ({
   name: 'OutcomeUnknownError',
@@ -112,7 +109,7 @@ describe('gzip, gzip: 300 MiB of JSON in under a kilobyte on the wire', () => {
       );
       return new Response(counted, { status: response.status, headers: response.headers });
     };
-    const zc = zenlayerAt(server.url, counting);
+    const zc = zenlayerAt(server.url, { fetch: counting });
     // A first call loads fetch's own machinery, which is not what is measured.
     await zc.releaseDisk('disk-0').catch(() => {});
     delivered = 0;
@@ -193,32 +190,18 @@ describe('the other codings fetch decodes', () => {
 });
 
 describe('an oversized 2xx: the message names the call and the status', () => {
-  const PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
-
-  let server: CaptureServer | undefined;
-
   const perTest = serverPerTest();
-
-  async function serve(reply: Reply) {
-    server = await perTest.start(() => reply);
-    return server.url;
-  }
-
-  const zenlayerAt = (baseUrl: string, extra: object = {}) =>
-    createZenlayerClient({ bearerToken: 't', baseUrl, retry: false, ...extra });
-
-  const neutronAt = (baseUrl: string, extra: object = {}) => createNeutronClient({ baseUrl, token: 'tok', ...extra });
 
   it.each([
     [
       'Zenlayer',
-      () => zenlayerAt(server!.url, { maxResponseBytes: 8 }).releaseDisk('disk-1'),
+      (url: string) => zenlayerAt(url, { maxResponseBytes: 8 }).releaseDisk('disk-1'),
       'ReleaseDisk disk disk-1',
     ],
-    ['Neutron', () => neutronAt(server!.url, { maxResponseBytes: 8 }).deletePort(PORT), `DeletePort port ${PORT}`],
+    ['Neutron', (url: string) => neutronAt(url, { maxResponseBytes: 8 }).deletePort(PORT), `DeletePort port ${PORT}`],
   ])('%s', async (_, call, named) => {
-    await serve({ status: 202, raw: 'x'.repeat(64) });
-    const error = await call().catch((e: unknown) => e);
+    const server = await perTest.answer({ status: 202, raw: 'x'.repeat(64) });
+    const error = await call(server.url).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'OutcomeUnknownError', reason: 'response-too-large', status: 202 });
     expect((error as Error).message).toBe(messages.tooLarge(named, 202));
   });
@@ -284,14 +267,13 @@ describe('the bound at its edges: declared lengths, redirects, null-body statuse
     server = undefined;
   });
 
-  const zenlayerAt = (baseUrl: string, extra: object = {}) =>
-    createZenlayerClient({ bearerToken: 't', baseUrl, retry: false, timeoutMs: TIMEOUT_MS, ...extra });
+  const timed = (baseUrl: string, extra: object = {}) => zenlayerAt(baseUrl, { timeoutMs: TIMEOUT_MS, ...extra });
 
   describe('a body that is never finished', () => {
     it('declaring more than maxResponseBytes: an unknown outcome at once, without waiting for the body', async () => {
       server = await startStallingServer(200, { 'content-type': 'application/json', 'content-length': '5000000' });
       const started = performance.now();
-      const error = await zenlayerAt(server.url)
+      const error = await timed(server.url)
         .releaseDisk('disk-1')
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(OutcomeUnknownError);
@@ -304,7 +286,7 @@ describe('the bound at its edges: declared lengths, redirects, null-body statuse
       ['without a length', {}],
     ])('a redirect %s: refused at once, its body not waited for', async (_, headers) => {
       server = await startStallingServer(302, { location: 'http://elsewhere.test/', ...headers });
-      const error = await zenlayerAt(server.url)
+      const error = await timed(server.url)
         .releaseDisk('disk-1')
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(RedirectError);
@@ -319,7 +301,7 @@ describe('the bound at its edges: declared lengths, redirects, null-body statuse
         raw: ENVELOPE,
         headers: { 'content-type': 'application/json', 'content-length': String(ENVELOPE.length) },
       }));
-      const zc = zenlayerAt(server.url, { maxResponseBytes: ENVELOPE.length });
+      const zc = timed(server.url, { maxResponseBytes: ENVELOPE.length });
       await expect(zc.releaseDisk('disk-1')).resolves.toEqual({ requestId: 'T-1', alreadyGone: false });
     });
 
@@ -329,7 +311,7 @@ describe('the bound at its edges: declared lengths, redirects, null-body statuse
         raw: ENVELOPE,
         headers: { 'content-type': 'application/json', 'content-length': String(ENVELOPE.length) },
       }));
-      const error = await zenlayerAt(server.url, { maxResponseBytes: ENVELOPE.length - 1 })
+      const error = await timed(server.url, { maxResponseBytes: ENVELOPE.length - 1 })
         .releaseDisk('disk-1')
         .catch((e: unknown) => e);
       expect(error).toMatchObject({ name: 'ZenlayerApiError', outcome: 'refused', status: 409 });

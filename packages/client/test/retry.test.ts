@@ -3,17 +3,23 @@
 // floor, a cap, Retry-After in seconds or as a date as a lower bound), and a caller's signal
 // during the back-off — unit by unit, then on the wire.
 import { getEventListeners } from 'node:events';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createZenlayerClient, ValidationError, ZenlayerApiError, ZenlayerBatchError } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import {
+  createZenlayerClient,
+  ValidationError,
+  ZenlayerApiError,
+  ZenlayerBatchError,
+  type ZenlayerClientOptions,
+} from '../src/index.js';
 import { abortableSleep, backoffDelay, resolveRetry } from '../src/transport/retry.js';
 import { answeredClient, streamed } from './support/answered-client.js';
-import { accepted, type CaptureServer, startCaptureServer, zenlayerError } from './support/capture-server.js';
+import { accepted, type CaptureServer, zenlayerError } from './support/capture-server.js';
+import { clientPerTest } from './support/client-per-test.js';
 import { messages } from './support/messages.js';
 import { scriptedZenlayerClient } from './support/scripted-client.js';
 import { signedClientSetup, WIRE } from './support/signed-client.js';
 
-let server: CaptureServer | undefined;
-afterEach(async () => server?.close());
+const client = clientPerTest({ bearerToken: 't' });
 
 describe('backoffDelay', () => {
   it('draws each delay at random below base·2^retry (full jitter)', () => {
@@ -43,29 +49,24 @@ describe('backoffDelay', () => {
 
 describe('retries on the wire', () => {
   it('a Retry-After: 0 does not become a burst: each retry waits the jittered back-off', async () => {
-    server = await startCaptureServer(() => ({
-      ...zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED'),
-      headers: { 'retry-after': '0' },
-    }));
     const delays: number[] = [];
-    const zc = createZenlayerClient({
-      bearerToken: 't',
-      baseUrl: server.url,
-      retry: { random: () => 0.5, sleep: async (ms) => void delays.push(ms) },
-    });
+    const { zc, server } = await client(
+      () => ({ ...zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED'), headers: { 'retry-after': '0' } }),
+      { retry: { random: () => 0.5, sleep: async (ms) => void delays.push(ms) } },
+    );
     await expect(zc.releaseDisk('disk-1')).rejects.toMatchObject({ status: 429 });
     expect(delays).toEqual([500, 1000, 2000]);
     expect(server.requests).toHaveLength(4);
   });
 
   it('two clients refused together come back at different times', async () => {
-    server = await startCaptureServer((_, i) => (i < 2 ? zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED') : accepted()));
+    const { server } = await client((_, i) => (i < 2 ? zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED') : accepted()));
     const delays: number[] = [];
     const draws = [0.2, 0.9];
     const make = () =>
       createZenlayerClient({
         bearerToken: 't',
-        baseUrl: server!.url,
+        baseUrl: server.url,
         retry: { random: () => draws.shift()!, sleep: async (ms) => void delays.push(ms) },
       });
     await Promise.all([make().releaseDisk('a'), make().releaseDisk('b')]);
@@ -80,21 +81,14 @@ describe('retries on the wire', () => {
 });
 
 describe("the back-off and the caller's signal", () => {
-  let server: CaptureServer | undefined;
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
   const limited = () => zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED');
 
-  describe('an abort that came while a refusal was on its way', () => {
-    it('ends the call at once with its reason, without waiting out the back-off or sending again', async () => {
-      server = await startCaptureServer(limited);
-      const abort = new AbortController();
-      const reason = new Error('SIGINT as the 429 came in');
-      const zc = createZenlayerClient({
-        bearerToken: 't',
-        baseUrl: server.url,
+  // Each case aborts the release of disk-1 (always answered 429) with its own reason at its own
+  // moment; the call ends at once with that reason, sent once, its listener gone from the signal.
+  it.each([
+    [
+      'while a refusal was on its way',
+      (abort: AbortController, reason: Error): Partial<ZenlayerClientOptions> => ({
         // A caller's fetch that does not pass the signal on: the answer arrives after the abort.
         fetch: async (input, init) => {
           const response = await globalThis.fetch(input, { ...init, signal: null });
@@ -102,35 +96,12 @@ describe("the back-off and the caller's signal", () => {
           return response;
         },
         retry: { baseDelayMs: 6_000, random: () => 1 },
-      });
-      const started = performance.now();
-      await expect(zc.releaseDisk('disk-1', { signal: abort.signal })).rejects.toBe(reason);
-      expect(performance.now() - started).toBeLessThan(4_000);
-      expect(server.requests).toHaveLength(1);
-    });
-  });
-
-  describe("the default sleep and a caller's signal", () => {
-    it('after a back-off that woke up, no listener is left on the signal', async () => {
-      server = await startCaptureServer((_, i) => (i === 0 ? limited() : accepted('T-2')));
-      const zc = createZenlayerClient({
-        bearerToken: 't',
-        baseUrl: server.url,
-        retry: { baseDelayMs: 1, minDelayMs: 1, random: () => 0 },
-      });
-      const signal = new AbortController().signal;
-      await expect(zc.releaseDisk('disk-1', { signal })).resolves.toEqual({ requestId: 'T-2', alreadyGone: false });
-      expect(server.requests).toHaveLength(2);
-      expect(getEventListeners(signal, 'abort')).toHaveLength(0);
-    });
-
-    it('after a back-off that was aborted, no listener is left on the signal', async () => {
-      server = await startCaptureServer(limited);
-      const abort = new AbortController();
-      const reason = new Error('stop waiting');
-      const zc = createZenlayerClient({
-        bearerToken: 't',
-        baseUrl: server.url,
+      }),
+      4_000,
+    ],
+    [
+      'during the back-off',
+      (abort: AbortController, reason: Error): Partial<ZenlayerClientOptions> => ({
         // The delay is drawn just before the back-off begins: the abort comes during the back-off.
         retry: {
           baseDelayMs: 60_000,
@@ -139,52 +110,62 @@ describe("the back-off and the caller's signal", () => {
             return 1;
           },
         },
-      });
+      }),
+      10_000,
+    ],
+  ])(
+    'an abort %s ends the call at once with its reason, without waiting out the back-off or sending again',
+    async (when, options, withinMs) => {
+      const abort = new AbortController();
+      const reason = new Error(`aborted ${when}`);
+      const { zc, server } = await client(limited, options(abort, reason));
       const started = performance.now();
       await expect(zc.releaseDisk('disk-1', { signal: abort.signal })).rejects.toBe(reason);
-      expect(performance.now() - started).toBeLessThan(10_000);
+      expect(performance.now() - started).toBeLessThan(withinMs);
       expect(server.requests).toHaveLength(1);
       expect(getEventListeners(abort.signal, 'abort')).toHaveLength(0);
+    },
+  );
+
+  it('after a back-off that woke up, no listener is left on the signal', async () => {
+    const { zc, server } = await client((_, i) => (i === 0 ? limited() : accepted('T-2')), {
+      retry: { baseDelayMs: 1, minDelayMs: 1, random: () => 0 },
     });
+    const signal = new AbortController().signal;
+    await expect(zc.releaseDisk('disk-1', { signal })).resolves.toEqual({ requestId: 'T-2', alreadyGone: false });
+    expect(server.requests).toHaveLength(2);
+    expect(getEventListeners(signal, 'abort')).toHaveLength(0);
   });
 
-  describe('retry options', () => {
-    it('a negative maxDelayMs is refused naming retry.maxDelayMs', () => {
-      expect(() => createZenlayerClient({ bearerToken: 't', retry: { maxDelayMs: -1 } })).toThrow(ValidationError);
-      expect(() => createZenlayerClient({ bearerToken: 't', retry: { maxDelayMs: -1 } })).toThrow(
-        messages.refused('retry.maxDelayMs', 'be a number of milliseconds ≥ 0', '-1'),
-      );
-    });
+  it('a negative maxDelayMs is refused naming retry.maxDelayMs', () => {
+    expect(() => createZenlayerClient({ bearerToken: 't', retry: { maxDelayMs: -1 } })).toThrow(ValidationError);
+    expect(() => createZenlayerClient({ bearerToken: 't', retry: { maxDelayMs: -1 } })).toThrow(
+      messages.refused('retry.maxDelayMs', 'be a number of milliseconds ≥ 0', '-1'),
+    );
   });
 });
 
 describe('Retry-After dates, a bare 429 and the default sleep', () => {
-  const NOW = new Date('2026-11-23T08:00:00Z');
-
-  let server: CaptureServer;
-
-  afterEach(async () => server?.close());
-
-  function client(extra: object = {}) {
-    return createZenlayerClient({ bearerToken: 't', baseUrl: server.url, now: () => NOW, ...extra });
-  }
-
   it('a bare 429 from a proxy, with no REQUEST_LIMIT_EXCEEDED code, is retried', async () => {
-    server = await startCaptureServer((_, i) => (i === 0 ? { status: 429 } : accepted('T-2')));
     const delays: number[] = [];
-    const zc = client({ retry: { random: () => 1, sleep: async (ms: number) => void delays.push(ms) } });
+    const { zc, server } = await client((_, i) => (i === 0 ? { status: 429 } : accepted('T-2')), {
+      retry: { random: () => 1, sleep: async (ms: number) => void delays.push(ms) },
+    });
     await expect(zc.releaseDisk('disk-1')).resolves.toEqual({ requestId: 'T-2', alreadyGone: false });
     expect(server.requests).toHaveLength(2);
     expect(delays).toEqual([1000]);
   });
 
   it('waits date − now for an HTTP-date Retry-After within the cap', async () => {
+    const { NOW } = WIRE;
     const in5s = new Date(NOW.getTime() + 5000).toUTCString();
-    server = await startCaptureServer((_, i) =>
-      i === 0 ? { ...zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED'), headers: { 'retry-after': in5s } } : accepted(),
-    );
     const delays: number[] = [];
-    await client({ retry: { random: () => 0, sleep: async (ms: number) => void delays.push(ms) } }).releaseDisk('d');
+    const { zc } = await client(
+      (_, i) =>
+        i === 0 ? { ...zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED'), headers: { 'retry-after': in5s } } : accepted(),
+      { now: () => NOW, retry: { random: () => 0, sleep: async (ms: number) => void delays.push(ms) } },
+    );
+    await zc.releaseDisk('d');
     expect(delays).toEqual([5000]);
   });
 
@@ -192,9 +173,11 @@ describe('Retry-After dates, a bare 429 and the default sleep', () => {
     const started = performance.now();
     await abortableSleep(40);
     expect(performance.now() - started).toBeGreaterThanOrEqual(35);
-    server = await startCaptureServer((_, i) => (i === 0 ? zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED') : accepted()));
+    const { zc, server } = await client(
+      (_, i) => (i === 0 ? zenlayerError(429, 'REQUEST_LIMIT_EXCEEDED') : accepted()),
+      { retry: { baseDelayMs: 60, minDelayMs: 60, random: () => 0 } },
+    );
     const t = performance.now();
-    const zc = client({ retry: { baseDelayMs: 60, minDelayMs: 60, random: () => 0 } });
     await expect(zc.releaseDisk('disk-1')).resolves.toMatchObject({ requestId: 'T-OK' });
     expect(performance.now() - t).toBeGreaterThanOrEqual(55);
     expect(server.requests).toHaveLength(2);

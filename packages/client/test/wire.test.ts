@@ -3,9 +3,9 @@
 // the headers every official Zenlayer SDK sends (X-ZC-SDK-Lang, X-ZC-SDK-Version).
 
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createNeutronClient, createZenlayerClient, SDK_VERSION } from '../src/index.js';
-import { type CaptureServer, startCaptureServer } from './support/capture-server.js';
+import { clientPerTest } from './support/client-per-test.js';
 
 const PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
 
@@ -53,20 +53,14 @@ describe('what a client hands its fetch', () => {
 });
 
 describe('Zenlayer: the headers every official SDK sends', () => {
-  let server: CaptureServer;
-
-  afterEach(async () => server?.close());
-
-  const zenlayer = () =>
-    createZenlayerClient({ accessKeyId: 'AK', accessKeyPassword: 'pw', baseUrl: server.url, retry: false });
+  const client = clientPerTest({ accessKeyId: 'AK', accessKeyPassword: 'pw', retry: false });
 
   it.each([
     ['releaseInstances', 'vm'],
     ['releaseDisk', 'zec'],
     ['destroyPort', 'sdn'],
   ] as const)('%s sends X-ZC-Service %s, X-ZC-SDK-Lang and X-ZC-SDK-Version', async (method, service) => {
-    server = await startCaptureServer();
-    const zc = zenlayer();
+    const { zc, server } = await client();
     await (method === 'releaseInstances' ? zc.releaseInstances(['i-1']) : zc[method]('x-1'));
     expect(server.requests[0]!.headers).toMatchObject({
       'x-zc-service': service,

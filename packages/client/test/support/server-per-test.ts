@@ -10,13 +10,16 @@ export function serverPerTest() {
     current = undefined;
   };
   afterEach(close);
+  /** Starts this test's server (closing one it started before). */
+  const start = async (reply?: (request: Captured, index: number) => Reply) => {
+    await close();
+    current = await startCaptureServer(reply);
+    return current;
+  };
   return {
-    /** Starts this test's server (closing one it started before). */
-    async start(reply?: (request: Captured, index: number) => Reply) {
-      await close();
-      current = await startCaptureServer(reply);
-      return current;
-    },
+    start,
+    /** Starts this test's server answering every request with `reply`. */
+    answer: (reply: Reply) => start(() => reply),
     /** The server this test started. */
     get server(): CaptureServer {
       if (!current) throw new Error('this test started no capture server');
