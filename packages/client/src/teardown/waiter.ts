@@ -65,6 +65,15 @@ export interface WaitSpec {
   defaults: Required<WaiterTimings>;
 }
 
+/** A wait without its ids: how a provider reads its resources and what their statuses mean. */
+export type WaitPlan = Omit<WaitSpec, 'ids'>;
+
+/** A public waiter, `(client, ids, options)`, that waits as `plan(client)` says. */
+export const waiterOf =
+  <C>(plan: (client: C) => WaitPlan) =>
+  (client: C, ids: readonly string[], options: WaiterOptions = {}): Promise<WaiterResult> =>
+    waitFor({ ...plan(client), ids }, options);
+
 /** The real clock: Date.now, setTimeout, Math.random. */
 export const REAL_CLOCK: WaiterClock = {
   now: () => Date.now(),

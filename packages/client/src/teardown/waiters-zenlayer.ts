@@ -11,7 +11,7 @@ import {
   type ZenlayerType,
 } from './acceptors-zenlayer.js';
 import type { ZenlayerReader } from './clients.js';
-import { type Poll, type WaiterOptions, type WaiterResult, waitFor } from './waiter.js';
+import { type Poll, type WaiterOptions, type WaiterResult, waiterOf } from './waiter.js';
 
 /** The most ids one Describe call takes (spec/zenlayer.yaml). */
 export const DESCRIBE_BATCH = 100;
@@ -51,6 +51,15 @@ export function describePoll(client: ZenlayerReader, type: ZenlayerType): Poll {
   };
 }
 
+/** The waiter until every id of `type` is at `target`. */
+const waiter = (type: ZenlayerType, target: ZenlayerTarget) =>
+  waiterOf((client: ZenlayerReader) => ({
+    poll: describePoll(client, type),
+    judge: (status) => judgeZenlayer(type, target, status),
+    transient: isZenlayerTransient,
+    defaults: ZENLAYER_WAIT,
+  }));
+
 /** Waits until every id of `type` is at `target`; see WaiterResult. */
 export function waitForZenlayer(
   client: ZenlayerReader,
@@ -59,23 +68,8 @@ export function waitForZenlayer(
   ids: readonly string[],
   options: WaiterOptions = {},
 ): Promise<WaiterResult> {
-  return waitFor(
-    {
-      ids,
-      poll: describePoll(client, type),
-      judge: (status) => judgeZenlayer(type, target, status),
-      transient: isZenlayerTransient,
-      defaults: ZENLAYER_WAIT,
-    },
-    options,
-  );
+  return waiter(type, target)(client, ids, options);
 }
-
-type Waiter = (client: ZenlayerReader, ids: readonly string[], options?: WaiterOptions) => Promise<WaiterResult>;
-const waiter =
-  (type: ZenlayerType, target: ZenlayerTarget): Waiter =>
-  (client, ids, options) =>
-    waitForZenlayer(client, type, target, ids, options);
 
 /** Until every instance is at RECYCLE (or gone). */
 export const waitUntilInstancesInRecycleBin = waiter('instance', 'recycle-bin');
