@@ -49,7 +49,7 @@ export async function servePage(entry = 'main.ts', files: Record<string, string>
 }
 
 /** The page's result lines: `name: JSON`, with the outcome the page saw. */
-export async function shownResults(page: Page) {
+async function shownResults(page: Page) {
   const items = await page.locator('#results li').evaluateAll((lis) =>
     lis.map((li) => ({
       call: (li as HTMLElement).dataset.call!,
@@ -70,7 +70,7 @@ const ARTIFACTS = new URL('../artifacts/', import.meta.url);
  * would have seen. `errors` are the page's own: Chromium logs every 4xx as "Failed to load
  * resource", and the refusals the pages ask for are wanted.
  */
-export async function runPage(context: BrowserContext, url: string, screenshot: string) {
+async function runPage(context: BrowserContext, url: string, screenshot: string) {
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -88,3 +88,17 @@ export async function runPage(context: BrowserContext, url: string, screenshot: 
   expect(done, `the page did not finish; its errors: ${errors.join(' | ')}`).toBe(true);
   return { page, errors };
 }
+
+/** Runs the page at `url` (see runPage) and gives its result lines, once it logged no error of its own. */
+export async function pageResults(context: BrowserContext, url: string, screenshot: string) {
+  const { page, errors } = await runPage(context, url, screenshot);
+  const shown = await shownResults(page);
+  expect(errors).toEqual([]);
+  return shown;
+}
+
+/** The result line of a call the page signed with a wrong password: refused for its signature. */
+export const refusedSignature = {
+  outcome: 'error',
+  value: expect.objectContaining({ name: 'ZenlayerApiError', status: 401, code: 'AUTHFAILURE_SIGNATURE_FAILURE' }),
+};
