@@ -51,6 +51,21 @@ async function open(path: string) {
   return { page, problems };
 }
 
+/**
+ * Opens `path` and runs `check` on it, then holds the page to no problem (see open); the page is
+ * closed also when a check fails. Without a browser outside CI, nothing runs.
+ */
+async function onPage(path: string, check: (page: Page) => Promise<void>): Promise<void> {
+  if (skipped()) return;
+  const { page, problems } = await open(path);
+  try {
+    await check(page);
+    expect(problems).toEqual([]);
+  } finally {
+    await page.close();
+  }
+}
+
 // What a reader sees. textContent would also read the inline <script> holding the whole spec,
 // so every code would "appear" even if Redoc rendered none of them.
 // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is the point
@@ -95,94 +110,89 @@ async function operationText(page: Page, route: string, statuses: string[]): Pro
 
 describe.each(['zenlayer', 'neutron'])('%s.html in Chromium', (name) => {
   it('renders every operation, each documented status and every error code, with no console error', async () => {
-    if (skipped()) return;
-    const operations = catalog(parse(await readFile(specFile(name), 'utf8')));
-    const { page, problems } = await open(`${name}.html`);
-    const routes = await operationRoutes(page);
-    for (const operation of operations) {
-      // Redoc names each operation's page after its id: #/<tag>/<operationid>.
-      const route = routes.find((href) => href.split('/').pop() === operation.operationId.toLowerCase());
-      expect(route, `no page for ${operation.operationId} in the rendered navigation`).toBeDefined();
-      const text = await operationText(
-        page,
-        route!,
-        operation.responses.map((response) => response.status),
-      );
-      expect(text).toContain(operation.summary);
-      expect(text).toContain(operation.path);
-      for (const response of operation.responses) {
-        for (const code of response.codes) expect(text, `${operation.operationId} ${response.status}`).toContain(code);
+    await onPage(`${name}.html`, async (page) => {
+      const operations = catalog(parse(await readFile(specFile(name), 'utf8')));
+      const routes = await operationRoutes(page);
+      for (const operation of operations) {
+        // Redoc names each operation's page after its id: #/<tag>/<operationid>.
+        const route = routes.find((href) => href.split('/').pop() === operation.operationId.toLowerCase());
+        expect(route, `no page for ${operation.operationId} in the rendered navigation`).toBeDefined();
+        const text = await operationText(
+          page,
+          route!,
+          operation.responses.map((response) => response.status),
+        );
+        expect(text).toContain(operation.summary);
+        expect(text).toContain(operation.path);
+        for (const response of operation.responses) {
+          for (const code of response.codes)
+            expect(text, `${operation.operationId} ${response.status}`).toContain(code);
+        }
       }
-    }
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: `${artifacts}${name}.png` });
-    expect(problems).toEqual([]);
-    await page.close();
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: `${artifacts}${name}.png` });
+    });
   }, 120_000);
 });
 
 describe('index.html in Chromium', () => {
   it('lists every operation id and error code and explains signing, the recycle bin and the decisions', async () => {
-    if (skipped()) return;
-    const { page, problems } = await open('index.html');
-    const text = await renderedText(page.locator('body'));
-    for (const name of ['zenlayer', 'neutron']) {
-      const operations = catalog(parse(await readFile(specFile(name), 'utf8')));
-      for (const operation of operations) expect(text).toContain(operation.operationId);
-      for (const code of errorCodes(operations)) expect(text).toContain(code);
-    }
-    expect(text).toContain('Signing (Zenlayer ZC2-HMAC-SHA256)');
-    expect(text).toContain('The recycle-bin lifecycle');
-    expect(text).toMatch(/DestroyPort's "HTTP status 7105"/);
-    expect(text).toContain('Errors are typed per status.');
-    expect(await hrefs(page, 'a[href="workflows.html"]')).toHaveLength(1);
-    await page
-      .getByRole('link', { name: /Neutron/ })
-      .first()
-      .click();
-    await page.waitForURL(/neutron\.html$/);
-    await page.screenshot({ path: `${artifacts}index-then-neutron.png` });
-    expect(problems).toEqual([]);
-    await page.close();
+    await onPage('index.html', async (page) => {
+      const text = await renderedText(page.locator('body'));
+      for (const name of ['zenlayer', 'neutron']) {
+        const operations = catalog(parse(await readFile(specFile(name), 'utf8')));
+        for (const operation of operations) expect(text).toContain(operation.operationId);
+        for (const code of errorCodes(operations)) expect(text).toContain(code);
+      }
+      expect(text).toContain('Signing (Zenlayer ZC2-HMAC-SHA256)');
+      expect(text).toContain('The recycle-bin lifecycle');
+      expect(text).toMatch(/DestroyPort's "HTTP status 7105"/);
+      expect(text).toContain('Errors are typed per status.');
+      expect(await hrefs(page, 'a[href="workflows.html"]')).toHaveLength(1);
+      await page
+        .getByRole('link', { name: /Neutron/ })
+        .first()
+        .click();
+      await page.waitForURL(/neutron\.html$/);
+      await page.screenshot({ path: `${artifacts}index-then-neutron.png` });
+    });
   }, 60_000);
 });
 
 describe('workflows.html in Chromium', () => {
   it('shows every teardown workflow: its steps in order, each operation, success criteria and retries', async () => {
-    if (skipped()) return;
-    const doc = parse(await readFile(specFile('teardown.arazzo'), 'utf8'));
-    const { page, problems } = await open('workflows.html');
-    for (const workflow of doc.workflows) {
-      const section = page.locator(`section[id="${workflow.workflowId}"]`);
-      const text = await renderedText(section);
-      expect(text).toContain(workflow.summary);
-      // The steps, in the workflow's order, each with its operation linked into its spec's page.
-      const rows = section.locator('table.steps tbody tr');
-      expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-step')))).toEqual(
-        workflow.steps.map((step: { stepId: string }) => step.stepId),
-      );
-      for (const [index, step] of workflow.steps.entries()) {
-        const [source, operationId] = step.operationId.replace('$sourceDescriptions.', '').split('.');
-        const row = rows.nth(index);
-        expect(await hrefs(page, `section[id="${workflow.workflowId}"] tr[data-step="${step.stepId}"] a`)).toEqual([
-          `${source}.html#operation/${operationId}`,
-        ]);
-        const rowText = await renderedText(row);
-        expect(rowText).toContain(operationId);
-        for (const criterion of step.successCriteria) expect(rowText).toContain(criterion.condition);
-        // Reusable actions (`reference: $components.failureActions.<name>`) are shown as what they do.
-        const onFailure = (step.onFailure ?? []).map((a: { reference?: string }) =>
-          a.reference ? doc.components.failureActions[a.reference.split('.').pop()!] : a,
+    await onPage('workflows.html', async (page) => {
+      const doc = parse(await readFile(specFile('teardown.arazzo'), 'utf8'));
+      for (const workflow of doc.workflows) {
+        const section = page.locator(`section[id="${workflow.workflowId}"]`);
+        const text = await renderedText(section);
+        expect(text).toContain(workflow.summary);
+        // The steps, in the workflow's order, each with its operation linked into its spec's page.
+        const rows = section.locator('table.steps tbody tr');
+        expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-step')))).toEqual(
+          workflow.steps.map((step: { stepId: string }) => step.stepId),
         );
-        for (const retry of onFailure.filter((a: { type: string }) => a.type === 'retry'))
-          expect(rowText).toContain(`poll again every ${retry.retryAfter} s, at most ${retry.retryLimit} times`);
+        for (const [index, step] of workflow.steps.entries()) {
+          const [source, operationId] = step.operationId.replace('$sourceDescriptions.', '').split('.');
+          const row = rows.nth(index);
+          expect(await hrefs(page, `section[id="${workflow.workflowId}"] tr[data-step="${step.stepId}"] a`)).toEqual([
+            `${source}.html#operation/${operationId}`,
+          ]);
+          const rowText = await renderedText(row);
+          expect(rowText).toContain(operationId);
+          for (const criterion of step.successCriteria) expect(rowText).toContain(criterion.condition);
+          // Reusable actions (`reference: $components.failureActions.<name>`) are shown as what they do.
+          const onFailure = (step.onFailure ?? []).map((a: { reference?: string }) =>
+            a.reference ? doc.components.failureActions[a.reference.split('.').pop()!] : a,
+          );
+          for (const retry of onFailure.filter((a: { type: string }) => a.type === 'retry'))
+            expect(rowText).toContain(`poll again every ${retry.retryAfter} s, at most ${retry.retryLimit} times`);
+        }
       }
-    }
-    await page.screenshot({ path: `${artifacts}workflows.png`, fullPage: true });
-    // An operation's link opens that operation in its spec's Redoc page.
-    await page.locator('section[id="neutron-port-teardown"] tr[data-step="delete"] a').click();
-    await page.waitForURL(/neutron\.html#operation\/DeletePort$/);
-    expect(problems).toEqual([]);
-    await page.close();
+      await page.screenshot({ path: `${artifacts}workflows.png`, fullPage: true });
+      // An operation's link opens that operation in its spec's Redoc page.
+      await page.locator('section[id="neutron-port-teardown"] tr[data-step="delete"] a').click();
+      await page.waitForURL(/neutron\.html#operation\/DeletePort$/);
+    });
   }, 60_000);
 });
