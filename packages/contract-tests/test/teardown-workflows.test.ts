@@ -27,7 +27,11 @@ afterAll(async () => {
  * poll after a terminate or a release finds the resource on its way (the polls' retry path
  * runs), short enough for a test.
  */
-async function freshMock(api: 'zenlayer' | 'neutron', seed: Resource[]): Promise<StatefulMock> {
+async function freshMock(
+  api: 'zenlayer' | 'neutron',
+  seed: Resource[],
+  prepare: Prepare = () => undefined,
+): Promise<StatefulMock> {
   const mock = await startMock({
     api,
     mode: 'stateful',
@@ -37,15 +41,20 @@ async function freshMock(api: 'zenlayer' | 'neutron', seed: Resource[]): Promise
     ...(api === 'zenlayer' ? { bearerTokens: [zenlayerToken] } : { projects: { [neutronToken]: 'project-a' } }),
   });
   running.add(mock);
+  prepare(mock);
   return mock;
 }
+/** What a test does to a fresh mock before the run: a fault, a pinned status. */
+type Prepare = (mock: StatefulMock) => void;
 async function stop(mock: StatefulMock) {
   running.delete(mock);
   await mock.close();
 }
 
 type Call = [operation: string | null, status: number | null];
-const calls = (mock: StatefulMock): Call[] => mock.requests().map((line) => [line.operation, line.status]);
+/** A journal's calls: each line's operation and status. */
+const calls = (journal: ReturnType<StatefulMock['requests']>): Call[] =>
+  journal.map((line) => [line.operation, line.status]);
 /**
  * The calls with consecutive repeats of one call collapsed: a poll is retried as often as its
  * waiter needs (Respect every 2 s, teardown() backing off from its own minimum), so the two
@@ -54,9 +63,9 @@ const calls = (mock: StatefulMock): Call[] => mock.requests().map((line) => [lin
 const collapsed = (list: Call[]): Call[] =>
   list.filter((call, i) => i === 0 || call[0] !== list[i - 1]![0] || call[1] !== list[i - 1]![1]);
 
-/** Runs the workflow on a fresh mock holding `seed`; the run, the journal and what is left. */
-async function viaWorkflow(flow: Flow, seed: Resource[]) {
-  const mock = await freshMock(flow.api, seed);
+/** Runs the workflow on a fresh mock holding `seed`, `prepare`d; the run, the journal and what is left. */
+async function viaWorkflow(flow: Flow, seed: Resource[], prepare?: Prepare) {
+  const mock = await freshMock(flow.api, seed, prepare);
   try {
     const run = await respect(flow.workflowId, { [flow.api]: mock.url }, flow.inputs);
     return { run, journal: mock.requests(), left: mock.resources() };
@@ -65,9 +74,13 @@ async function viaWorkflow(flow: Flow, seed: Resource[]) {
   }
 }
 
-/** Runs teardown() on a fresh mock holding `seed`; its result and the journal. */
-async function viaClient(flow: Flow, seed: Resource[]): Promise<{ result: TeardownResult; journal: Call[] }> {
-  const mock = await freshMock(flow.api, seed);
+/** Runs teardown() on a fresh mock holding `seed`, `prepare`d; its result and the journal. */
+async function viaClient(
+  flow: Flow,
+  seed: Resource[],
+  prepare?: Prepare,
+): Promise<{ result: TeardownResult; journal: Call[] }> {
+  const mock = await freshMock(flow.api, seed, prepare);
   try {
     const quick = { minDelayMs: 50, maxDelayMs: 200, maxWaitMs: 20_000 };
     const [result] = await teardown({
@@ -77,7 +90,7 @@ async function viaClient(flow: Flow, seed: Resource[]): Promise<{ result: Teardo
       resources: [flow.resource],
       options: { zenlayerWait: quick, neutronWait: quick },
     });
-    return { result: result!, journal: calls(mock) };
+    return { result: result!, journal: calls(mock.requests()) };
   } finally {
     await stop(mock);
   }
@@ -179,7 +192,7 @@ describe.concurrent.each(flows)('the $workflowId workflow', (flow) => {
     const { run, journal, left } = await seededRun(flow);
     expect(run.code, explain(run)).toBe(0);
     expect(stepIds(run)).toEqual(flow.steps);
-    expect(collapsed(journal.map((line) => [line.operation, line.status]))).toEqual(flow.calls);
+    expect(collapsed(calls(journal))).toEqual(flow.calls);
     // Every call named the resource, and nothing else.
     for (const line of journal) expect(line.ids).toEqual([flow.resource.id]);
     expect(left).toEqual([]);
@@ -189,7 +202,7 @@ describe.concurrent.each(flows)('the $workflowId workflow', (flow) => {
     const [workflow, client] = await Promise.all([seededRun(flow), viaClient(flow, [flow.seed])]);
     expect(workflow.run.code, explain(workflow.run)).toBe(0);
     expect(client.result).toMatchObject({ result: 'gone' });
-    expect(collapsed(workflow.journal.map((line) => [line.operation, line.status]))).toEqual(collapsed(client.journal));
+    expect(collapsed(calls(workflow.journal))).toEqual(collapsed(client.journal));
   }, 60_000);
 });
 
@@ -207,39 +220,20 @@ describe.concurrent('where the workflows and teardown() branch, wait or stop, th
       ['ReleaseInstances', 200],
       ['DescribeInstances', 200],
     ];
-    expect(collapsed(workflow.journal.map((line) => [line.operation, line.status]))).toEqual(expected);
+    expect(collapsed(calls(workflow.journal))).toEqual(expected);
     expect(collapsed(client.journal)).toEqual(expected);
   }, 60_000);
 
   it('a 503 on the first read: both read again, then carry on', async () => {
     const flow = flows[0]!;
-    const withFault = async () => {
-      const mock = await freshMock('zenlayer', [flow.seed]);
+    const fault: Prepare = (mock) =>
       mock.fault({ operation: 'DescribeInstances', status: 503, code: 'SERVICE_TEMPORARY_UNAVAILABLE', times: 1 });
-      return mock;
-    };
-    const workflowMock = await withFault();
-    let run: Awaited<ReturnType<typeof respect>>;
-    let workflowCalls: Call[];
-    try {
-      run = await respect(flow.workflowId, { zenlayer: workflowMock.url }, flow.inputs);
-      workflowCalls = calls(workflowMock);
-    } finally {
-      await stop(workflowMock);
-    }
-    const clientMock = await withFault();
-    try {
-      const [result] = await teardown({
-        zenlayer: createZenlayerClient({ baseUrl: clientMock.url, bearerToken: zenlayerToken }),
-        resources: [flow.resource],
-        options: { zenlayerWait: { minDelayMs: 50, maxDelayMs: 200, maxWaitMs: 20_000 } },
-      });
-      expect(result).toMatchObject({ result: 'gone' });
-      expect(collapsed(calls(clientMock))).toEqual(collapsed(workflowCalls));
-    } finally {
-      await stop(clientMock);
-    }
-    expect(run.code, explain(run)).toBe(0);
+    const workflow = await viaWorkflow(flow, [flow.seed], fault);
+    const client = await viaClient(flow, [flow.seed], fault);
+    const workflowCalls = calls(workflow.journal);
+    expect(client.result).toMatchObject({ result: 'gone' });
+    expect(collapsed(client.journal)).toEqual(collapsed(workflowCalls));
+    expect(workflow.run.code, explain(workflow.run)).toBe(0);
     expect(collapsed(workflowCalls)).toEqual([['DescribeInstances', 503], ...flow.calls]);
   }, 60_000);
 
@@ -247,40 +241,19 @@ describe.concurrent('where the workflows and teardown() branch, wait or stop, th
     const flow = flows[0]!;
     const seed: Resource[] = [{ type: 'instance', id: 'vm-teardown', status: 'RUNNING' }];
     // The instance stays STOPPED whatever is sent: neither on its way to the recycle bin nor in it.
-    const stuck = async () => {
-      const mock = await freshMock('zenlayer', seed);
-      mock.pin({ type: 'instance', id: 'vm-teardown', status: 'STOPPED' });
-      return mock;
-    };
-    const workflowMock = await stuck();
-    let workflowCalls: Call[];
-    let run: Awaited<ReturnType<typeof respect>>;
-    try {
-      run = await respect(flow.workflowId, { zenlayer: workflowMock.url }, flow.inputs);
-      workflowCalls = calls(workflowMock);
-    } finally {
-      await stop(workflowMock);
-    }
-    const clientMock = await stuck();
-    let result: TeardownResult | undefined;
-    try {
-      [result] = await teardown({
-        zenlayer: createZenlayerClient({ baseUrl: clientMock.url, bearerToken: zenlayerToken }),
-        resources: [flow.resource],
-        options: { zenlayerWait: { minDelayMs: 50, maxDelayMs: 200, maxWaitMs: 20_000 } },
-      });
-      expect(collapsed(calls(clientMock))).toEqual(collapsed(workflowCalls));
-    } finally {
-      await stop(clientMock);
-    }
-    expect(run.code).toBe(1);
+    const stuck: Prepare = (mock) => mock.pin({ type: 'instance', id: 'vm-teardown', status: 'STOPPED' });
+    const workflow = await viaWorkflow(flow, seed, stuck);
+    const client = await viaClient(flow, seed, stuck);
+    const workflowCalls = calls(workflow.journal);
+    expect(collapsed(client.journal)).toEqual(collapsed(workflowCalls));
+    expect(workflow.run.code).toBe(1);
     // One poll only: the workflow retries only statuses on the way, as the client's acceptors do.
-    expect(run.steps).toEqual([
+    expect(workflow.run.steps).toEqual([
       { stepId: 'read', passed: true },
       { stepId: 'terminate', passed: true },
       { stepId: 'wait-recycle-bin', passed: false },
     ]);
-    expect(result).toMatchObject({ result: 'refused', step: 'wait-recycle-bin', code: 'UNEXPECTED_STATUS' });
+    expect(client.result).toMatchObject({ result: 'refused', step: 'wait-recycle-bin', code: 'UNEXPECTED_STATUS' });
     expect(workflowCalls).toEqual([
       ['DescribeInstances', 200],
       ['TerminateInstance', 200],
@@ -305,7 +278,7 @@ describe.concurrent('where the workflows and teardown() branch, wait or stop, th
       expect(workflow.run.failedChecks.length).toBeGreaterThan(0);
       for (const check of workflow.run.failedChecks) expect(check).toMatch(/^read: success criteria check: /);
       expect(client.result).toMatchObject({ result: 'refused', code });
-      expect(workflow.journal.map((line) => [line.operation, line.status])).toEqual([['ShowPort', 200]]);
+      expect(calls(workflow.journal)).toEqual([['ShowPort', 200]]);
       expect(client.journal).toEqual([['ShowPort', 200]]);
       expect(workflow.left).toHaveLength(1);
     },
