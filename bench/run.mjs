@@ -152,7 +152,7 @@ const lines = [
   ...silentLoadRows(loadSilent),
   '',
   // Sections 7 to 11: each a heading, then the rows its module lays out.
-  ...[
+  .../** @type {[string, string[]][]} */ ([
     [
       `## 7. Startup: spawn to ready and to the first answer in a fresh process, import included (median of ${startup.starts} starts)`,
       [...startupRows(startup), '', ...startupGoal(startup)],
@@ -167,7 +167,7 @@ const lines = [
       '## 11. createMockFetch per call beside the server it replaces (one process, one-id ReleaseInstances, sequential)',
       fetchCostRows(fetchCost),
     ],
-  ].flatMap(([heading, rows]) => [heading, '', ...rows, '']),
+  ]).flatMap(([heading, rows]) => [heading, '', ...rows, '']),
   `The whole bench took ${f((performance.now() - started) / 1000, 0)} s.`,
   '',
   'Mutation scores (how many planted bugs the tests catch), per package: [QUALITY.md](QUALITY.md).',
