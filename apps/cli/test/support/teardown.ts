@@ -1,5 +1,5 @@
-// Stateful mocks of both providers for the plan/apply tests, and a temporary directory for
-// their plan files and journals; every test stops what it starts.
+// Stateful mocks of both providers for the plan/apply tests, plans made of what they hold, and
+// a temporary directory for the plan files and journals; every test stops what it starts.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
