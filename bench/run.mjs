@@ -25,18 +25,27 @@ const verdict = (ok) => (ok ? 'met' : '**MISSED**');
 /** @param {number} n */
 const f = (n, digits = 2) => n.toFixed(digits);
 
-const cost = section('client-cost');
-const mock = section('mock-throughput');
-const bulk = section('bulk-release');
-const bundles = section('bundle-size');
-const pipeline = section('pipeline');
-const load = section('load');
-const loadSilent = section('load-silent');
-const startup = section('startup');
-const held = section('inventory-memory');
-const memory = section('mock-memory');
-const teardown = section('teardown-apply');
-const fetchCost = section('mock-fetch-cost');
+/**
+ * Runs the sections in the order given, one after another: each result under its name here.
+ * @param {Record<string, string>} modules name here → section module
+ */
+const runSections = (modules) => Object.fromEntries(Object.entries(modules).map(([key, name]) => [key, section(name)]));
+
+const { cost, mock, bulk, bundles, pipeline, load, loadSilent, startup, held, memory, teardown, fetchCost } =
+  runSections({
+    cost: 'client-cost',
+    mock: 'mock-throughput',
+    bulk: 'bulk-release',
+    bundles: 'bundle-size',
+    pipeline: 'pipeline',
+    load: 'load',
+    loadSilent: 'load-silent',
+    startup: 'startup',
+    held: 'inventory-memory',
+    memory: 'mock-memory',
+    teardown: 'teardown-apply',
+    fetchCost: 'mock-fetch-cost',
+  });
 
 const raw = cost.medianUs['raw fetch'];
 const harness = cost.medianUs['openapi-fetch + middleware + timeout signal'];
@@ -142,28 +151,23 @@ const lines = [
   '',
   ...silentLoadRows(loadSilent),
   '',
-  `## 7. Startup: spawn to ready and to the first answer in a fresh process, import included (median of ${startup.starts} starts)`,
-  '',
-  ...startupRows(startup),
-  '',
-  ...startupGoal(startup),
-  '',
-  `## 8. The stateful mock holding ${held.entries.toLocaleString('en')} inventory entries (autocannon, 16 connections; two mocks taking turns, median of ${held.rounds} rounds)`,
-  '',
-  ...heldRows(held),
-  '',
-  "## 9. The stateful mock's memory under endless or hostile input (loopback, 16 concurrent)",
-  '',
-  ...memoryRows(memory),
-  '',
-  '## 10. A teardown through the CLI: `plan` + `apply --yes` against the stateful mocks',
-  '',
-  ...teardownRows(teardown),
-  '',
-  '## 11. createMockFetch per call beside the server it replaces (one process, one-id ReleaseInstances, sequential)',
-  '',
-  ...fetchCostRows(fetchCost),
-  '',
+  // Sections 7 to 11: each a heading, then the rows its module lays out.
+  .../** @type {[string, string[]][]} */ ([
+    [
+      `## 7. Startup: spawn to ready and to the first answer in a fresh process, import included (median of ${startup.starts} starts)`,
+      [...startupRows(startup), '', ...startupGoal(startup)],
+    ],
+    [
+      `## 8. The stateful mock holding ${held.entries.toLocaleString('en')} inventory entries (autocannon, 16 connections; two mocks taking turns, median of ${held.rounds} rounds)`,
+      heldRows(held),
+    ],
+    ["## 9. The stateful mock's memory under endless or hostile input (loopback, 16 concurrent)", memoryRows(memory)],
+    ['## 10. A teardown through the CLI: `plan` + `apply --yes` against the stateful mocks', teardownRows(teardown)],
+    [
+      '## 11. createMockFetch per call beside the server it replaces (one process, one-id ReleaseInstances, sequential)',
+      fetchCostRows(fetchCost),
+    ],
+  ]).flatMap(([heading, rows]) => [heading, '', ...rows, '']),
   `The whole bench took ${f((performance.now() - started) / 1000, 0)} s.`,
   '',
   'Mutation scores (how many planted bugs the tests catch), per package: [QUALITY.md](QUALITY.md).',

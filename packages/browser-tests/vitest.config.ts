@@ -1,12 +1,10 @@
+import { packageTests } from '@cloud-release/vitest-config';
 import { defineConfig } from 'vitest/config';
 
 // Starting Chromium on two shared cores can take seconds.
 export default defineConfig({
-  test: {
-    // A run that finds no test is a failure, never a green run that checked nothing.
-    passWithNoTests: false,
-    include: ['test/**/*.test.ts'],
+  test: packageTests({
     testTimeout: 60_000,
     hookTimeout: 60_000,
-  },
+  }),
 });

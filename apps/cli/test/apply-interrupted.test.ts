@@ -8,8 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StatefulMock } from '@cloud-release/mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runMain, spawnCli } from './support/harness.js';
-import { neutronMock, stateChanging, tempDir, WEB_PORT, zenlayerMock } from './support/teardown.js';
+import { spawnCli } from './support/harness.js';
+import { neutronPlan, stateChanging, WEB_PORT, type ZenlayerResource, zenlayerPlan } from './support/teardown.js';
 
 /** Every state-changing call the mock received, in order, with its status (null: dropped). */
 const changes = (mock: StatefulMock) => stateChanging(mock).map((r) => [r.operation, r.status]);
@@ -57,13 +57,6 @@ const journaled = (path: string, step: string, phase: 'before' | 'after', outcom
       l.event === 'step' && l.step === step && l.phase === phase && (outcome === undefined || l.outcome === outcome),
   );
 
-async function plan(args: string[], dir: string): Promise<string> {
-  const out = join(dir, 'plan.json');
-  const run = await runMain(['plan', ...args, '--out', out], { cwd: dir });
-  expect(run.code).toBe(0);
-  return out;
-}
-
 /** The manual clock moving on by itself, as a timed one would (for the resumed run's waits). */
 function tick(mock: StatefulMock): void {
   tickers.push(setInterval(() => mock.advance(50), 50));
@@ -72,8 +65,7 @@ function tick(mock: StatefulMock): void {
 interface Case {
   flow: string;
   where: string;
-  seed: Record<string, unknown>;
-  flags: string[];
+  seed: ZenlayerResource;
   /** The state-changing steps the flow sends, in order. */
   steps: string[];
   /** Interrupt while this step's call is in flight (`before`) or in the wait after it (`after`). */
@@ -83,40 +75,34 @@ interface Case {
   expected: string[];
 }
 
-const DISK = { type: 'disk', id: 'd-data', status: 'AVAILABLE', diskType: 'DATA' };
-const PORT = { type: 'port', id: 'p-sdn', status: 'RUNNING' };
-const diskCase = (where: string, at: Case['at']): Case => ({
-  flow: 'disk',
-  where,
-  seed: DISK,
-  flags: ['--disks', 'd-data'],
-  steps: ['terminate', 'release'],
-  at,
-  operation: { terminate: 'ReleaseDisk', release: 'ReleaseDisk' },
-  // The first ReleaseDisk moves it to the recycle bin, the second destroys it: once each.
-  expected: ['ReleaseDisk', 'ReleaseDisk'],
-});
-const portCase = (where: string, at: Case['at']): Case => ({
-  flow: 'SDN port',
-  where,
-  seed: PORT,
-  flags: ['--ports', 'p-sdn'],
-  steps: ['terminate', 'release'],
-  at,
-  operation: { terminate: 'TerminatePort', release: 'DestroyPort' },
-  expected: ['TerminatePort', 'DestroyPort'],
-});
-
-const instanceCase = (where: string, at: Case['at']): Case => ({
-  flow: 'instance',
-  where,
-  seed: { type: 'instance', id: 'i-vm', status: 'RUNNING' },
-  flags: ['--instances', 'i-vm'],
-  steps: ['terminate', 'release'],
-  at,
-  operation: { terminate: 'TerminateInstance', release: 'ReleaseInstances' },
-  expected: ['TerminateInstance', 'ReleaseInstances'],
-});
+const DISK: ZenlayerResource = { type: 'disk', id: 'd-data', status: 'AVAILABLE', diskType: 'DATA' };
+const PORT: ZenlayerResource = { type: 'port', id: 'p-sdn', status: 'RUNNING' };
+/** The Neutron port of the interrupted deletes: a VM's, at revision 4. */
+const WEB = { id: WEB_PORT, device_owner: 'compute:nova', revision_number: 4 };
+/**
+ * The cases of a Zenlayer flow of two steps, terminate then release, whose calls are the mock's
+ * operations `terminate` and `release`: each is accepted once, whichever step is interrupted.
+ */
+const flowCases =
+  (flow: string, seed: ZenlayerResource, terminate: string, release: string) =>
+  (where: string, at: Case['at']): Case => ({
+    flow,
+    where,
+    seed,
+    steps: ['terminate', 'release'],
+    at,
+    operation: { terminate, release },
+    expected: [terminate, release],
+  });
+const instanceCase = flowCases(
+  'instance',
+  { type: 'instance', id: 'i-vm', status: 'RUNNING' },
+  'TerminateInstance',
+  'ReleaseInstances',
+);
+// The first ReleaseDisk moves it to the recycle bin, the second destroys it: once each.
+const diskCase = flowCases('disk', DISK, 'ReleaseDisk', 'ReleaseDisk');
+const portCase = flowCases('SDN port', PORT, 'TerminatePort', 'DestroyPort');
 
 describe('SIGINT at each step kind, then --resume (built CLI, stateful Zenlayer mock on a manual clock)', () => {
   it.each([
@@ -130,11 +116,9 @@ describe('SIGINT at each step kind, then --resume (built CLI, stateful Zenlayer 
     portCase('while its DestroyPort is in flight', { step: 'release', phase: 'before' }),
     portCase('in the wait until gone (DESTROYING)', { step: 'release', phase: 'after' }),
   ])('$flow, $where: exit 130; the resume ends it gone (exit 0), each call accepted once', async (c) => {
-    const mock = await zenlayerMock([c.seed], 'manual');
-    const dir = tempDir();
-    const planPath = await plan(['--zenlayer-endpoint', mock.url, ...c.flags], dir);
+    const { mock, dir, plan } = await zenlayerPlan([c.seed], 'manual');
     const journal = join(dir, 'j.jsonl');
-    const first = cli(['apply', planPath, '--yes', '--journal', journal], dir);
+    const first = cli(['apply', plan, '--yes', '--journal', journal], dir);
     // Carry the run to the chosen step: each transition before it is let through by hand.
     for (const step of c.steps) {
       const inFlight = step === c.at.step && c.at.phase === 'before';
@@ -152,7 +136,7 @@ describe('SIGINT at each step kind, then --resume (built CLI, stateful Zenlayer 
     expect(journaled(journal, c.at.step, 'after', 'accepted')).toBe(true);
 
     tick(mock);
-    const resumed = await cli(['apply', planPath, '--yes', '--resume', journal, '--json'], dir).done;
+    const resumed = await cli(['apply', plan, '--yes', '--resume', journal, '--json'], dir).done;
     expect(resumed.code).toBe(0);
     expect(JSON.parse(resumed.stdout).results).toEqual([expect.objectContaining({ id: c.seed.id, result: 'gone' })]);
     expect(mock.resources()).toEqual([]);
@@ -160,18 +144,16 @@ describe('SIGINT at each step kind, then --resume (built CLI, stateful Zenlayer 
   });
 
   it('Neutron port, while its DELETE is in flight: exit 130; the resume reads it gone (exit 0, gone), one DELETE', async () => {
-    const mock = await neutronMock([{ id: WEB_PORT, device_owner: 'compute:nova', revision_number: 4 }]);
-    const dir = tempDir();
-    const planPath = await plan(['--neutron-endpoint', mock.url, '--neutron-ports', WEB_PORT], dir);
+    const { mock, dir, plan } = await neutronPlan([WEB]);
     const journal = join(dir, 'j.jsonl');
     mock.fault({ operation: 'DeletePort', latencyMs: 1500, times: 1 });
-    const first = cli(['apply', planPath, '--yes', '--journal', journal], dir);
+    const first = cli(['apply', plan, '--yes', '--journal', journal], dir);
     await until(() => journaled(journal, 'delete', 'before'), 'the DELETE sent');
     first.child.kill('SIGINT');
     expect((await first.done).code).toBe(130);
     expect(journaled(journal, 'delete', 'after', 'accepted')).toBe(true);
 
-    const resumed = await cli(['apply', planPath, '--yes', '--resume', journal, '--json'], dir).done;
+    const resumed = await cli(['apply', plan, '--yes', '--resume', journal, '--json'], dir).done;
     expect(resumed.code).toBe(0);
     // This run's own DELETE took it: gone, not "already gone".
     expect(JSON.parse(resumed.stdout).results).toEqual([expect.objectContaining({ id: WEB_PORT, result: 'gone' })]);
@@ -185,7 +167,6 @@ describe('a call whose answer is lost, then --resume (built CLI, stateful mocks)
     {
       flow: 'disk',
       seed: DISK,
-      flags: ['--disks', 'd-data'],
       step: 'release',
       // The second ReleaseDisk: the first (the terminate) is answered.
       operation: 'ReleaseDisk',
@@ -197,7 +178,6 @@ describe('a call whose answer is lost, then --resume (built CLI, stateful mocks)
     {
       flow: 'SDN port',
       seed: PORT,
-      flags: ['--ports', 'p-sdn'],
       step: 'release',
       operation: 'DestroyPort',
       expected: [
@@ -208,11 +188,9 @@ describe('a call whose answer is lost, then --resume (built CLI, stateful mocks)
   ])(
     '$flow: its $operation applied, answer dropped → unknown (exit 3); the resume reads, never re-sends, ends gone',
     async (c) => {
-      const mock = await zenlayerMock([c.seed], 'manual');
-      const dir = tempDir();
-      const planPath = await plan(['--zenlayer-endpoint', mock.url, ...c.flags], dir);
+      const { mock, dir, plan } = await zenlayerPlan([c.seed], 'manual');
       const journal = join(dir, 'j.jsonl');
-      const first = cli(['apply', planPath, '--yes', '--journal', journal, '--json'], dir);
+      const first = cli(['apply', plan, '--yes', '--journal', journal, '--json'], dir);
       // Held in the recycling transition until the fault is in place for the release.
       await until(() => journaled(journal, 'terminate', 'after', 'accepted'), 'the terminate accepted');
       mock.fault({ operation: c.operation, applyThenDrop: true, times: 1 });
@@ -223,7 +201,7 @@ describe('a call whose answer is lost, then --resume (built CLI, stateful mocks)
       expect(journaled(journal, c.step, 'after', 'unknown')).toBe(true);
 
       tick(mock);
-      const resumed = await cli(['apply', planPath, '--yes', '--resume', journal, '--json'], dir).done;
+      const resumed = await cli(['apply', plan, '--yes', '--resume', journal, '--json'], dir).done;
       expect(resumed.code).toBe(0);
       expect(JSON.parse(resumed.stdout).results[0]).toMatchObject({ id: c.seed.id, result: 'gone' });
       expect(mock.resources()).toEqual([]);
@@ -244,16 +222,14 @@ describe('a call whose answer is lost, then --resume (built CLI, stateful mocks)
   ] as const)(
     'Neutron port, its DELETE %s → unknown (exit 3); the resume reads first, sends again only what did not take',
     async (_, fault, expected) => {
-      const mock = await neutronMock([{ id: WEB_PORT, device_owner: 'compute:nova', revision_number: 4 }]);
-      const dir = tempDir();
-      const planPath = await plan(['--neutron-endpoint', mock.url, '--neutron-ports', WEB_PORT], dir);
+      const { mock, dir, plan } = await neutronPlan([WEB]);
       const journal = join(dir, 'j.jsonl');
       mock.fault({ operation: 'DeletePort', [fault]: true, times: 1 });
-      const ended = await cli(['apply', planPath, '--yes', '--journal', journal], dir).done;
+      const ended = await cli(['apply', plan, '--yes', '--journal', journal], dir).done;
       expect(ended.code).toBe(3);
       expect(journaled(journal, 'delete', 'after', 'unknown')).toBe(true);
 
-      const resumed = await cli(['apply', planPath, '--yes', '--resume', journal, '--json'], dir).done;
+      const resumed = await cli(['apply', plan, '--yes', '--resume', journal, '--json'], dir).done;
       expect(resumed.code).toBe(0);
       expect(JSON.parse(resumed.stdout).results[0]).toMatchObject({ id: WEB_PORT, result: 'gone' });
       expect(mock.resources()).toEqual([]);

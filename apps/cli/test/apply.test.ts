@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runMain, waitFor } from './support/harness.js';
-import { DB_PORT, neutronMock, stateChanging, tempDir, WEB_PORT, zenlayerMock } from './support/teardown.js';
+import { DB_PORT, neutronPlan, stateChanging, tempDir, WEB_PORT, zenlayerPlan } from './support/teardown.js';
 
 const changes = stateChanging;
 const journalLines = (path: string) =>
@@ -15,18 +15,9 @@ const journalLines = (path: string) =>
     .split('\n')
     .map((l) => JSON.parse(l));
 
-async function planFor(args: string[], dir: string): Promise<string> {
-  const out = join(dir, 'plan.json');
-  const run = await runMain(['plan', ...args, '--out', out]);
-  expect(run.code).toBe(0);
-  return out;
-}
-
 describe('apply carries out the plan', () => {
   it('takes an instance from RUNNING to gone: terminate, release, each journaled before and after (exit 0)', async () => {
-    const mock = await zenlayerMock([{ type: 'instance', id: 'i-1', status: 'RUNNING' }]);
-    const dir = tempDir();
-    const plan = await planFor(['--zenlayer-endpoint', mock.url, '--instances', 'i-1'], dir);
+    const { mock, dir, plan } = await zenlayerPlan([{ type: 'instance', id: 'i-1', status: 'RUNNING' }]);
     const run = await runMain(['apply', plan, '--yes'], { cwd: dir });
     expect(run.code).toBe(0);
     expect(changes(mock).map((r) => [r.operation, r.ids, r.status])).toEqual([
@@ -55,9 +46,7 @@ describe('apply carries out the plan', () => {
   });
 
   it('on a terminal, progress is one live line redrawn in place (calls per phase, elapsed)', async () => {
-    const mock = await zenlayerMock([{ type: 'instance', id: 'i-1', status: 'RUNNING' }]);
-    const dir = tempDir();
-    const plan = await planFor(['--zenlayer-endpoint', mock.url, '--instances', 'i-1'], dir);
+    const { dir, plan } = await zenlayerPlan([{ type: 'instance', id: 'i-1', status: 'RUNNING' }]);
     const run = await runMain(['apply', plan, '--yes'], { cwd: dir, stderrTty: true });
     expect(run.code).toBe(0);
     expect(run.stderr).toContain('\r\x1b[K[');
@@ -66,12 +55,10 @@ describe('apply carries out the plan', () => {
   });
 
   it('deletes a Neutron port with If-Match on its revision and leaves what the plan refused (exit 0, --json account)', async () => {
-    const mock = await neutronMock([
+    const { mock, dir, plan } = await neutronPlan([
       { id: WEB_PORT, device_owner: 'compute:nova', revision_number: 2 },
       { id: DB_PORT, device_owner: 'network:router_interface' },
     ]);
-    const dir = tempDir();
-    const plan = await planFor(['--neutron-endpoint', mock.url, '--neutron-ports', `${WEB_PORT},${DB_PORT}`], dir);
     const run = await runMain(['apply', plan, '--yes', '--json', '--journal', 'j.jsonl'], { cwd: dir });
     expect(run.code).toBe(0);
     const deletes = mock.requests().filter((r) => r.method === 'DELETE');
@@ -84,9 +71,7 @@ describe('apply carries out the plan', () => {
   });
 
   it('a refusal during the teardown is exit 1, named with its code', async () => {
-    const mock = await zenlayerMock([{ type: 'disk', id: 'd-1', status: 'IN_USE', diskType: 'DATA' }]);
-    const dir = tempDir();
-    const plan = await planFor(['--zenlayer-endpoint', mock.url, '--disks', 'd-1'], dir);
+    const { mock, dir, plan } = await zenlayerPlan([{ type: 'disk', id: 'd-1', status: 'IN_USE', diskType: 'DATA' }]);
     mock.fault({ operation: 'ReleaseDisk', status: 400, code: 'UNSUPPORTED_OPERATION_DISK_STATUS', times: 1 });
     const run = await runMain(['apply', plan, '--yes', '--json'], { cwd: dir });
     expect(run.code).toBe(1);
@@ -100,9 +85,7 @@ describe('apply carries out the plan', () => {
   });
 
   it('a wait past --max-wait is a timeout with its last status: exit 3, nothing released', async () => {
-    const mock = await zenlayerMock([{ type: 'instance', id: 'i-slow', status: 'RUNNING' }], 60_000);
-    const dir = tempDir();
-    const plan = await planFor(['--zenlayer-endpoint', mock.url, '--instances', 'i-slow'], dir);
+    const { mock, dir, plan } = await zenlayerPlan([{ type: 'instance', id: 'i-slow', status: 'RUNNING' }], 60_000);
     const run = await runMain(['apply', plan, '--yes', '--json', '--max-wait', '1s'], { cwd: dir });
     expect(run.code).toBe(3);
     expect(JSON.parse(run.stdout).results[0]).toMatchObject({
@@ -116,12 +99,10 @@ describe('apply carries out the plan', () => {
 
 describe('apply refuses before anything is sent', () => {
   it('drift on Zenlayer: a status that changes the steps is named, exit 1', async () => {
-    const mock = await zenlayerMock([
+    const { mock, dir, plan } = await zenlayerPlan([
       { type: 'instance', id: 'i-1', status: 'RUNNING' },
       { type: 'instance', id: 'i-2', status: 'STOPPED' },
     ]);
-    const dir = tempDir();
-    const plan = await planFor(['--zenlayer-endpoint', mock.url, '--instances', 'i-1,i-2'], dir);
     // i-2 stopped → running needs the same steps: not drift. i-1 now in the recycle bin: drift.
     mock.addResources([
       { type: 'instance', id: 'i-1', status: 'RECYCLE' },
@@ -135,12 +116,10 @@ describe('apply refuses before anything is sent', () => {
   });
 
   it('drift on Neutron: a new revision or owner is named, exit 1', async () => {
-    const mock = await neutronMock([
+    const { mock, dir, plan } = await neutronPlan([
       { id: WEB_PORT, device_owner: 'compute:nova', revision_number: 2 },
       { id: DB_PORT, device_owner: 'compute:nova', revision_number: 7 },
     ]);
-    const dir = tempDir();
-    const plan = await planFor(['--neutron-endpoint', mock.url, '--neutron-ports', `${WEB_PORT},${DB_PORT}`], dir);
     mock.addResources([
       { id: WEB_PORT, device_owner: 'compute:nova', revision_number: 3 },
       { id: DB_PORT, device_owner: 'compute:kuryr', revision_number: 7 },
@@ -155,9 +134,7 @@ describe('apply refuses before anything is sent', () => {
   });
 
   it('a plan edited by hand fails its digest: exit 2 naming the plan, nothing read or sent', async () => {
-    const mock = await zenlayerMock([{ type: 'instance', id: 'i-1', status: 'RUNNING' }]);
-    const dir = tempDir();
-    const plan = await planFor(['--zenlayer-endpoint', mock.url, '--instances', 'i-1'], dir);
+    const { mock, dir, plan } = await zenlayerPlan([{ type: 'instance', id: 'i-1', status: 'RUNNING' }]);
     const edited = JSON.parse(readFileSync(plan, 'utf8'));
     edited.resources[0].id = 'i-prod';
     writeFileSync(plan, JSON.stringify(edited));
@@ -169,12 +146,10 @@ describe('apply refuses before anything is sent', () => {
   });
 
   it('asks for the number of resources on a terminal, --yes or not; a wrong number is exit 2', async () => {
-    const mock = await zenlayerMock([
+    const { mock, dir, plan } = await zenlayerPlan([
       { type: 'instance', id: 'i-1', status: 'RECYCLE' },
       { type: 'instance', id: 'i-2', status: 'RECYCLE' },
     ]);
-    const dir = tempDir();
-    const plan = await planFor(['--zenlayer-endpoint', mock.url, '--instances', 'i-1,i-2'], dir);
     const typed = (answer: string) => async (stdin: NodeJS.WritableStream, stderr: () => string) => {
       await waitFor(stderr, 'Type the number of resources to destroy');
       stdin.write(`${answer}\n`);
@@ -188,9 +163,7 @@ describe('apply refuses before anything is sent', () => {
   });
 
   it('without a terminal and without --yes, nothing is sent (exit 2)', async () => {
-    const mock = await zenlayerMock([{ type: 'instance', id: 'i-1', status: 'RECYCLE' }]);
-    const dir = tempDir();
-    const plan = await planFor(['--zenlayer-endpoint', mock.url, '--instances', 'i-1'], dir);
+    const { mock, dir, plan } = await zenlayerPlan([{ type: 'instance', id: 'i-1', status: 'RECYCLE' }]);
     expect((await runMain(['apply', plan], { cwd: dir })).code).toBe(2);
     expect(changes(mock)).toEqual([]);
   });
@@ -201,9 +174,7 @@ describe('an interrupted apply, resumed', () => {
     ['after its terminate (in the wait for the recycle bin)', 'TerminateInstance instance i-1: accepted'],
     ['after its release (in the wait until gone)', 'ReleaseInstances instance i-1: accepted'],
   ])('SIGINT %s stops new steps (exit 130); --resume finishes, no accepted call sent twice', async (_, after) => {
-    const mock = await zenlayerMock([{ type: 'instance', id: 'i-1', status: 'RUNNING' }], 1500);
-    const dir = tempDir();
-    const plan = await planFor(['--zenlayer-endpoint', mock.url, '--instances', 'i-1'], dir);
+    const { mock, dir, plan } = await zenlayerPlan([{ type: 'instance', id: 'i-1', status: 'RUNNING' }], 1500);
     const signals = new EventEmitter();
     const first = await runMain(['apply', plan, '--yes', '--journal', 'j.jsonl'], {
       cwd: dir,
@@ -224,9 +195,7 @@ describe('an interrupted apply, resumed', () => {
   });
 
   it('a resume of a journal written for another plan is refused (exit 2)', async () => {
-    const mock = await zenlayerMock([{ type: 'instance', id: 'i-1', status: 'RECYCLE' }]);
-    const dir = tempDir();
-    const plan = await planFor(['--zenlayer-endpoint', mock.url, '--instances', 'i-1'], dir);
+    const { mock, dir, plan } = await zenlayerPlan([{ type: 'instance', id: 'i-1', status: 'RECYCLE' }]);
     writeFileSync(
       join(dir, 'j.jsonl'),
       `${JSON.stringify({ time: 't', event: 'apply', command: 'apply', format: 1, digest: 'sha256:other', endpoints: {}, account: 'x', resume: false })}\n`,
@@ -252,9 +221,7 @@ describe('without endpoints', () => {
 
 describe('apply input', () => {
   it('credentials other than the plan’s are refused (exit 2), nothing sent', async () => {
-    const mock = await zenlayerMock([{ type: 'instance', id: 'i-1', status: 'RECYCLE' }]);
-    const dir = tempDir();
-    const plan = await planFor(['--zenlayer-endpoint', mock.url, '--instances', 'i-1'], dir);
+    const { mock, dir, plan } = await zenlayerPlan([{ type: 'instance', id: 'i-1', status: 'RECYCLE' }]);
     const env = { ZENLAYER_BEARER_TOKEN: 'another-token' };
     const run = await runMain(['apply', plan, '--yes', '--json'], { cwd: dir, env });
     expect(run.code).toBe(2);
@@ -272,9 +239,7 @@ describe('apply input', () => {
 
 describe('a resume reads its journal with every line checked', () => {
   it('a step line with an unknown outcome is refused naming its line and field (exit 2), nothing sent', async () => {
-    const mock = await zenlayerMock([{ type: 'instance', id: 'i-1', status: 'RECYCLE' }]);
-    const dir = tempDir();
-    const plan = await planFor(['--zenlayer-endpoint', mock.url, '--instances', 'i-1'], dir);
+    const { mock, dir, plan } = await zenlayerPlan([{ type: 'instance', id: 'i-1', status: 'RECYCLE' }]);
     const { digest } = JSON.parse(readFileSync(plan, 'utf8'));
     const line = (fields: object) => JSON.stringify({ time: 't', command: 'apply', ...fields });
     writeFileSync(

@@ -12,18 +12,16 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runMain } from './support/harness.js';
+import { expectResumeRefused, release, resume } from './support/release-runs.js';
 import { ACCOUNT, instancesServer, journalLines, many, runFixture, writeJournal } from './support/zenlayer.js';
 
 const { dir, servers } = runFixture('journal-files');
-const resume = (path: string, url: string, ...more: string[]) =>
-  runMain(['release-instances', '--resume', path, '--endpoint', url, '--yes', ...more]);
 
 describe('files --journal and --resume cannot use: exit 2, one line naming the file, nothing sent', () => {
   it('--journal in a directory that does not exist', async () => {
     const s = await instancesServer(servers);
     const path = join(dir, 'missing', 'j.jsonl');
-    const r = await runMain(['release-instances', 'vm-1', '--endpoint', s.url, '--yes', '--journal', path]);
+    const r = await release(s, ['vm-1', '--journal', path]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`error: --journal ${path}: ENOENT\n`);
     expect(s.requests).toEqual([]);
@@ -41,10 +39,7 @@ describe('files --journal and --resume cannot use: exit 2, one line naming the f
     const s = await instancesServer(servers);
     const path = join(dir, `bad-${reason.length}.jsonl`);
     if (text !== undefined) writeFileSync(path, text);
-    const r = await resume(path, s.url);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`error: --resume ${path}: ${reason}\n`);
-    expect(s.requests).toEqual([]);
+    await expectResumeRefused(s, path, reason);
   });
 });
 
@@ -55,7 +50,7 @@ describe('a --journal that is not a file of its own: refused, exit 2, nothing wr
     writeFileSync(target, 'root:x:0:0:root:/root:/bin/bash\n');
     const link = join(dir, 'link.jsonl');
     symlinkSync(target, link);
-    const r = await runMain(['release-instances', 'vm-1', '--endpoint', s.url, '--yes', '--journal', link]);
+    const r = await release(s, ['vm-1', '--journal', link]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       `error: --journal ${link}: a symbolic link; a journal is never read or written through one\n`,
@@ -63,7 +58,7 @@ describe('a --journal that is not a file of its own: refused, exit 2, nothing wr
     expect(readFileSync(target, 'utf8')).toBe('root:x:0:0:root:/root:/bin/bash\n');
     expect(s.requests).toEqual([]);
     // Nor is a link resumed (it would be appended to).
-    const resumed = await runMain(['release-instances', '--resume', link, '--endpoint', s.url, '--yes']);
+    const resumed = await resume(link, s.url);
     expect(resumed.code).toBe(2);
     expect(resumed.stderr).toContain('a symbolic link');
   });
@@ -82,16 +77,7 @@ describe('a --journal that is not a file of its own: refused, exit 2, nothing wr
     const ids = join(dir, `ids-${how.length}.txt`);
     writeFileSync(ids, 'vm-1\nvm-2\n');
     const journal = journalOf(ids);
-    const r = await runMain([
-      'release-instances',
-      '--ids-file',
-      ids,
-      '--endpoint',
-      s.url,
-      '--yes',
-      '--journal',
-      journal,
-    ]);
+    const r = await release(s, ['--ids-file', ids, '--journal', journal]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(`error: --journal ${journal} is the --ids-file: the journal needs a file of its own\n`);
     expect(readFileSync(ids, 'utf8')).toBe('vm-1\nvm-2\n');
@@ -101,9 +87,7 @@ describe('a --journal that is not a file of its own: refused, exit 2, nothing wr
   it('is created with mode 0600', async () => {
     const s = await instancesServer(servers);
     const path = join(dir, 'mode.jsonl');
-    expect((await runMain(['release-instances', 'vm-1', '--endpoint', s.url, '--yes', '--journal', path])).code).toBe(
-      0,
-    );
+    expect((await release(s, ['vm-1', '--journal', path])).code).toBe(0);
     expect(statSync(path).mode & 0o777).toBe(0o600);
   });
 });
@@ -171,8 +155,7 @@ describe('the journal file', () => {
     const rules = { refuse: ['g-2'], gone: [] as string[] };
     const s = await instancesServer(servers, rules);
     const path = join(dir, 'ignore-missing.jsonl');
-    const args = ['release-instances', 'g-1', 'g-2', '--endpoint', s.url, '--yes', '--ignore-missing'];
-    const r = await runMain([...args, '--journal', path]);
+    const r = await release(s, ['g-1', 'g-2', '--ignore-missing', '--journal', path]);
     expect(r.code).toBe(1);
     expect(journalLines(path)[0]).toEqual({
       time: expect.any(String),
@@ -199,7 +182,7 @@ describe('the journal file', () => {
   it('is closed when the run ends', async () => {
     const s = await instancesServer(servers);
     const path = join(dir, 'closed.jsonl');
-    const r = await runMain(['release-instances', 'c-1', '--endpoint', s.url, '--yes', '--journal', path]);
+    const r = await release(s, ['c-1', '--journal', path]);
     expect(r.code).toBe(0);
     const open = readdirSync('/proc/self/fd').map((fd) => {
       try {
@@ -214,7 +197,7 @@ describe('the journal file', () => {
   it('a run of over 100 ids without --journal writes one named by its start time in the working directory', async () => {
     const s = await instancesServer(servers);
     const cwd = mkdtempSync(join(dir, 'cwd-'));
-    const r = await runMain(['release-instances', ...many(101, 'd'), '--endpoint', s.url, '--yes'], { cwd });
+    const r = await release(s, many(101, 'd'), { cwd });
     expect(r.code).toBe(0);
     const files = readdirSync(cwd);
     expect(files).toEqual([
@@ -226,7 +209,7 @@ describe('the journal file', () => {
   it('a run of 100 ids without --journal writes none', async () => {
     const s = await instancesServer(servers);
     const cwd = mkdtempSync(join(dir, 'cwd-'));
-    const r = await runMain(['release-instances', ...many(100, 'e'), '--endpoint', s.url, '--yes'], { cwd });
+    const r = await release(s, many(100, 'e'), { cwd });
     expect(r.code).toBe(0);
     expect(readdirSync(cwd)).toEqual([]);
     expect(r.stderr).not.toContain('Journal:');

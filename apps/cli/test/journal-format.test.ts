@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runMain, SECRETS } from './support/harness.js';
+import { expectResumeRefused } from './support/release-runs.js';
 import { ACCOUNT, instancesServer, journalLines, runFixture, writeJournal } from './support/zenlayer.js';
 
 const { servers, journalPath } = runFixture('journal-format', ['hunter2', 'tok-secret-1', 'tok-secret-2']);
@@ -62,10 +63,7 @@ describe('a line that breaks the format: exit 2, the line and the field named, n
     const s = await instancesServer(servers);
     const path = journalPath();
     writeJournal(path, { endpoint: s.url, ids: ['vm-1'], ...run } as never, ...events);
-    const r = await runMain(['release-instances', '--resume', path, '--endpoint', s.url, '--yes']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`error: --resume ${path}: ${reason}\n`);
-    expect(s.requests).toEqual([]);
+    await expectResumeRefused(s, path, reason);
   });
 });
 
@@ -74,12 +72,11 @@ describe('the account', () => {
     const s = await instancesServer(servers);
     const path = journalPath();
     writeJournal(path, { endpoint: s.url, ids: ['vm-1'], account: 'key:AK-OTHER' });
-    const r = await runMain(['release-instances', '--resume', path, '--endpoint', s.url, '--yes']);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toBe(
-      `error: --resume ${path}: line 1: "account" is key:AK-OTHER, this run's is ${ACCOUNT}: resume with the credentials that wrote it\n`,
+    await expectResumeRefused(
+      s,
+      path,
+      `line 1: "account" is key:AK-OTHER, this run's is ${ACCOUNT}: resume with the credentials that wrote it`,
     );
-    expect(s.requests).toEqual([]);
   });
 
   it('of a bearer token is a SHA-256 prefix, never the token; another token is another account', async () => {

@@ -5,7 +5,16 @@ import { lstatSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runMain } from './support/harness.js';
-import { DB_PORT, neutronMock, operations, ROUTER_PORT, tempDir, WEB_PORT, zenlayerMock } from './support/teardown.js';
+import {
+  DB_PORT,
+  neutronMock,
+  operations,
+  planOn,
+  ROUTER_PORT,
+  tempDir,
+  WEB_PORT,
+  zenlayerMock,
+} from './support/teardown.js';
 
 const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 
@@ -17,23 +26,8 @@ describe('plan on Zenlayer', () => {
       { type: 'disk', id: 'd-1', status: 'AVAILABLE', diskType: 'DATA' },
       { type: 'port', id: 'p-1', status: 'RECYCLED' },
     ]);
-    const out = join(tempDir(), 'plan.json');
-    const run = await runMain([
-      'plan',
-      '--zenlayer-endpoint',
-      mock.url,
-      '--instances',
-      'i-run,i-bin',
-      '--instances',
-      'i-none',
-      '--disks',
-      'd-1',
-      '--ports',
-      'p-1',
-      '--out',
-      out,
-    ]);
-    expect(run.code).toBe(0);
+    const flags = ['--instances', 'i-run,i-bin', '--instances', 'i-none', '--disks', 'd-1', '--ports', 'p-1'];
+    const { run, out } = await planOn(mock, flags);
     expect(operations(mock)).toEqual(['DescribeInstances', 'DescribeDisks', 'DescribePorts']);
     expect(statSync(out).mode & 0o777).toBe(0o600);
     const plan = readJson(out);
@@ -59,9 +53,7 @@ describe('plan on Zenlayer', () => {
       { type: 'disk', id: 'd-boot', status: 'IN_USE', diskType: 'SYSTEM' },
       { type: 'disk', id: 'd-data', status: 'IN_USE', diskType: 'DATA' },
     ]);
-    const out = join(tempDir(), 'plan.json');
-    const run = await runMain(['plan', '--zenlayer-endpoint', mock.url, '--disks', 'd-boot,d-data', '--out', out]);
-    expect(run.code).toBe(0);
+    const { out } = await planOn(mock, ['--disks', 'd-boot,d-data']);
     expect(operations(mock)).toEqual(['DescribeDisks']);
     const [boot, data] = readJson(out).resources;
     expect(boot).toMatchObject({
@@ -82,25 +74,11 @@ describe('plan on Zenlayer', () => {
     ]);
     const dir = tempDir();
     writeFileSync(join(dir, 'ids.txt'), '# to go\ninstance i-1\ninstance i-keep\ninstance i-2\n');
-    const out = join(dir, 'plan.json');
-    const run = await runMain(
-      [
-        'plan',
-        '--zenlayer-endpoint',
-        mock.url,
-        '--ids-file',
-        'ids.txt',
-        '--protect',
-        'prod-*',
-        '--protect',
-        '*-keep',
-        '--out',
-        out,
-        '--json',
-      ],
-      { cwd: dir },
+    const { run, out } = await planOn(
+      mock,
+      ['--ids-file', 'ids.txt', '--protect', 'prod-*', '--protect', '*-keep', '--json'],
+      dir,
     );
-    expect(run.code).toBe(0);
     const plan = JSON.parse(run.stdout);
     expect(plan).toEqual(readJson(out));
     expect(plan.resources.map((r: Record<string, unknown>) => [r.id, r.action, r.protectedBy])).toEqual([
@@ -117,19 +95,7 @@ describe('plan on Neutron', () => {
       { id: WEB_PORT, name: 'web-1', device_owner: 'compute:nova', revision_number: 3 },
       { id: ROUTER_PORT, name: 'router-if', device_owner: 'network:router_interface', device_id: 'r-1' },
     ]);
-    const out = join(tempDir(), 'plan.json');
-    const run = await runMain([
-      'plan',
-      '--neutron-endpoint',
-      mock.url,
-      '--neutron-ports',
-      `${WEB_PORT},${ROUTER_PORT}`,
-      '--neutron-ports',
-      DB_PORT,
-      '--out',
-      out,
-    ]);
-    expect(run.code).toBe(0);
+    const { out } = await planOn(mock, ['--neutron-ports', `${WEB_PORT},${ROUTER_PORT}`, '--neutron-ports', DB_PORT]);
     expect(mock.requests().every((r) => r.method === 'GET')).toBe(true);
     const [web, router, db] = readJson(out).resources;
     expect(web).toMatchObject({

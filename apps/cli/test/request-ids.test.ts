@@ -2,7 +2,7 @@
 // `prism mock spec/zenlayer.yaml` serves the example's id to every request. The run warns on
 // stderr, names it in --json, and marks the journal line of each repeat.
 import { expect, it } from 'vitest';
-import { runMain } from './support/harness.js';
+import { release } from './support/release-runs.js';
 import { journalLines, many, runFixture } from './support/zenlayer.js';
 
 const { server, journalPath } = runFixture('request-ids');
@@ -18,16 +18,7 @@ const prismLike = () =>
 it('the same requestId on every batch: one warning, repeatedRequestIds in --json, and the journal marks each repeat', async () => {
   const s = await prismLike();
   const path = journalPath();
-  const r = await runMain([
-    'release-instances',
-    ...many(250, 'p'),
-    '--endpoint',
-    s.url,
-    '--yes',
-    '--json',
-    '--journal',
-    path,
-  ]);
+  const r = await release(s, [...many(250, 'p'), '--json', '--journal', path]);
   expect(r.code).toBe(0);
   expect(r.stderr.split('\n').filter((l) => l.startsWith('warning: '))).toEqual([
     'warning: requestId T-EXAMPLE was answered twice in this run; no real API repeats one (is the endpoint a plain mock?)',
@@ -46,8 +37,7 @@ it('fresh requestIds: no warning, no field', async () => {
       .writeHead(200, { 'content-type': 'application/json' })
       .end(JSON.stringify({ requestId, response: { requestId } }));
   });
-  const args = ['release-instances', ...many(150, 'q'), '--endpoint', s.url, '--yes', '--json'];
-  const r = await runMain([...args, '--journal', journalPath()]);
+  const r = await release(s, [...many(150, 'q'), '--json', '--journal', journalPath()]);
   expect(r.code).toBe(0);
   expect(r.stderr).not.toContain('warning:');
   expect(JSON.parse(r.stdout).repeatedRequestIds).toBeUndefined();
@@ -60,16 +50,7 @@ it('a repeat on a failed run is in its --json account too', async () => {
     const body = status === 200 ? { response: {} } : { code: 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED', message: 'no' };
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ requestId: 'T-SAME', ...body }));
   });
-  const r = await runMain([
-    'release-instances',
-    ...many(150, 'f'),
-    '--endpoint',
-    s.url,
-    '--yes',
-    '--json',
-    '--journal',
-    journalPath(),
-  ]);
+  const r = await release(s, [...many(150, 'f'), '--json', '--journal', journalPath()]);
   expect(r.code).toBe(1);
   expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, repeatedRequestIds: ['T-SAME'] });
 });

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { type StatefulMock, startMock } from '@cloud-release/mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { recorder, runMain, SECRETS } from './support/harness.js';
+import { resume } from './support/release-runs.js';
 import { ACCOUNT, instancesServer, journalLines, many, runFixture, until, writeJournal } from './support/zenlayer.js';
 
 const { servers, journalPath } = runFixture('resume');
@@ -14,8 +15,6 @@ const mocks: StatefulMock[] = [];
 afterEach(async () => {
   await Promise.all(mocks.splice(0).map((m) => m.close()));
 });
-const resume = (path: string, url: string, ...more: string[]) =>
-  runMain(['release-instances', '--resume', path, '--endpoint', url, '--yes', ...more]);
 
 describe('an accepted release whose answer was lost (stateful mock)', () => {
   it('is reported released by a resume during RELEASING and by one after: exit 0, never sent again', async () => {
@@ -63,23 +62,51 @@ describe('an accepted release whose answer was lost (stateful mock)', () => {
 });
 
 describe('ids whose outcome is unknown', () => {
-  it('a later refusal in the journal leaves them unknown: read, found gone, released; nothing sent', async () => {
-    const s = await instancesServer(servers, { gone: ['u-1'] });
+  it.each([
+    {
+      what: 'a later refusal in the journal leaves them unknown: read, found gone, released; nothing sent',
+      // What a resume that re-sent blind used to write: its 403 recorded as "refused".
+      later: (endpoint: string) => [
+        { event: 'sending', batch: 0, ids: ['u-1'] },
+        { event: 'outcome', batch: 0, ids: ['u-1'], outcome: 'unknown', error: 'aborted' },
+        { event: 'resume', format: 1, endpoint, account: ACCOUNT, ids: ['u-1'], unknown: ['u-1'] },
+        { event: 'sending', batch: 0, ids: ['u-1'] },
+        {
+          event: 'outcome',
+          batch: 0,
+          ids: ['u-1'],
+          outcome: 'refused',
+          code: 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED',
+        },
+      ],
+      ids: ['u-1'],
+      gone: ['u-1'],
+      read: [['u-1']],
+      sent: [],
+    },
+    {
+      what: "every run appended to one journal is resumed: the second run's unknown ids are read and settled",
+      later: (endpoint: string) => [
+        { event: 'sending', batch: 0, ids: ['a-1'] },
+        { event: 'outcome', batch: 0, ids: ['a-1'], outcome: 'accepted', requestId: 'T-0' },
+        { event: 'run', format: 1, endpoint, account: ACCOUNT, ignoreMissing: false, ids: ['b-1', 'b-2'] },
+        { event: 'sending', batch: 0, ids: ['b-1', 'b-2'] },
+      ],
+      ids: ['a-1'],
+      // b-1 is read as gone; b-2 is still there (RUNNING), so sent again.
+      gone: ['b-1'],
+      read: [['b-1', 'b-2']],
+      sent: [['b-2']],
+    },
+  ])('$what', async ({ later, ids, gone, read, sent }) => {
+    const s = await instancesServer(servers, { gone });
     const path = journalPath();
-    // What a resume that re-sent blind used to write: its 403 recorded as "refused".
-    writeJournal(
-      path,
-      { endpoint: s.url, ids: ['u-1'] },
-      { event: 'sending', batch: 0, ids: ['u-1'] },
-      { event: 'outcome', batch: 0, ids: ['u-1'], outcome: 'unknown', error: 'aborted' },
-      { event: 'resume', format: 1, endpoint: s.url, account: ACCOUNT, ids: ['u-1'], unknown: ['u-1'] },
-      { event: 'sending', batch: 0, ids: ['u-1'] },
-      { event: 'outcome', batch: 0, ids: ['u-1'], outcome: 'refused', code: 'OPERATION_DENIED_INSTANCE_NOT_RECYCLED' },
-    );
-    const r = await resume(path, s.url);
+    writeJournal(path, { endpoint: s.url, ids }, ...later(s.url));
+    const r = await resume(path, s.url, '--json');
     expect(r.code).toBe(0);
-    expect(s.reads()).toEqual([['u-1']]);
-    expect(s.batches()).toEqual([]);
+    expect(s.reads()).toEqual(read);
+    expect(s.batches()).toEqual(sent);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, foundReleased: gone });
   });
 
   it('are read 100 at a time, a page of 100 each, before any release; those still there are sent again', async () => {
@@ -143,22 +170,4 @@ describe('ids whose outcome is unknown', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: false, unknownIds: ['f-1'], notSent: 1 });
     expect(journalLines(path).filter((l) => l.event === 'resolved' || l.event === 'sending')).toHaveLength(1);
   });
-});
-
-it("every run appended to one journal is resumed: the second run's unknown ids are read and settled", async () => {
-  const s = await instancesServer(servers, { gone: ['b-1'] });
-  const path = journalPath();
-  writeJournal(
-    path,
-    { endpoint: s.url, ids: ['a-1'] },
-    { event: 'sending', batch: 0, ids: ['a-1'] },
-    { event: 'outcome', batch: 0, ids: ['a-1'], outcome: 'accepted', requestId: 'T-0' },
-    { event: 'run', format: 1, endpoint: s.url, account: ACCOUNT, ignoreMissing: false, ids: ['b-1', 'b-2'] },
-    { event: 'sending', batch: 0, ids: ['b-1', 'b-2'] },
-  );
-  const r = await resume(path, s.url, '--json');
-  expect(r.code).toBe(0);
-  expect(s.reads()).toEqual([['b-1', 'b-2']]);
-  expect(s.batches()).toEqual([['b-2']]); // b-1 read as gone; b-2 still there (RUNNING)
-  expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, foundReleased: ['b-1'] });
 });

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runMain } from './support/harness.js';
+import { failedAccount, release, resume } from './support/release-runs.js';
 import {
   type InstancesServer,
   instancesServer,
@@ -59,12 +60,12 @@ describe('the summary of a success', () => {
 
   it('ten requests are listed; eleven are counted, with where to find them', async () => {
     const s = await instancesServer(servers);
-    const ten = await runMain(['release-instances', ...many(1000, 't'), '--endpoint', s.url, '--yes'], { cwd: dir });
+    const ten = await release(s, many(1000, 't'), { cwd: dir });
     expect(ten.code).toBe(0);
     expect(ten.stdout.split('\n').filter((l) => l.startsWith('  100 instances accepted: requestId T-'))).toHaveLength(
       10,
     );
-    const eleven = await runMain(['release-instances', ...many(1001, 'e'), '--endpoint', s.url, '--yes'], { cwd: dir });
+    const eleven = await release(s, many(1001, 'e'), { cwd: dir });
     expect(eleven.code).toBe(0);
     expect(eleven.stdout.split('\n').slice(0, 2)).toEqual([
       'Release of 1001 instances accepted in 11 requests; it completes asynchronously.',
@@ -77,38 +78,24 @@ describe('the account of a failure', () => {
   it('--json: the account and the error, the resume command; nothing on stderr but the journal', async () => {
     const s = await instancesServer(servers, { refuse: ['r-1'] });
     const path = journalPath();
-    const r = await runMain([
-      'release-instances',
-      'r-0',
-      'r-1',
-      '--endpoint',
-      s.url,
-      '--yes',
-      '--json',
-      '--journal',
-      path,
-    ]);
+    const r = await release(s, ['r-0', 'r-1', '--json', '--journal', path]);
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout)).toMatchObject({
-      ok: false,
-      endpoint: s.url,
-      interrupted: false,
-      total: 2,
-      accepted: 0,
-      refused: 2,
-      unknown: 0,
-      unknownIds: [],
-      notSent: 0,
-      journal: path,
-      resume: `cloud-release release-instances --resume ${path} --endpoint ${s.url}`,
-      error: { name: 'ZenlayerBatchError', failed: [{ ids: ['r-0', 'r-1'] }] },
-    });
+    expect(JSON.parse(r.stdout)).toMatchObject(
+      failedAccount({
+        endpoint: s.url,
+        total: 2,
+        refused: 2,
+        journal: path,
+        resume: `cloud-release release-instances --resume ${path} --endpoint ${s.url}`,
+        error: { name: 'ZenlayerBatchError', failed: [{ ids: ['r-0', 'r-1'] }] },
+      }),
+    );
     expect(r.stderr).toBe(`Journal: ${path}\n`);
   });
 
   it('without a journal: the account, and no journal or resume line', async () => {
     const s = await instancesServer(servers, { refuse: ['o-0'] });
-    const r = await runMain(['release-instances', 'o-0', '--endpoint', s.url, '--yes']);
+    const r = await release(s, ['o-0']);
     expect(r.code).toBe(1);
     const lines = r.stderr.trim().split('\n');
     expect(lines.at(-1)).toBe(
@@ -120,7 +107,7 @@ describe('the account of a failure', () => {
   it('with a journal: the account ends with the journal and the resume command', async () => {
     const s = await instancesServer(servers, { refuse: ['o-0'] });
     const path = journalPath();
-    const r = await runMain(['release-instances', 'o-0', '--endpoint', s.url, '--yes', '--journal', path]);
+    const r = await release(s, ['o-0', '--journal', path]);
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n').slice(-3)).toEqual([
       'Not every instance was released: 0 of 1 instance accepted, 1 refused, 0 with an unknown outcome, 0 not sent.',
@@ -132,7 +119,7 @@ describe('the account of a failure', () => {
   it('the resume command quotes a path a shell would split', async () => {
     const s = await instancesServer(servers, { refuse: ['q-0'] });
     const path = journalPath("it's a run.jsonl");
-    const r = await runMain(['release-instances', 'q-0', '--endpoint', s.url, '--yes', '--journal', path]);
+    const r = await release(s, ['q-0', '--journal', path]);
     expect(r.code).toBe(1);
     const quoted = `'${path.replace("'", `'\\''`)}'`;
     expect(r.stderr.split('\n')).toContain(
@@ -149,7 +136,7 @@ describe('the account of a failure', () => {
     expect(journalLines(path)[0]).toMatchObject({ endpoint: 'embedded-mock' });
     expect(r.stderr.split('\n')[0]).toBe(`Using the embedded zenlayer mock at ${s.url}: nothing real is released.`);
     expect(r.stderr.split('\n')).toContain(`Resume with: cloud-release release-instances --resume ${path}`);
-    const elsewhere = await runMain(['release-instances', '--resume', path, '--endpoint', s.url, '--yes']);
+    const elsewhere = await resume(path, s.url);
     expect(elsewhere.code).toBe(2);
     expect(elsewhere.stderr).toBe(
       `error: --resume ${path}: line 1: "endpoint" is embedded-mock, this run's is ${s.url}: resume with no --endpoint\n`,
@@ -201,7 +188,7 @@ describe('--resume', () => {
   it('--endpoint with trailing slashes is the same endpoint', async () => {
     const s = await instancesServer(servers);
     const path = journal(s, ['w-0']);
-    const r = await runMain(['release-instances', '--resume', path, '--endpoint', `${s.url}//`, '--yes']);
+    const r = await resume(path, `${s.url}//`);
     expect(r.code).toBe(0);
     expect(s.batches()).toEqual([['w-0']]);
   });
@@ -209,7 +196,7 @@ describe('--resume', () => {
   it('--ignore-missing given to the resumed run applies to the rest of its ids', async () => {
     const s = await instancesServer(servers, { gone: ['w-1'] });
     const path = journal(s, ['w-0', 'w-1']);
-    const r = await runMain(['release-instances', '--resume', path, '--endpoint', s.url, '--yes', '--ignore-missing']);
+    const r = await resume(path, s.url, '--ignore-missing');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('1 already gone');
   });
@@ -217,7 +204,7 @@ describe('--resume', () => {
   it('without --ignore-missing on either run, a missing id of the rest is refused', async () => {
     const s = await instancesServer(servers, { gone: ['w-1'] });
     const path = journal(s, ['w-0', 'w-1']);
-    const r = await runMain(['release-instances', '--resume', path, '--endpoint', s.url, '--yes']);
+    const r = await resume(path, s.url);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('code INVALID_INSTANCE_NOT_FOUND');
     expect(s.batches()).toEqual([['w-0', 'w-1']]);
@@ -226,7 +213,7 @@ describe('--resume', () => {
   it('a refusal of --resume itself is JSON with --json', async () => {
     const s = await instancesServer(servers);
     const path = journal(s, ['w-0']);
-    const r = await runMain(['release-instances', '--resume', path, 'vm-9', '--endpoint', s.url, '--yes', '--json']);
+    const r = await resume(path, s.url, 'vm-9', '--json');
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual({
@@ -268,9 +255,7 @@ describe('--resume', () => {
 
 it('a journal path given relative is resolved against the working directory', async () => {
   const s = await instancesServer(servers, { refuse: ['l-0'] });
-  const r = await runMain(['release-instances', 'l-0', '--endpoint', s.url, '--yes', '--journal', 'rel.jsonl'], {
-    cwd: dir,
-  });
+  const r = await release(s, ['l-0', '--journal', 'rel.jsonl'], { cwd: dir });
   expect(r.code).toBe(1);
   expect(r.stderr).toContain(
     `Resume with: cloud-release release-instances --resume ${join(dir, 'rel.jsonl')} --endpoint`,

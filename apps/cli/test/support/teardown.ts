@@ -1,11 +1,11 @@
-// Stateful mocks of both providers for the plan/apply tests, and a temporary directory for
-// their plan files and journals; every test stops what it starts.
+// Stateful mocks of both providers for the plan/apply tests, plans made of what they hold, and
+// a temporary directory for the plan files and journals; every test stops what it starts.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type StatefulMock, startMock } from '@cloud-release/mock';
 import { afterAll, afterEach, expect } from 'vitest';
-import { outputs, SECRETS } from './harness.js';
+import { outputs, runMain, SECRETS } from './harness.js';
 
 export const ROUTER_PORT = '0b7c1f9e-2d4a-4c8b-9e6f-3a5d7c9e1b2f';
 export const WEB_PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
@@ -45,6 +45,47 @@ export async function neutronMock(resources: unknown[]): Promise<StatefulMock> {
   const mock = await startMock({ api: 'neutron', mode: 'stateful', strict: true, seed: { resources } });
   mocks.push(mock);
   return mock;
+}
+
+/**
+ * Runs `plan --<api>-endpoint <mock> <flags> --out <dir>/plan.json` in `dir` (a fresh one unless
+ * given): the plan is written (exit 0). Returns the run and where the plan is.
+ */
+export async function planOn(mock: StatefulMock, flags: string[], dir = tempDir()) {
+  const out = join(dir, 'plan.json');
+  const run = await runMain(['plan', `--${mock.api}-endpoint`, mock.url, ...flags, '--out', out], { cwd: dir });
+  expect(run.code).toBe(0);
+  return { run, out, dir };
+}
+
+/** A seed resource of the stateful Zenlayer mock. */
+export interface ZenlayerResource {
+  type: 'instance' | 'disk' | 'port';
+  id: string;
+  [field: string]: unknown;
+}
+const FLAG = { instance: '--instances', disk: '--disks', port: '--ports' } as const;
+
+/**
+ * A stateful Zenlayer mock holding `resources`, and a plan of all of them in a fresh directory
+ * (the ids of each type as one comma-separated flag, as a user lists them).
+ */
+export async function zenlayerPlan(resources: ZenlayerResource[], transitionMs: number | 'manual' = 0) {
+  const mock = await zenlayerMock(resources, transitionMs);
+  const types = [...new Set(resources.map((r) => r.type))];
+  const flags = types.flatMap((type) => [
+    FLAG[type],
+    resources.flatMap((r) => (r.type === type ? [r.id] : [])).join(','),
+  ]);
+  const { out, dir } = await planOn(mock, flags);
+  return { mock, dir, plan: out };
+}
+
+/** A stateful Neutron mock holding `ports`, and a plan of all of them in a fresh directory. */
+export async function neutronPlan(ports: { id: string; [field: string]: unknown }[]) {
+  const mock = await neutronMock(ports);
+  const { out, dir } = await planOn(mock, ['--neutron-ports', ports.map((p) => p.id).join(',')]);
+  return { mock, dir, plan: out };
 }
 
 /** The operations the mock answered, in order. */

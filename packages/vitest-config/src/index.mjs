@@ -1,0 +1,18 @@
+// The vitest settings the packages' suites share. A package rather than a file at the
+// repository root: a package's config must also load from Stryker's sandbox (a copy of the
+// package alone), where only what node_modules links is within reach. JavaScript, because vite
+// loads a linked package in a config with plain Node (index.d.mts types it).
+
+/**
+ * The shared test settings, then the package's `own` (its timeouts, above all), which win.
+ * @template {object} Own
+ * @param {Own} own
+ */
+export function packageTests(own) {
+  return {
+    // A run that finds no test is a failure, never a green run that checked nothing.
+    passWithNoTests: false,
+    include: ['test/**/*.test.ts'],
+    ...own,
+  };
+}
