@@ -7,6 +7,7 @@
 // queue is bounded in count and in each fault's size, so no caller can grow the mock's memory
 // through it.
 
+import type { AnswerFault } from '../answer.js';
 import { isObject } from '../json-object.js';
 import { type Delay, MAX_DELAY_MS, parseDelay } from './fault-delay.js';
 
@@ -40,7 +41,7 @@ export type FaultAction =
 export type Fault = FaultCommon & FaultAction;
 
 /** The `fault` field's values, by WireMock's names: the connection breaks after the action was applied. */
-export const WIRE_FAULTS = ['reset', 'empty', 'malformed'] as const;
+export const WIRE_FAULTS = ['reset', 'empty', 'malformed'] as const satisfies readonly AnswerFault[];
 export type WireFault = (typeof WIRE_FAULTS)[number];
 
 /** The most faults the queue holds at once. */
