@@ -8,8 +8,8 @@ export interface Answer {
   /** The operation the request was for, when known. */
   operation?: string;
   /**
-   * Stateful mode: a queued fault made this answer. A transport interprets the ones that break
-   * the connection (see WIRE_FAULTS); 'status' and 'latency' are answers like any other.
+   * Stateful mode: a queued fault made this answer. A transport plays what it does on the wire
+   * (see FAULT_EFFECTS); 'status' and 'latency' are answers like any other.
    */
   fault?: AnswerFault;
   /** How long a fault's delay held this answer back, in ms. */
@@ -21,16 +21,38 @@ export interface Answer {
 }
 
 /**
- * What a queued fault did to an answer. 'drop': the connection closed before anything was
- * applied, nothing sent. The others are made after the action was applied: 'applyThenDrop' and
- * 'empty' close the connection with nothing sent; 'reset' sends the first half of the answer's
- * bytes, then resets the connection (TCP RST); 'malformed' sends a 200 whose body is not JSON.
+ * What each queued fault does to an answer: what the client gets instead of the answer as made
+ * (`wire`: nothing, 'dropped'; the first half of its bytes, then a TCP RST, 'reset'; a 200 whose
+ * body is not JSON, 'malformed'), which the journal records as the line's code; and the word the
+ * log line names it by. 'drop' closes the connection before anything was applied (its answer is
+ * made as a status 0 'dropped'); the others act after the action was applied. 'status' and
+ * 'latency' are answers like any other.
  */
-export const ANSWER_FAULTS = ['status', 'latency', 'drop', 'applyThenDrop', 'reset', 'empty', 'malformed'] as const;
-export type AnswerFault = (typeof ANSWER_FAULTS)[number];
+const EFFECTS = {
+  status: {},
+  latency: {},
+  drop: { wire: 'dropped' },
+  applyThenDrop: { wire: 'dropped', logged: 'dropped' },
+  reset: { wire: 'reset', logged: 'reset' },
+  empty: { wire: 'dropped', logged: 'empty' },
+  malformed: { wire: 'malformed', logged: 'malformed' },
+} satisfies Record<string, FaultEffect>;
 
-/** The faults after which the client holds no complete answer (its journal line has no status). */
-export const UNANSWERED: ReadonlySet<AnswerFault> = new Set(['drop', 'applyThenDrop', 'empty', 'reset']);
+interface FaultEffect {
+  wire?: 'dropped' | 'reset' | 'malformed';
+  logged?: string;
+}
+
+export type AnswerFault = keyof typeof EFFECTS;
+export const FAULT_EFFECTS: Readonly<Record<AnswerFault, FaultEffect>> = EFFECTS;
+export const ANSWER_FAULTS = Object.keys(EFFECTS) as AnswerFault[];
+
+/** The status the client holds: none when a fault broke the connection, 200 for a malformed answer. */
+export function statusHeld(answer: Answer): number | null {
+  const wire = answer.fault && FAULT_EFFECTS[answer.fault].wire;
+  if (wire === 'dropped' || wire === 'reset') return null;
+  return wire === 'malformed' ? 200 : answer.status;
+}
 
 /** Where the request path refused a request, and for the spec's own findings the rule and field. */
 export interface Finding {

@@ -5,7 +5,7 @@
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { stateful } from './stateful/support.js';
-import { nowSeconds, PORT_ID, signedHeaders, start } from './support/mocks.js';
+import { PORT_ID, signedAction, start } from './support/mocks.js';
 
 /** Request headers the APIs use, as the mock allows them to any page. */
 const API_HEADERS =
@@ -96,14 +96,8 @@ describe('a preflight is no API call', () => {
 describe('not a preflight', () => {
   it('a POST that carries Access-Control-Request-Method is an API call', async () => {
     const mock = await start({ api: 'zenlayer' });
-    const response = await fetch(`${mock.url}/api/v2/zec`, {
-      method: 'POST',
-      headers: {
-        ...signedHeaders(nowSeconds()),
-        'x-zc-action': 'ReleaseDisk',
-        'access-control-request-method': 'POST',
-      },
-      body: '{"diskId":"d-1"}',
+    const response = await signedAction(fetch, mock.url, 'ReleaseDisk', '{"diskId":"d-1"}', {
+      'access-control-request-method': 'POST',
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-methods')).toBeNull();
@@ -125,16 +119,8 @@ describe('every answer', () => {
     const answers = [
       await fetch(`${neutron.url}/v2.0/ports/${PORT_ID}`, { method: 'DELETE', headers: { 'x-auth-token': 't' } }),
       await fetch(`${neutron.url}/v2.0/ports/${PORT_ID}`, { method: 'DELETE' }),
-      await fetch(`${zenlayer.url}/api/v2/zec`, {
-        method: 'POST',
-        headers: { ...signedHeaders(nowSeconds()), 'x-zc-action': 'ReleaseDisk', prefer: 'code=429' },
-        body: '{"diskId":"d-1"}',
-      }),
-      await fetch(`${zenlayer.url}/api/v2/zec`, {
-        method: 'POST',
-        headers: { ...signedHeaders(nowSeconds()), 'x-zc-action': 'ReleaseDisk', prefer: 'code=299' },
-        body: '{"diskId":"d-1"}',
-      }),
+      await signedAction(fetch, zenlayer.url, 'ReleaseDisk', '{"diskId":"d-1"}', { prefer: 'code=429' }),
+      await signedAction(fetch, zenlayer.url, 'ReleaseDisk', '{"diskId":"d-1"}', { prefer: 'code=299' }),
     ];
     expect(answers.map((r) => r.status)).toEqual([204, 401, 429, 418]);
     for (const response of answers) {

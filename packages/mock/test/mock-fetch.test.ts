@@ -126,23 +126,3 @@ describe('a mock fetch fails as fetch does', () => {
     expect((await rejection(release(DRAIN_LIMIT + 1))).cause?.code).toBe('UND_ERR_SOCKET');
   });
 });
-
-describe('requests sent together', () => {
-  it('are numbered as they are sent: of two releases of one disk, the second finds it recycling', async () => {
-    const mock = await statefulFetch({
-      api: 'zenlayer',
-      transitionMs: 0,
-      strict: true,
-      seed: { resources: [{ type: 'disk', id: 'd-1', status: 'AVAILABLE' }] },
-    });
-    const release = () =>
-      mock(`${mock.url}/api/v2/zec`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: 'Bearer t', 'x-zc-action': 'ReleaseDisk' },
-        body: '{"diskId":"d-1"}',
-      });
-    const pair = await Promise.all([release(), release()]);
-    expect(pair.map((r) => r.status)).toEqual([200, 400]);
-    expect(await pair[1]!.json()).toMatchObject({ code: 'UNSUPPORTED_OPERATION_DISK_BEING_RECYCLE' });
-  });
-});

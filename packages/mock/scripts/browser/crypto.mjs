@@ -9,36 +9,38 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 /** @param {string | Uint8Array} data */
 const bytesOf = (data) => (typeof data === 'string' ? utf8ToBytes(data) : data);
 
-/**
- * A digest as node:crypto gives it: hex, or the bytes.
- * @param {Uint8Array} bytes
- * @param {string} [encoding]
- */
-const digested = (bytes, encoding) => {
-  if (encoding === undefined) return bytes;
-  if (encoding === 'hex') return bytesToHex(bytes);
-  throw new Error(`digest(${JSON.stringify(encoding)}) is not in the mock's browser build (hex or bytes only)`);
-};
-
 /** @param {string} algorithm */
 const onlySha256 = (algorithm) => {
   if (algorithm !== 'sha256') throw new Error(`${algorithm} is not in the mock's browser build (sha256 only)`);
 };
 
-/** @param {string} algorithm */
-export function createHash(algorithm) {
-  onlySha256(algorithm);
-  const hash = sha256.create();
+/**
+ * A node:crypto Hash or Hmac over a @noble/hashes one: updates take strings or bytes and chain,
+ * the digest is hex or the bytes.
+ * @param {{ update(bytes: Uint8Array): unknown; digest(): Uint8Array }} noble
+ */
+const nodeStyle = (noble) => {
   const self = {
     /** @param {string | Uint8Array} data */
     update(data) {
-      hash.update(bytesOf(data));
+      noble.update(bytesOf(data));
       return self;
     },
     /** @param {string} [encoding] */
-    digest: (encoding) => digested(hash.digest(), encoding),
+    digest(encoding) {
+      const bytes = noble.digest();
+      if (encoding === undefined) return bytes;
+      if (encoding === 'hex') return bytesToHex(bytes);
+      throw new Error(`digest(${JSON.stringify(encoding)}) is not in the mock's browser build (hex or bytes only)`);
+    },
   };
   return self;
+};
+
+/** @param {string} algorithm */
+export function createHash(algorithm) {
+  onlySha256(algorithm);
+  return nodeStyle(sha256.create());
 }
 
 /**
@@ -47,17 +49,7 @@ export function createHash(algorithm) {
  */
 export function createHmac(algorithm, key) {
   onlySha256(algorithm);
-  const mac = hmac.create(sha256, bytesOf(key));
-  const self = {
-    /** @param {string | Uint8Array} data */
-    update(data) {
-      mac.update(bytesOf(data));
-      return self;
-    },
-    /** @param {string} [encoding] */
-    digest: (encoding) => digested(mac.digest(), encoding),
-  };
-  return self;
+  return nodeStyle(hmac.create(sha256, bytesOf(key)));
 }
 
 /**

@@ -1,6 +1,7 @@
 // A fault's delay drawn from a distribution, by WireMock's names: uniform between two bounds, or
 // lognormal around a median (most answers near it, a long tail of slow ones, as real latency
 // is). Draws use the mock's random source (startMock's `random`), so a test can fix them.
+import { isObject } from '../json-object.js';
 
 export type Delay =
   | { distribution: 'uniform'; lowerMs: number; upperMs: number }
@@ -11,7 +12,6 @@ export const MAX_DELAY_MS = 60_000;
 /** The widest lognormal a fault may ask for (sigma 3 already puts 1 answer in 1,000 at 10,000 × the median). */
 export const MAX_SIGMA = 10;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isMs = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= MAX_DELAY_MS;
 const FIELDS = { uniform: ['distribution', 'lowerMs', 'upperMs'], lognormal: ['distribution', 'medianMs', 'sigma'] };
 

@@ -6,6 +6,9 @@
 // fault that matches and hits; faults answer in the provider's shape and are journaled. The
 // queue is bounded in count and in each fault's size, so no caller can grow the mock's memory
 // through it.
+
+import type { AnswerFault } from '../answer.js';
+import { isObject } from '../json-object.js';
 import { type Delay, MAX_DELAY_MS, parseDelay } from './fault-delay.js';
 
 export interface FaultCommon {
@@ -38,7 +41,7 @@ export type FaultAction =
 export type Fault = FaultCommon & FaultAction;
 
 /** The `fault` field's values, by WireMock's names: the connection breaks after the action was applied. */
-export const WIRE_FAULTS = ['reset', 'empty', 'malformed'] as const;
+export const WIRE_FAULTS = ['reset', 'empty', 'malformed'] as const satisfies readonly AnswerFault[];
 export type WireFault = (typeof WIRE_FAULTS)[number];
 
 /** The most faults the queue holds at once. */
@@ -52,7 +55,6 @@ export const MAX_FAULT_MESSAGE_LENGTH = 1_000;
 /** What the operations of this mock document: operationId → status → the codes/types it lists. */
 export type Documented = Map<string, Map<number, string[]>>;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const FIELDS = [
   'operation',
   'times',

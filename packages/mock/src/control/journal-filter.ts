@@ -5,6 +5,7 @@
 // wrong reason.
 
 import { ANSWER_FAULTS } from '../answer.js';
+import { isObject } from '../json-object.js';
 import { InvalidControlInput, shown } from '../state/control-input.js';
 import { cut, type JournalEntry } from './journal.js';
 
@@ -40,8 +41,6 @@ export const MAX_FILTER_TEXT = 1024;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 /** The latest time a Date can hold, in ms since the epoch. */
 const MAX_EPOCH_MS = 8.64e15;
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function timeOf(field: string, value: unknown, problems: string[]): number | undefined {
   if (value === undefined) return undefined;

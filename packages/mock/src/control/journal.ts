@@ -1,7 +1,7 @@
 // The journal: one line per API request the mock answered (control-plane calls have their own,
 // control-journal.ts), so a consumer's test can assert "my script released exactly these ids,
 // once each". Bounded in entries and in bytes: nothing a client sends can grow it further.
-import { type Answer, type AnswerFault, type Finding, UNANSWERED } from '../answer.js';
+import { type Answer, type AnswerFault, FAULT_EFFECTS, type Finding, statusHeld } from '../answer.js';
 import type { Incoming, Validated } from '../request.js';
 import { utf8Length } from '../utf8.js';
 
@@ -77,15 +77,6 @@ function codeOf(body: unknown): string | null {
   return typeof code === 'string' ? code : null;
 }
 
-/** What the journal's `code` says for a fault that broke the connection. */
-const WIRE_CODE: Partial<Record<AnswerFault, string>> = {
-  drop: 'dropped',
-  applyThenDrop: 'dropped',
-  empty: 'dropped',
-  reset: 'reset',
-  malformed: 'malformed',
-};
-
 // A copy a caller may change without changing the journal.
 const copy = (e: JournalEntry): JournalEntry => ({
   ...e,
@@ -117,20 +108,18 @@ export class Journal {
     // A connection a fault broke left the client no answer: no status, and no request id (Neutron's
     // finish step put one in a header the client never got whole). A malformed answer is a 200 whose
     // body the client cannot read: its request id is lost with it.
-    const unanswered = fault !== undefined && UNANSWERED.has(fault);
-    const requestId =
-      unanswered || fault === 'malformed'
-        ? null
-        : ((answer.body as { requestId?: unknown } | undefined)?.requestId ??
-          answer.headers?.['x-openstack-request-id']);
+    const wire = fault && FAULT_EFFECTS[fault].wire;
+    const requestId = wire
+      ? null
+      : ((answer.body as { requestId?: unknown } | undefined)?.requestId ?? answer.headers?.['x-openstack-request-id']);
     const entry: JournalEntry = {
       time: new Date().toISOString(),
       method: incoming.method,
       path: cut(incoming.rawQuery ? `${incoming.rawPath}?${incoming.rawQuery}` : incoming.rawPath),
       operation: answer.operation ?? null,
       ids: validated ? idsOf(validated).map(cut) : [],
-      status: unanswered ? null : fault === 'malformed' ? 200 : answer.status,
-      code: (fault && WIRE_CODE[fault]) ?? codeOf(answer.body),
+      status: statusHeld(answer),
+      code: wire ?? codeOf(answer.body),
       requestId: typeof requestId === 'string' ? requestId : null,
       valid: validated !== undefined,
       ...(!validated &&

@@ -33,87 +33,70 @@ export const CONTROL_HEADERS: Readonly<Record<string, string>> = {
   'x-content-type-options': 'nosniff',
 };
 
-const ROUTES = [
-  'GET /__mock/resources',
-  'POST /__mock/resources',
-  'POST /__mock/reset',
-  'GET /__mock/requests',
-  'DELETE /__mock/requests',
-  'POST /__mock/requests/count',
-  'POST /__mock/requests/find',
-  'GET /__mock/control-requests',
-  'GET /__mock/faults',
-  'POST /__mock/faults',
-  'DELETE /__mock/faults',
-  'GET /__mock/clock',
-  'POST /__mock/clock',
-  'POST /__mock/resources/pin',
-  'POST /__mock/resources/unpin',
-];
-
 type Body = Record<string, unknown> | null;
 
-/** The calls that take a JSON body: what each does with it, and the kind and title of its refusal. */
-const WITH_BODY: Record<
-  string,
-  { kind: string; title: string; status?: number; act: (state: Stateful, body: Body) => unknown }
-> = {
-  'POST /__mock/resources': {
-    kind: 'control-resources',
-    title: 'Resources refused',
-    act: (state, value) => {
-      if (typeof value !== 'object' || value === null || !('resources' in value))
-        throw new InvalidControlInput(['The body must be { "resources": [ … ] }.']);
-      return { resources: state.methods.addResources(value.resources) };
-    },
+/**
+ * One control-plane call: what it does, and for a call that takes a JSON body, its status and
+ * the kind and title of its 400 when the state refuses the body.
+ */
+interface Route {
+  act: (state: Stateful, body: Body) => unknown;
+  json?: { status: number; kind: string; title: string };
+}
+
+/** A call that takes a JSON body: answered with `status`, refused as a 400 problem of this kind and title. */
+const withBody = (kind: string, title: string, status: number, act: Route['act']): Route => ({
+  act,
+  json: { status, kind, title },
+});
+
+/** Every call, in the order a refusal of an unknown one lists them. */
+const ROUTES: Record<string, Route> = {
+  'GET /__mock/resources': {
+    act: (state) => ({
+      resources: state.methods.resources(),
+      lenient: state.lenientMemory(),
+      pinned: state.methods.pins(),
+    }),
   },
-  'POST /__mock/requests/count': {
-    kind: 'control-requests',
-    title: 'Filter refused',
-    status: 200,
-    act: (state, filter) => ({ count: state.methods.countRequests(filter) }),
-  },
-  'POST /__mock/requests/find': {
-    kind: 'control-requests',
-    title: 'Filter refused',
-    status: 200,
-    act: (state, filter) => ({ requests: state.methods.requests(filter) }),
-  },
-  'POST /__mock/faults': {
-    kind: 'control-faults',
-    title: 'Faults refused',
-    // The faults this call queued and the queue's length, not the whole queue (GET lists that).
-    act: (state, value) => {
-      const added = state.addFaults(
-        typeof value === 'object' && value !== null && 'faults' in value ? value.faults : value,
-      );
-      return { faults: added, queued: state.methods.faults().length };
-    },
-  },
-  'POST /__mock/clock': {
-    kind: 'control-clock',
-    title: 'Clock not moved',
-    status: 200,
-    act: (state, value) => {
-      const extra =
-        typeof value === 'object' && value !== null ? Object.keys(value).filter((k) => k !== 'advanceMs') : [];
-      if (typeof value !== 'object' || value === null || Array.isArray(value) || extra.length)
-        throw new InvalidControlInput(['The body must be { "advanceMs": <integer> } and nothing else.']);
-      return state.methods.advance(value.advanceMs);
-    },
-  },
-  'POST /__mock/resources/pin': {
-    kind: 'control-pin',
-    title: 'Pin refused',
-    status: 200,
-    act: (state, value) => ({ resource: state.methods.pin(value) }),
-  },
-  'POST /__mock/resources/unpin': {
-    kind: 'control-pin',
-    title: 'Unpin refused',
-    status: 200,
-    act: (state, value) => ({ resource: state.methods.unpin(value) }),
-  },
+  'POST /__mock/resources': withBody('control-resources', 'Resources refused', 201, (state, value) => {
+    if (typeof value !== 'object' || value === null || !('resources' in value))
+      throw new InvalidControlInput(['The body must be { "resources": [ … ] }.']);
+    return { resources: state.methods.addResources(value.resources) };
+  }),
+  'POST /__mock/reset': { act: (state) => state.methods.reset() },
+  'GET /__mock/requests': { act: (state) => ({ requests: state.methods.requests(), ...state.journalBounds() }) },
+  'DELETE /__mock/requests': { act: (state) => state.methods.clearRequests() },
+  'POST /__mock/requests/count': withBody('control-requests', 'Filter refused', 200, (state, filter) => ({
+    count: state.methods.countRequests(filter),
+  })),
+  'POST /__mock/requests/find': withBody('control-requests', 'Filter refused', 200, (state, filter) => ({
+    requests: state.methods.requests(filter),
+  })),
+  'GET /__mock/control-requests': { act: (state) => state.controlRequests() },
+  'GET /__mock/faults': { act: (state) => ({ faults: state.methods.faults() }) },
+  // The faults this call queued and the queue's length, not the whole queue (GET lists that).
+  'POST /__mock/faults': withBody('control-faults', 'Faults refused', 201, (state, value) => {
+    const added = state.addFaults(
+      typeof value === 'object' && value !== null && 'faults' in value ? value.faults : value,
+    );
+    return { faults: added, queued: state.methods.faults().length };
+  }),
+  'DELETE /__mock/faults': { act: (state) => state.methods.clearFaults() },
+  'GET /__mock/clock': { act: (state) => state.methods.clock() },
+  'POST /__mock/clock': withBody('control-clock', 'Clock not moved', 200, (state, value) => {
+    const extra =
+      typeof value === 'object' && value !== null ? Object.keys(value).filter((k) => k !== 'advanceMs') : [];
+    if (typeof value !== 'object' || value === null || Array.isArray(value) || extra.length)
+      throw new InvalidControlInput(['The body must be { "advanceMs": <integer> } and nothing else.']);
+    return state.methods.advance(value.advanceMs);
+  }),
+  'POST /__mock/resources/pin': withBody('control-pin', 'Pin refused', 200, (state, value) => ({
+    resource: state.methods.pin(value),
+  })),
+  'POST /__mock/resources/unpin': withBody('control-pin', 'Unpin refused', 200, (state, value) => ({
+    resource: state.methods.unpin(value),
+  })),
 };
 
 // No body: a 204 (send() writes none for an undefined body).
@@ -150,7 +133,7 @@ function jsonBody(incoming: Incoming): { value: unknown } | Answer {
 }
 
 /** Runs a call that may refuse its input; the refusal is a 400 of this kind, anything else a failure. */
-function run(action: () => unknown, kind: string, title: string, status = 201): Answer {
+function run(action: () => unknown, kind: string, title: string, status: number): Answer {
   try {
     return ok(action(), status);
   } catch (error) {
@@ -167,31 +150,17 @@ export function controlPlane(state: Stateful, options: ControlAccessOptions): (i
 
 function call(state: Stateful, incoming: Incoming): Answer {
   const route = `${incoming.method} ${incoming.rawPath.replace(/\/$/, '')}`;
-  switch (route) {
-    case 'GET /__mock/resources':
-      return ok({ resources: state.methods.resources(), lenient: state.lenientMemory(), pinned: state.methods.pins() });
-    case 'GET /__mock/requests':
-      return ok({ requests: state.methods.requests(), ...state.journalBounds() });
-    case 'GET /__mock/control-requests':
-      return ok(state.controlRequests());
-    case 'DELETE /__mock/requests':
-      state.methods.clearRequests();
-      return ok();
-    case 'GET /__mock/faults':
-      return ok({ faults: state.methods.faults() });
-    case 'DELETE /__mock/faults':
-      state.methods.clearFaults();
-      return ok();
-    case 'POST /__mock/reset':
-      state.methods.reset();
-      return ok();
-    case 'GET /__mock/clock':
-      return ok(state.methods.clock());
-  }
-  const handler = Object.hasOwn(WITH_BODY, route) ? WITH_BODY[route] : undefined;
-  if (!handler)
-    return refused('control-route', 'Unknown control-plane call', `${route} is not one of: ${ROUTES.join(', ')}.`);
+  const found = Object.hasOwn(ROUTES, route) ? ROUTES[route] : undefined;
+  if (!found)
+    return refused(
+      'control-route',
+      'Unknown control-plane call',
+      `${route} is not one of: ${Object.keys(ROUTES).join(', ')}.`,
+    );
+  // A call without a body reads or clears: nothing it is given can be refused.
+  if (!found.json) return ok(found.act(state, null));
+  const { status, kind, title } = found.json;
   const body = jsonBody(incoming);
   if ('status' in body) return body;
-  return run(() => handler.act(state, body.value as Body), handler.kind, handler.title, handler.status);
+  return run(() => found.act(state, body.value as Body), kind, title, status);
 }

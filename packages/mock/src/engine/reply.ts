@@ -2,7 +2,7 @@
 // they go on the wire; or that nothing goes (a fault dropped the connection); or that the
 // connection breaks part way through (a reset). Each way in plays these alike, as its medium
 // allows: a socket, a fetch Response, an MSW answer.
-import type { Answer } from '../answer.js';
+import { type Answer, FAULT_EFFECTS, statusHeld } from '../answer.js';
 import { CONTROL_HEADERS } from '../control/plane.js';
 import { CORS_HEADERS } from '../cors.js';
 import { utf8Length } from '../utf8.js';
@@ -50,10 +50,8 @@ export function replyTo(answer: Answer, cors: boolean): Reply {
   const base = cors ? CORS_HEADERS : CONTROL_HEADERS;
   // JSON.stringify(undefined) is undefined: no body.
   const body = JSON.stringify(answer.body) as string | undefined;
-  switch (answer.fault) {
-    case 'drop':
-    case 'applyThenDrop':
-    case 'empty':
+  switch (answer.fault && FAULT_EFFECTS[answer.fault].wire) {
+    case 'dropped':
       return { kind: 'dropped' };
     case 'reset':
       return { kind: 'reset', ...sent(answer.status, base, answer.headers, body) };
@@ -72,8 +70,6 @@ export function replyTo(answer: Answer, cors: boolean): Reply {
 /** The log line's outcome: the status and note, and for a broken connection what the client got instead. */
 export function loggedOutcome(answer: Answer): string {
   const { fault, status, note } = answer;
-  if (fault === 'applyThenDrop') return `0 dropped after ${status} ${note}`;
-  if (fault === 'empty' || fault === 'reset') return `0 ${fault} after ${status} ${note}`;
-  if (fault === 'malformed') return `200 malformed after ${status} ${note}`;
-  return `${status} ${note}`;
+  const logged = fault && FAULT_EFFECTS[fault].logged;
+  return logged ? `${statusHeld(answer) ?? 0} ${logged} after ${status} ${note}` : `${status} ${note}`;
 }

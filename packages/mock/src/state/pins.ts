@@ -1,6 +1,7 @@
 // A pin through the control plane: `{ type, id, status }` holds a resource at a status its type
 // has (a stuck resource, e.g. an instance that never leaves RECYCLING); `{ type, id }` unpins it.
 // The types, statuses and passages are the provider's (its Lifecycle).
+import { isObject } from '../json-object.js';
 import type { Api } from '../providers/index.js';
 import type { Lifecycle } from '../providers/provider.js';
 import { InvalidControlInput, shown } from './control-input.js';
@@ -10,8 +11,6 @@ export interface PinTarget {
   type: Resource['type'];
   id: string;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Checks `{ type, id, status }` (or `{ type, id }` to unpin); throws InvalidControlInput naming each problem. */
 export function parsePin(

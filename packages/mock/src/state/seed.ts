@@ -5,6 +5,7 @@
 // nested deeper than MAX_SEED_DEPTH, so nothing the mock serves can break its own answers.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { isObject } from '../json-object.js';
 import { type Api, providers } from '../providers/index.js';
 import type { ResourceSchemas } from './resource-schemas.js';
 import type { Resource } from './resources.js';
@@ -19,8 +20,6 @@ export class SeedError extends Error {
     this.name = 'SeedError';
   }
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Each field the spec describes, held to its schema; a field a check above refused is not listed twice. */
 function checkSpec(

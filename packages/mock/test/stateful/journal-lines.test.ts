@@ -5,23 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { BODY_LIMIT_BYTES } from '../../src/body.js';
 import { JOURNAL_BYTE_LIMIT, JOURNAL_LIMIT, Journal, MAX_JOURNALED_CHARS } from '../../src/control/journal.js';
-import { nowSeconds, signedHeaders } from '../support/mocks.js';
+import { signedAction } from '../support/mocks.js';
 import { statefulInProcess } from './support.js';
 
 const EMPTY = 'Request body is empty; expected a JSON object.';
 
 async function release(body: string, headers: Record<string, string> = {}) {
   const mock = await statefulInProcess({ api: 'zenlayer' });
-  const response = await mock(`${mock.url}/api/v2/vm`, {
-    method: 'POST',
-    headers: {
-      ...signedHeaders(nowSeconds()),
-      'x-zc-action': 'ReleaseInstances',
-      'content-type': 'application/json',
-      ...headers,
-    },
-    body,
-  });
+  const response = await signedAction(mock, mock.url, 'ReleaseInstances', body, headers);
   const answer = (await response.json()) as { code?: string; message?: string };
   return { status: response.status, answer, journal: mock.requests() };
 }

@@ -8,6 +8,7 @@ import {
   startMock,
 } from '@cloud-release/mock';
 import { afterEach, expect } from 'vitest';
+import { SERVICE } from '../support/mocks.js';
 
 const running: { close(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -30,17 +31,6 @@ export async function statefulInProcess(options: Omit<StartMockOptions, 'mode'>)
 /** A mock the helpers call: a server at its url, or an in-process mock, which is its own fetch. */
 type Reached = { url: string } | StatefulMockFetch;
 const fetchOf = (mock: Reached): typeof fetch => (typeof mock === 'function' ? mock : fetch);
-
-const SERVICE: Record<string, string> = {
-  TerminateInstance: 'vm',
-  ReleaseInstances: 'vm',
-  DescribeInstances: 'vm',
-  ReleaseDisk: 'zec',
-  DescribeDisks: 'zec',
-  TerminatePort: 'sdn',
-  DestroyPort: 'sdn',
-  DescribePorts: 'sdn',
-};
 
 export interface Reply {
   status: number;

@@ -68,16 +68,6 @@ describe('instances refused by status', () => {
     expect(await statusOf(mock, 'DescribeInstances', { instanceIds: ['i-1'] })).toEqual([status]);
   });
 
-  it.each(['RECYCLE', 'RECYCLING', 'RELEASING'])(
-    'an instance %s is not terminated again: 403 RECYCLED',
-    async (status) => {
-      const mock = await holding({ type: 'instance', id: 'i-1', status });
-      expect(await zenlayer(mock, 'TerminateInstance', { instanceId: 'i-1' })).toMatchObject(
-        refusal(403, 'OPERATION_DENIED_INSTANCE_RECYCLED', 'Instance i-1 is already in the recycle bin.'),
-      );
-    },
-  );
-
   it('ReleaseInstances names each instance outside the recycle bin with its status, and releases none', async () => {
     const mock = await holding(
       { type: 'instance', id: 'i-1', status: 'RUNNING' },
@@ -91,6 +81,20 @@ describe('instances refused by status', () => {
       ),
     );
     expect(await statusOf(mock, 'DescribeInstances', { instanceIds: ['i-1', 'i-2'] })).toEqual(['RUNNING', 'STOPPED']);
+  });
+});
+
+describe('terminated again: 403 RECYCLED, naming what is already in the recycle bin', () => {
+  const inEach = (statuses: string[], action: string, type: string, id: string, named: string) =>
+    statuses.map((status) => ({ status, action, type, id, named }));
+  it.each([
+    ...inEach(['RECYCLE', 'RECYCLING', 'RELEASING'], 'TerminateInstance', 'instance', 'i-1', 'Instance i-1'),
+    ...inEach(['RECYCLED', 'DELETING', 'DESTROYING', 'DESTROYED'], 'TerminatePort', 'port', 'p-1', 'Port p-1'),
+  ])('$action on the $type in $status', async ({ status, action, type, id, named }) => {
+    const mock = await holding({ type, id, status });
+    expect(await zenlayer(mock, action, { [`${type}Id`]: id })).toMatchObject(
+      refusal(403, 'OPERATION_DENIED_INSTANCE_RECYCLED', `${named} is already in the recycle bin.`),
+    );
   });
 });
 
@@ -121,16 +125,6 @@ describe('disks refused by status', () => {
 });
 
 describe('ports refused by status', () => {
-  it.each(['RECYCLED', 'DELETING', 'DESTROYING', 'DESTROYED'])(
-    'TerminatePort on a port %s: 403, already in the recycle bin',
-    async (status) => {
-      const mock = await holding({ type: 'port', id: 'p-1', status });
-      expect(await zenlayer(mock, 'TerminatePort', { portId: 'p-1' })).toMatchObject(
-        refusal(403, 'OPERATION_DENIED_INSTANCE_RECYCLED', 'Port p-1 is already in the recycle bin.'),
-      );
-    },
-  );
-
   it('DestroyPort on a RUNNING port: 403 naming its status', async () => {
     const mock = await holding({ type: 'port', id: 'p-1', status: 'RUNNING' });
     expect(await zenlayer(mock, 'DestroyPort', { portId: 'p-1' })).toMatchObject(

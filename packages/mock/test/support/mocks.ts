@@ -27,6 +27,36 @@ export const signedHeaders = (timestamp: number | string, signature = 'a'.repeat
   'x-zc-signature-method': 'ZC2-HMAC-SHA256',
 });
 
+/** The service path (/api/v2/<service>) that serves each Zenlayer action. */
+export const SERVICE: Record<string, string> = {
+  TerminateInstance: 'vm',
+  ReleaseInstances: 'vm',
+  DescribeInstances: 'vm',
+  ReleaseDisk: 'zec',
+  DescribeDisks: 'zec',
+  TerminatePort: 'sdn',
+  DestroyPort: 'sdn',
+  DescribePorts: 'sdn',
+};
+
+/**
+ * A Zenlayer action POSTed to the path that serves it, with signedHeaders (now) and X-ZC-Action;
+ * `headers` add to or replace them. `send` is the fetch that reaches the mock (an in-process
+ * mock is its own).
+ */
+export const signedAction = (
+  send: typeof fetch,
+  url: string,
+  action: string,
+  body: string,
+  headers: Record<string, string> = {},
+) =>
+  send(`${url}/api/v2/${SERVICE[action]}`, {
+    method: 'POST',
+    headers: { ...signedHeaders(nowSeconds()), 'x-zc-action': action, ...headers },
+    body,
+  });
+
 /** Signs from the documented algorithm, with the header values exactly as given (as the SDKs do). */
 export function sign(
   body: string,

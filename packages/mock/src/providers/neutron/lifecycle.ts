@@ -1,6 +1,7 @@
 // Neutron's part of the stateful mode: the version documents, Keystone's token → project
 // mapping, and its port rules (lifecycle-rules.ts) answered in the NeutronError shape.
 import type { Answer } from '../../answer.js';
+import { isObject } from '../../json-object.js';
 import type { Validated } from '../../request.js';
 import type { RuleContext } from '../../state/outcome.js';
 import { NEUTRON_PORT_STATUSES, type NeutronPort } from '../../state/resources.js';
@@ -54,7 +55,6 @@ function answer(request: Validated, ctx: RuleContext): Answer | undefined {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** The seed fields held to the spec's Port schema, each as the field of the same name. */
 const WIRE_FIELDS = [
   'id',
