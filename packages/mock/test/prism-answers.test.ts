@@ -1,10 +1,10 @@
 // What Prism's part of an answer looks like to a client: the documented example and no other,
 // the mock's 418 in plain words when no documented answer fits, and not a line printed.
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { createPrism } from '../src/prism.js';
 import { PORT_ID, start } from './support/mocks.js';
+import { specFile } from './support/spec-file.js';
 
 const listPorts = (url: string, headers: Record<string, string> = {}) =>
   fetch(`${url}/v2.0/ports`, { headers: { 'x-auth-token': 't', ...headers } });
@@ -73,7 +73,7 @@ describe('Prism is silent', () => {
       return (writeSync as (...args: unknown[]) => number).call(fs, fd, data, ...rest);
     }) as typeof fs.writeSync);
     try {
-      const prism = await createPrism(fileURLToPath(new URL('../../../spec/neutron.yaml', import.meta.url)));
+      const prism = await createPrism(specFile('neutron'));
       const request = { method: 'get' as const, url: { path: '/v2.0/ports', query: { name: ['a', 'b'] } } };
       expect((await prism.answer(request, {})).kind).toBe('invalid');
       expect((await prism.answer({ ...request, url: { path: '/v2.0/ports' } }, {})).kind).toBe('response');

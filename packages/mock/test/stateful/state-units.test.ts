@@ -1,5 +1,4 @@
 // The pure parts of the stateful mode, without a server: inventory timing, seed checks, faults.
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { drawDelay } from '../../src/control/fault-delay.js';
 import { FaultQueue, parseFault } from '../../src/control/faults.js';
@@ -7,9 +6,9 @@ import { Inventory, LENIENT_ID_LIMIT } from '../../src/state/inventory.js';
 import { loadResourceSchemas } from '../../src/state/resource-schemas.js';
 import { INSTANCE_STATUSES, NEUTRON_PORT_STATUSES } from '../../src/state/resources.js';
 import { resourcesOf, SeedError } from '../../src/state/seed.js';
+import { specFile } from '../support/spec-file.js';
 
-const schemas = (api: 'zenlayer' | 'neutron') =>
-  loadResourceSchemas(api, fileURLToPath(new URL(`../../../../spec/${api}.yaml`, import.meta.url)));
+const schemas = (api: 'zenlayer' | 'neutron') => loadResourceSchemas(api, specFile(api));
 
 describe('Inventory', () => {
   it('applies a pending transition once its time has come, and forgets nothing it held', () => {
