@@ -101,7 +101,7 @@ export function silentLoadRows(silent) {
         : examples.rps / prism.rps >= 2
           ? ` The examples mode meets it (${f(examples.rps / prism.rps)} ×); the stateful mode pays its state engine on top: every Zenlayer action waits three event-loop turns (state/answerer.ts) and every request is journaled.`
           : " Both run Prism's router and validator on every request; the mock's own cost on top is its HTTP server and the provider's stages."),
-    `Stateful ÷ examples, both silent: ${f(stateRatio)} ×.`,
+    `Goal: stateful ≥ 0.9 × examples at c16, both silent → ${f(stateRatio)} × (${verdict(stateRatio >= 0.9)}).`,
   ];
 }
 

@@ -19,18 +19,23 @@ export function readBody(req: IncomingMessage, limit = BODY_LIMIT_BYTES): Promis
       if (size <= limit) chunks.push(chunk);
       else if (size > DRAIN_LIMIT_BYTES) req.destroy();
     });
-    req.on('end', () =>
-      resolve(size > limit ? { kind: 'too-large', size } : { kind: 'ok', bytes: Buffer.concat(chunks) }),
-    );
+    let ended = false;
+    req.on('end', () => {
+      ended = true;
+      resolve(size > limit ? { kind: 'too-large', size } : { kind: 'ok', bytes: Buffer.concat(chunks) });
+    });
     req.on('error', reject);
     // Destroyed without an error (past the drain limit): settled, so the request's life ends.
-    // After 'end' this changes nothing.
-    req.on('close', () => reject(new Error('the connection closed before the body was read')));
+    // After 'end' there is nothing to settle (and no Error, with its stack, to build per request).
+    req.on('close', () => {
+      if (!ended) reject(new Error('the connection closed before the body was read'));
+    });
   });
 }
 
 /** The request went away before its body was read whole (the fetch way in past the drain limit). */
 export class BodyAbandoned extends Error {}
+const abandoned = () => new BodyAbandoned(`the request body is over ${DRAIN_LIMIT_BYTES} bytes`);
 
 /** A fetch Request's body, read like readBody reads a socket's. */
 export async function readStreamBody(
@@ -46,11 +51,17 @@ export async function readStreamBody(
       if (size <= limit) chunks.push(read.value);
       else if (size > DRAIN_LIMIT_BYTES) {
         await reader.cancel();
-        throw new BodyAbandoned(`the request body is over ${DRAIN_LIMIT_BYTES} bytes`);
+        throw abandoned();
       }
     }
   }
   return size > limit ? { kind: 'too-large', size } : { kind: 'ok', bytes: concatBytes(chunks, size) };
+}
+
+/** A body given whole (a fetch's string), read as readStreamBody reads one that streams in. */
+export function bytesBody(bytes: Uint8Array, limit = BODY_LIMIT_BYTES): Body {
+  if (bytes.byteLength > DRAIN_LIMIT_BYTES) throw abandoned();
+  return bytes.byteLength > limit ? { kind: 'too-large', size: bytes.byteLength } : { kind: 'ok', bytes };
 }
 
 export type Json = { kind: 'json'; value: unknown } | { kind: 'empty' } | { kind: 'malformed'; reason: string };

@@ -9,6 +9,7 @@ import mocker from '@stoplight/prism-http/dist/mocker/index.js';
 import router from '@stoplight/prism-http/dist/router/index.js';
 import validator from '@stoplight/prism-http/dist/validator/index.js';
 import type { IHttpOperation } from '@stoplight/types';
+import { cachedPasses } from './prism-passes.js';
 
 type HttpComponents = IPrismComponents<IHttpOperation, IHttpRequest, IHttpResponse, IHttpConfig>;
 
@@ -70,9 +71,7 @@ export function prismRequestPath(config: IHttpConfig): PrismRequestPath {
   const prism = prismFactory.factory(config, components);
   return {
     request: (request, operations, mock) => prism.request(request, operations, { ...config, mock })(),
-    passes: (request, operation) =>
-      components.route({ resources: [operation], input: request })._tag === 'Right' &&
-      components.validateInput({ resource: operation, element: request })._tag === 'Right',
+    passes: cachedPasses(components.route, components.validateInput),
     mock: (request, operation, mock) =>
       components.mock({ resource: operation, input: { data: request, validations: [] }, config: mock })(
         components.logger,

@@ -1,8 +1,12 @@
 // UTF-8 without Node's Buffer, so the engine runs in a browser too (the MSW handlers under
 // setupWorker): the same numbers and text Buffer gives.
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /** The UTF-8 byte length of a string, as Buffer.byteLength counts it (a lone surrogate is U+FFFD: 3 bytes), without encoding it. */
 export function utf8Length(text: string): number {
+  // Most text (JSON answers, journal lines) is ASCII: one byte a code unit, found without a loop.
+  if (!NON_ASCII.test(text)) return text.length;
   let bytes = text.length;
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);

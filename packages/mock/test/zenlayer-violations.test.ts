@@ -194,6 +194,36 @@ describe('a header the spec refuses, named as the spec and the SDKs spell it', (
   });
 });
 
+describe('one mock, the same request again with one part changed', () => {
+  // Prism's verdict on the headers is remembered by their values, its verdict on the body never.
+  it('each answer is for the request as sent: a header or a body the spec refuses, between two it accepts', async () => {
+    const mock = await start({ api: 'zenlayer' });
+    const status = async (body: unknown, headers: Record<string, string> = {}) =>
+      (
+        await fetch(`${mock.url}/api/v2/zec`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: 'Bearer t',
+            'x-zc-action': 'ReleaseDisk',
+            ...headers,
+          },
+          body: JSON.stringify(body),
+        })
+      ).status;
+    const statuses = [];
+    for (const [body, headers] of [
+      [disk, { 'x-zc-sdk-lang': 'go' }],
+      [disk, { 'x-zc-sdk-lang': long(65) }],
+      [disk, { 'x-zc-sdk-lang': 'go' }],
+      [{ diskId: '' }, { 'x-zc-sdk-lang': 'go' }],
+      [{ diskId: 'd-2' }, { 'x-zc-sdk-lang': 'go' }],
+    ] as const)
+      statuses.push(await status(body, headers));
+    expect(statuses).toEqual([200, 400, 200, 400, 200]);
+  });
+});
+
 describe('a Content-Type other than JSON, refused before the spec is consulted', () => {
   it.each([
     ['text/plain', 'text/plain'],

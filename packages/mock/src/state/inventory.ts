@@ -136,7 +136,11 @@ export class Inventory {
     };
     const key = keyOf(resource.type, resource.id);
     this.#entries.set(key, entry);
-    if (by !== undefined) this.#held.set(by, [...(this.#held.get(by) ?? []), entry]);
+    if (by !== undefined) {
+      const held = this.#held.get(by);
+      if (held) held.push(entry);
+      else this.#held.set(by, [entry]);
+    }
     this.#learn(key);
   }
 

@@ -1,7 +1,7 @@
 // The Fetch API's values and the engine's, both ways: a Request becomes an Arrival (as a socket's
 // request would: same header names and values, a Host, the body under the same limit) and a
 // Reply a Response. Shared by the in-process fetch and the MSW handlers.
-import { BodyAbandoned, readStreamBody } from '../body.js';
+import { BodyAbandoned, bytesBody, readStreamBody } from '../body.js';
 import type { Arrival } from '../engine/arrival.js';
 import { type Reply, resetShare } from '../engine/reply.js';
 
@@ -27,9 +27,35 @@ export function originOf(baseUrl: unknown, field = 'baseUrl'): string {
   return url.origin;
 }
 
+/** A fetch's Request, and its body when it was a string (then the Request was built without it). */
+export interface SentRequest {
+  request: Request;
+  url: URL;
+  text?: string;
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * The Request fetch would build for `(input, init)`. A string body (what JSON clients send) is
+ * kept as the string, with the Content-Type a Request gives it: a Request holding it would put it
+ * in a stream, costing more than the rest of the way in. Anything else, and a GET or HEAD with a
+ * body (which Request refuses), is built as fetch builds it. Throws as `new Request` does.
+ */
+export function requestOf(input: RequestInfo | URL, init: RequestInit | undefined): SentRequest {
+  if (typeof init?.body === 'string' && !(input instanceof Request) && !init.keepalive) {
+    const request = new Request(input, { ...init, body: null });
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      if (!request.headers.has('content-type')) request.headers.set('content-type', 'text/plain;charset=UTF-8');
+      return { request, url: new URL(request.url), text: init.body };
+    }
+  }
+  const request = new Request(input, init);
+  return { request, url: new URL(request.url) };
+}
+
 /** The Request as the engine reads it; `bodyAbandoned()` says whether its reading gave up (past the drain limit). */
-export function arrivalOf(request: Request): { arrival: Arrival; bodyAbandoned(): boolean } {
-  const url = new URL(request.url);
+export function arrivalOf({ request, url, text }: SentRequest): { arrival: Arrival; bodyAbandoned(): boolean } {
   // No prototype: a header named like an Object.prototype member reads nothing inherited.
   const headers: Record<string, string> = Object.create(null);
   // A socket's request always has a Host, which fetch writes from the URL (Zenlayer signs it).
@@ -39,13 +65,14 @@ export function arrivalOf(request: Request): { arrival: Arrival; bodyAbandoned()
   // Headers iterates lower-cased names with repeats joined by ', ', as node:http does.
   for (const [name, value] of request.headers) headers[name] = value;
   let abandoned = false;
+  const read = async () => (text === undefined ? readStreamBody(request.body) : bytesBody(encoder.encode(text)));
   return {
     arrival: {
       method: request.method,
       target: `${url.pathname}${url.search}`,
       headers,
       readBody: () =>
-        readStreamBody(request.body).catch((error: unknown) => {
+        read().catch((error: unknown) => {
           if (error instanceof BodyAbandoned) abandoned = true;
           throw error;
         }),

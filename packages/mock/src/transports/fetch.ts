@@ -5,7 +5,7 @@
 import { createEngine, type MockOptions, type ModeOptions } from '../engine/create-engine.js';
 import type { Api } from '../providers/index.js';
 import type { StatefulMethods } from '../stateful-mock.js';
-import { arrivalOf, networkFailure, originOf, responseInit } from './fetch-values.js';
+import { arrivalOf, networkFailure, originOf, requestOf, responseInit, type SentRequest } from './fetch-values.js';
 
 /** Where a mock fetch answers when no baseUrl is given: `.invalid` never resolves, so nothing leaks out. */
 export const DEFAULT_MOCK_BASE_URL = 'http://mock.invalid';
@@ -40,21 +40,21 @@ export async function createMockFetch(options: MockFetchOptions & ModeOptions): 
   let closed = false;
 
   const mockFetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-    let request: Request;
+    let sent: SentRequest;
     try {
-      request = new Request(input, init);
+      sent = requestOf(input, init);
     } catch (error) {
       return Promise.reject(error);
     }
+    const { request, url } = sent;
     const { signal } = request;
     if (signal.aborted) return Promise.reject(abortReason(signal));
-    const url = new URL(request.url);
     if (closed) return Promise.reject(networkFailure(`connect ECONNREFUSED ${url.host}`, 'ECONNREFUSED'));
     if (url.origin !== origin)
       return Promise.reject(
         networkFailure(`getaddrinfo ENOTFOUND ${url.hostname} (this mock fetch answers ${origin} only)`, 'ENOTFOUND'),
       );
-    const { arrival, bodyAbandoned } = arrivalOf(request);
+    const { arrival, bodyAbandoned } = arrivalOf(sent);
     // Called now, not after an await: the stateful mode numbers the request as it is sent.
     const answered = engine.handle(arrival).then((reply) => {
       const parts = responseInit(reply, request.method);
@@ -62,6 +62,8 @@ export async function createMockFetch(options: MockFetchOptions & ModeOptions): 
       // As fetch's own: the answer says which URL it is for.
       return Object.defineProperty(new Response(parts.body, parts.init), 'url', { value: request.url });
     });
+    // Without a signal of the caller's, nothing can abort the call: no listener to add and remove.
+    if (!init?.signal && !(input instanceof Request)) return answered;
     // An abort rejects at once, as fetch's does; the engine still finishes (and journals) the request.
     return new Promise<Response>((resolve, reject) => {
       const onAbort = () => reject(abortReason(signal));

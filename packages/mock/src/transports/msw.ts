@@ -42,7 +42,7 @@ export async function createHandlers(
   // Every path of the origin, its root included (Neutron's version document is at /).
   const handler = http.all(new RegExp(`^${escaped(origin)}/`), async ({ request }) => {
     if (closed) return HttpResponse.error();
-    const { arrival, bodyAbandoned } = arrivalOf(request);
+    const { arrival, bodyAbandoned } = arrivalOf({ request, url: new URL(request.url) });
     const parts = responseInit(await engine.handle(arrival), request.method);
     if (!parts || bodyAbandoned()) return HttpResponse.error();
     return new HttpResponse(parts.body, parts.init);

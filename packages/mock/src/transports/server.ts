@@ -22,9 +22,14 @@ export interface StartMockOptions extends MockOptions {
  */
 function flatHeaders(req: IncomingMessage): Record<string, string> {
   // No prototype: a header named like an Object.prototype member reads nothing inherited.
+  // Read off rawHeaders as Node builds headersDistinct from them (names lower-cased, first
+  // occurrence first), without its array per header.
   const headers: Record<string, string> = Object.create(null);
-  for (const [name, values] of Object.entries(req.headersDistinct)) {
-    if (values !== undefined) headers[name] = values.join(', ');
+  const raw = req.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!.toLowerCase();
+    const value = raw[i + 1]!;
+    headers[name] = name in headers ? `${headers[name]}, ${value}` : value;
   }
   return headers;
 }

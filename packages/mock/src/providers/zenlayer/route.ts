@@ -35,7 +35,8 @@ export function route(actions: Actions, request: Incoming): Routed | Answer {
       'INVALID_PARAMETER_VALUE',
       `Unknown service path ${path}; expected one of ${[...actions.keys()].join(', ')}.`,
     );
-  const names = [...served.keys()].join(', ');
+  // Only a refusal names them.
+  const names = () => [...served.keys()].join(', ');
   // A missing X-ZC-Action and an empty one are the same mistake.
   const action = request.headers['x-zc-action'] ?? '';
   const specPath = served.get(action);
@@ -46,15 +47,15 @@ export function route(actions: Actions, request: Incoming): Routed | Answer {
       `${request.method} is not supported; every action is a POST.`,
       specPath && action,
     );
-  if (!action) return envelope(400, 'MISSING_PARAMETER', `Parameter X-ZC-Action is required (one of ${names}).`);
+  if (!action) return envelope(400, 'MISSING_PARAMETER', `Parameter X-ZC-Action is required (one of ${names()}).`);
   if (!specPath) {
     const elsewhere = [...actions].find(([, byAction]) => byAction.has(action))?.[0];
     return envelope(
       400,
       'INVALID_PARAMETER_VALUE',
       elsewhere
-        ? `Action ${action} is not served at ${path}; it is served at ${elsewhere}. ${path} serves ${names}.`
-        : `Unknown action ${action}; ${path} serves ${names}.`,
+        ? `Action ${action} is not served at ${path}; it is served at ${elsewhere}. ${path} serves ${names()}.`
+        : `Unknown action ${action}; ${path} serves ${names()}.`,
     );
   }
   return { ...request, operation: action, path: specPath, params: {} };
