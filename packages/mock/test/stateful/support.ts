@@ -7,23 +7,19 @@ import {
   type StatefulMockFetch,
   startMock,
 } from '@cloud-release/mock';
-import { afterEach, expect } from 'vitest';
-
-const running: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((m) => m.close()));
-});
+import { expect } from 'vitest';
+import { closeAfterTest } from '../support/after-test.js';
 
 export async function stateful(options: Omit<StartMockOptions, 'mode'>): Promise<StatefulMock> {
   const mock = await startMock({ ...options, mode: 'stateful' });
-  running.push(mock);
+  closeAfterTest(() => mock.close());
   return mock;
 }
 
 /** A stateful mock without a port: the helpers below call it through its own fetch. */
 export async function statefulInProcess(options: Omit<StartMockOptions, 'mode'>): Promise<StatefulMockFetch> {
   const mock = await createMockFetch({ ...options, mode: 'stateful' });
-  running.push(mock);
+  closeAfterTest(() => mock.close());
   return mock;
 }
 
