@@ -1,8 +1,9 @@
 // `cloud-release apply` as a user runs it (the built CLI in its own process) against the
 // stateful mocks over HTTP: SIGINT at each kind of step of the disk, SDN port and Neutron port
 // flows, or a call whose answer is lost, then `apply <plan> --resume <journal>`. What the mock
-// journaled is the witness: no state-changing call it accepted is sent again. Only the applies
-// run as processes (the signal is what they are about); each plan is made in-process.
+// journaled is the witness: no state-changing call it accepted is sent again. Only the
+// interrupted applies run as processes (the signal is what they are about); each plan, each
+// resume and each run whose answer is lost runs in-process.
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -152,7 +153,7 @@ describe('SIGINT at each step kind, then --resume (built CLI, stateful Zenlayer 
     expect(journaled(journal, c.at.step, 'after', 'accepted')).toBe(true);
 
     tick(mock);
-    const resumed = await cli(['apply', planPath, '--yes', '--resume', journal, '--json'], dir).done;
+    const resumed = await runMain(['apply', planPath, '--yes', '--resume', journal, '--json'], { cwd: dir });
     expect(resumed.code).toBe(0);
     expect(JSON.parse(resumed.stdout).results).toEqual([expect.objectContaining({ id: c.seed.id, result: 'gone' })]);
     expect(mock.resources()).toEqual([]);
@@ -171,7 +172,7 @@ describe('SIGINT at each step kind, then --resume (built CLI, stateful Zenlayer 
     expect((await first.done).code).toBe(130);
     expect(journaled(journal, 'delete', 'after', 'accepted')).toBe(true);
 
-    const resumed = await cli(['apply', planPath, '--yes', '--resume', journal, '--json'], dir).done;
+    const resumed = await runMain(['apply', planPath, '--yes', '--resume', journal, '--json'], { cwd: dir });
     expect(resumed.code).toBe(0);
     // This run's own DELETE took it: gone, not "already gone".
     expect(JSON.parse(resumed.stdout).results).toEqual([expect.objectContaining({ id: WEB_PORT, result: 'gone' })]);
@@ -212,18 +213,18 @@ describe('a call whose answer is lost, then --resume (built CLI, stateful mocks)
       const dir = tempDir();
       const planPath = await plan(['--zenlayer-endpoint', mock.url, ...c.flags], dir);
       const journal = join(dir, 'j.jsonl');
-      const first = cli(['apply', planPath, '--yes', '--journal', journal, '--json'], dir);
+      const first = runMain(['apply', planPath, '--yes', '--journal', journal, '--json'], { cwd: dir });
       // Held in the recycling transition until the fault is in place for the release.
       await until(() => journaled(journal, 'terminate', 'after', 'accepted'), 'the terminate accepted');
       mock.fault({ operation: c.operation, applyThenDrop: true, times: 1 });
       mock.advance(50);
-      const ended = await first.done;
+      const ended = await first;
       expect(ended.code).toBe(3);
       expect(JSON.parse(ended.stdout).results[0]).toMatchObject({ result: 'unknown', step: c.step });
       expect(journaled(journal, c.step, 'after', 'unknown')).toBe(true);
 
       tick(mock);
-      const resumed = await cli(['apply', planPath, '--yes', '--resume', journal, '--json'], dir).done;
+      const resumed = await runMain(['apply', planPath, '--yes', '--resume', journal, '--json'], { cwd: dir });
       expect(resumed.code).toBe(0);
       expect(JSON.parse(resumed.stdout).results[0]).toMatchObject({ id: c.seed.id, result: 'gone' });
       expect(mock.resources()).toEqual([]);
@@ -249,11 +250,11 @@ describe('a call whose answer is lost, then --resume (built CLI, stateful mocks)
       const planPath = await plan(['--neutron-endpoint', mock.url, '--neutron-ports', WEB_PORT], dir);
       const journal = join(dir, 'j.jsonl');
       mock.fault({ operation: 'DeletePort', [fault]: true, times: 1 });
-      const ended = await cli(['apply', planPath, '--yes', '--journal', journal], dir).done;
+      const ended = await runMain(['apply', planPath, '--yes', '--journal', journal], { cwd: dir });
       expect(ended.code).toBe(3);
       expect(journaled(journal, 'delete', 'after', 'unknown')).toBe(true);
 
-      const resumed = await cli(['apply', planPath, '--yes', '--resume', journal, '--json'], dir).done;
+      const resumed = await runMain(['apply', planPath, '--yes', '--resume', journal, '--json'], { cwd: dir });
       expect(resumed.code).toBe(0);
       expect(JSON.parse(resumed.stdout).results[0]).toMatchObject({ id: WEB_PORT, result: 'gone' });
       expect(mock.resources()).toEqual([]);
