@@ -4,6 +4,10 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
+    // Files share a worker's module cache (the clients, the mock and the parsed specs load once
+    // per worker, not once per file): no file leaves a global changed, and each file stops
+    // what it starts in its own hooks.
+    isolate: false,
     testTimeout: 20_000,
     // A beforeAll that starts mocks pays Prism's load in that worker: past vitest's 10 s default on a loaded CI.
     hookTimeout: 60_000,

@@ -1,14 +1,15 @@
 // `cloud-release apply` as a user runs it (the built CLI in its own process) against the
 // stateful mocks over HTTP: SIGINT at each kind of step of the disk, SDN port and Neutron port
 // flows, or a call whose answer is lost, then `apply <plan> --resume <journal>`. What the mock
-// journaled is the witness: no state-changing call it accepted is sent again. Only the applies
-// run as processes (the signal is what they are about); each plan is made in-process.
+// journaled is the witness: no state-changing call it accepted is sent again. Only the
+// interrupted applies run as processes (the signal is what they are about); each plan, each
+// resume and each run whose answer is lost runs in-process.
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StatefulMock } from '@cloud-release/mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { spawnCli } from './support/harness.js';
+import { runMain, spawnCli } from './support/harness.js';
 import { neutronPlan, stateChanging, WEB_PORT, type ZenlayerResource, zenlayerPlan } from './support/teardown.js';
 
 /** Every state-changing call the mock received, in order, with its status (null: dropped). */
@@ -136,7 +137,7 @@ describe('SIGINT at each step kind, then --resume (built CLI, stateful Zenlayer 
     expect(journaled(journal, c.at.step, 'after', 'accepted')).toBe(true);
 
     tick(mock);
-    const resumed = await cli(['apply', plan, '--yes', '--resume', journal, '--json'], dir).done;
+    const resumed = await runMain(['apply', plan, '--yes', '--resume', journal, '--json'], { cwd: dir });
     expect(resumed.code).toBe(0);
     expect(JSON.parse(resumed.stdout).results).toEqual([expect.objectContaining({ id: c.seed.id, result: 'gone' })]);
     expect(mock.resources()).toEqual([]);
@@ -153,7 +154,7 @@ describe('SIGINT at each step kind, then --resume (built CLI, stateful Zenlayer 
     expect((await first.done).code).toBe(130);
     expect(journaled(journal, 'delete', 'after', 'accepted')).toBe(true);
 
-    const resumed = await cli(['apply', plan, '--yes', '--resume', journal, '--json'], dir).done;
+    const resumed = await runMain(['apply', plan, '--yes', '--resume', journal, '--json'], { cwd: dir });
     expect(resumed.code).toBe(0);
     // This run's own DELETE took it: gone, not "already gone".
     expect(JSON.parse(resumed.stdout).results).toEqual([expect.objectContaining({ id: WEB_PORT, result: 'gone' })]);
@@ -190,18 +191,18 @@ describe('a call whose answer is lost, then --resume (built CLI, stateful mocks)
     async (c) => {
       const { mock, dir, plan } = await zenlayerPlan([c.seed], 'manual');
       const journal = join(dir, 'j.jsonl');
-      const first = cli(['apply', plan, '--yes', '--journal', journal, '--json'], dir);
+      const first = runMain(['apply', plan, '--yes', '--journal', journal, '--json'], { cwd: dir });
       // Held in the recycling transition until the fault is in place for the release.
       await until(() => journaled(journal, 'terminate', 'after', 'accepted'), 'the terminate accepted');
       mock.fault({ operation: c.operation, applyThenDrop: true, times: 1 });
       mock.advance(50);
-      const ended = await first.done;
+      const ended = await first;
       expect(ended.code).toBe(3);
       expect(JSON.parse(ended.stdout).results[0]).toMatchObject({ result: 'unknown', step: c.step });
       expect(journaled(journal, c.step, 'after', 'unknown')).toBe(true);
 
       tick(mock);
-      const resumed = await cli(['apply', plan, '--yes', '--resume', journal, '--json'], dir).done;
+      const resumed = await runMain(['apply', plan, '--yes', '--resume', journal, '--json'], { cwd: dir });
       expect(resumed.code).toBe(0);
       expect(JSON.parse(resumed.stdout).results[0]).toMatchObject({ id: c.seed.id, result: 'gone' });
       expect(mock.resources()).toEqual([]);
@@ -225,11 +226,11 @@ describe('a call whose answer is lost, then --resume (built CLI, stateful mocks)
       const { mock, dir, plan } = await neutronPlan([WEB]);
       const journal = join(dir, 'j.jsonl');
       mock.fault({ operation: 'DeletePort', [fault]: true, times: 1 });
-      const ended = await cli(['apply', plan, '--yes', '--journal', journal], dir).done;
+      const ended = await runMain(['apply', plan, '--yes', '--journal', journal], { cwd: dir });
       expect(ended.code).toBe(3);
       expect(journaled(journal, 'delete', 'after', 'unknown')).toBe(true);
 
-      const resumed = await cli(['apply', plan, '--yes', '--resume', journal, '--json'], dir).done;
+      const resumed = await runMain(['apply', plan, '--yes', '--resume', journal, '--json'], { cwd: dir });
       expect(resumed.code).toBe(0);
       expect(JSON.parse(resumed.stdout).results[0]).toMatchObject({ id: WEB_PORT, result: 'gone' });
       expect(mock.resources()).toEqual([]);

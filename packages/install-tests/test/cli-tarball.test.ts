@@ -2,13 +2,13 @@
 // installed in a project outside the repo, and the installed bin is run.
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { type Consumer, createConsumer } from './support/consumer.js';
+import { type Consumer, folderInShared } from './support/consumer.js';
 import { run } from './support/workspace.js';
 
 let consumer: Consumer | undefined;
 let version: string;
 beforeAll(async () => {
-  consumer = await createConsumer({ name: 'cli-user', private: true }, inject('tarballs'), [], {});
+  consumer = await folderInShared(inject('sharedConsumer'), 'cli-user', []);
   version = /cloud-release-cli-(\d+\.\d+\.\d+)\.tgz$/.exec(inject('tarballs')['@cloud-release/cli'] ?? '')?.[1] ?? '';
 });
 afterAll(async () => {
@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 const cli = (args: string[]) =>
-  run(join(consumer!.dir, 'node_modules/.bin/cloud-release'), args, {
+  run(join(consumer!.modules, '.bin/cloud-release'), args, {
     cwd: consumer!.dir,
     env: { PATH: process.env.PATH ?? '' },
   });

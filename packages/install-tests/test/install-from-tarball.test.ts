@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { type Consumer, createConsumer } from './support/consumer.js';
+import { type Consumer, folderInShared } from './support/consumer.js';
 import { run } from './support/workspace.js';
 
 const fixture = (file: string) => fileURLToPath(new URL(`./fixture/${file}`, import.meta.url));
@@ -12,14 +12,13 @@ const REQUEST_ID = /^T[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{1
 
 let consumer: Consumer | undefined;
 beforeAll(async () => {
-  consumer = await createConsumer(
-    { name: 'consumer', private: true, type: 'module' },
-    inject('tarballs'),
+  consumer = await folderInShared(
+    inject('sharedConsumer'),
+    'consumer',
     ['consumer.mjs', 'consumer.ts', 'release.test.ts', 'tsconfig.json'].map((file) => ({
       from: fixture(file),
       to: file,
     })),
-    { typescript: '5.9.3', '@types/node': '20.19.43', vitest: '4.1.12' },
   );
 });
 afterAll(async () => {
@@ -52,16 +51,20 @@ it('runs the README calls from the installed tarballs against the packed mock an
 it('type-checks against the installed declarations under strict NodeNext', async () => {
   const dir = consumer!.dir;
   await expect(
-    run(process.execPath, [join(dir, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: dir }),
+    run(process.execPath, [join(consumer!.modules, 'typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: dir }),
   ).resolves.toBeDefined();
 });
 
 it("runs the README's complete vitest file (mock started, client released through it) in the consumer", async () => {
   // The consumer's own vitest, in a clean environment: not this run's workers.
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST')));
-  const { stdout } = await run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', 'release.test.ts'], {
-    cwd: consumer!.dir,
-    env: { ...env, NO_COLOR: '1' },
-  });
+  const { stdout } = await run(
+    process.execPath,
+    [join(consumer!.modules, 'vitest/vitest.mjs'), 'run', 'release.test.ts'],
+    {
+      cwd: consumer!.dir,
+      env: { ...env, NO_COLOR: '1' },
+    },
+  );
   expect(stdout).toMatch(/Tests\s+2 passed \(2\)/);
 });

@@ -3,7 +3,7 @@
 // 22 and 24 too). The handlers answer the client, the control plane and a fault.
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect, inject, it } from 'vitest';
-import { type Consumer, createConsumer } from './support/consumer.js';
+import { type Consumer, createConsumer, folderInShared, SHARED_DEPENDENCIES } from './support/consumer.js';
 import { run } from './support/workspace.js';
 
 const REQUEST_ID = /^T[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/;
@@ -16,12 +16,19 @@ afterAll(async () => {
 });
 
 async function answers(msw: string) {
-  const consumer = await createConsumer(
-    { name: `msw-${msw}-consumer`, private: true, type: 'module' },
-    inject('tarballs'),
-    [{ from: fileURLToPath(new URL('./fixture/msw/consumer.mjs', import.meta.url)), to: 'consumer.mjs' }],
-    { msw },
-  );
+  const files = [{ from: fileURLToPath(new URL('./fixture/msw/consumer.mjs', import.meta.url)), to: 'consumer.mjs' }];
+  // The shared project installed msw 2.x itself; another major gets a project of its own.
+  const consumer =
+    msw === SHARED_DEPENDENCIES.msw
+      ? await folderInShared(inject('sharedConsumer'), `msw-${msw}`, files)
+      : await createConsumer(
+          { name: `msw-${msw}-consumer`, private: true, type: 'module' },
+          inject('tarballs'),
+          files,
+          {
+            msw,
+          },
+        );
   consumers.push(consumer);
   // Bounded: a consumer that never ends (a request msw neither answers nor fails) is named here.
   const { stdout } = await run(process.execPath, ['consumer.mjs'], { cwd: consumer.dir, timeout: 60_000 }).catch(

@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { type Consumer, createConsumer } from './support/consumer.js';
+import { type Consumer, folderInShared } from './support/consumer.js';
 import { repoRoot, run } from './support/workspace.js';
 
 interface Block {
@@ -48,12 +48,11 @@ const moduleName = (b: Block) => `${b.readme.replace(/[^a-zA-Z0-9]+/g, '_')}_lin
 
 let consumer: Consumer | undefined;
 beforeAll(async () => {
-  consumer = await createConsumer(
-    { name: 'readme-blocks', private: true, type: 'module' },
-    inject('tarballs'),
+  // The shared project holds msw too: the peer @cloud-release/mock/msw's examples import.
+  consumer = await folderInShared(
+    inject('sharedConsumer'),
+    'readme-blocks',
     ['tsconfig.json', 'placeholders.d.ts'].map((file) => ({ from: fixture(file), to: file })),
-    // msw: the peer @cloud-release/mock/msw's examples import.
-    { typescript: '5.9.3', '@types/node': '20.19.43', vitest: '4.1.12', msw: '2.15.0' },
   );
   // `export {}` keeps each block a module of its own (top-level await, no shared names).
   for (const block of blocks) await writeFile(join(consumer.dir, moduleName(block)), `${block.code}\nexport {};\n`);
@@ -76,7 +75,7 @@ it('finds the code blocks of the root README and of the packages', () => {
 
 it('type-checks every block against the installed packages under strict NodeNext', async () => {
   const dir = consumer!.dir;
-  const tsc = join(dir, 'node_modules/typescript/bin/tsc');
+  const tsc = join(consumer!.modules, 'typescript/bin/tsc');
   const result = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: dir }).then(
     () => '',
     (error: { stdout?: string }) => error.stdout ?? String(error),

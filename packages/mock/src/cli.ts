@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // `cloud-release-mock` / `pnpm mock`: both providers' mocks until Ctrl-C or SIGTERM.
 import { parseArgs } from 'node:util';
-import { startMock } from './transports/server.js';
 
 const usage = `Usage: cloud-release-mock [--host 127.0.0.1] [--zenlayer-port 4010] [--neutron-port 4011]
                           [--bearer-token TOKEN]... [--quiet]
@@ -81,6 +80,12 @@ const mode = args.stateful
     }
   : {};
 
+const ports = {
+  zenlayer: portOption(args['zenlayer-port'], 'zenlayer-port'),
+  neutron: portOption(args['neutron-port'], 'neutron-port'),
+};
+// Loaded only once the flags are known good: --help and a bad flag answer without the engine.
+const { startMock } = await import('./transports/server.js');
 const log = args.quiet ? undefined : (line: string) => console.log(line);
 // What both mocks share: the host, the mode and its options, the log.
 const common = { host: args.host, ...mode, ...(log && { log }) };
@@ -88,10 +93,10 @@ const mocks = await Promise.all([
   startMock({
     ...common,
     api: 'zenlayer',
-    port: portOption(args['zenlayer-port'], 'zenlayer-port'),
+    port: ports.zenlayer,
     ...(args['bearer-token'] && { bearerTokens: args['bearer-token'] }),
   }),
-  startMock({ ...common, api: 'neutron', port: portOption(args['neutron-port'], 'neutron-port') }),
+  startMock({ ...common, api: 'neutron', port: ports.neutron }),
 ]).catch((error: Error) => {
   console.error(`cloud-release-mock: cannot start: ${error.message}`);
   process.exit(1);

@@ -1,4 +1,5 @@
 // The gate as CI runs it: `spec-gate <root>` over spec/released/ and spec/, with .changeset/.
+// The command runs in-process (what it prints, its exit code); one test runs the bin itself.
 import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -6,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { gateCommand } from '../src/gate-command.js';
 import { edited, type Spec } from './edits.js';
 
 const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
@@ -13,6 +15,11 @@ const released = fileURLToPath(new URL('../../../spec/released', import.meta.url
 let root = '';
 
 const gate = async () => {
+  const { code, stdout, stderr } = await gateCommand(root);
+  return { code, output: stdout + stderr };
+};
+
+const gateBin = async () => {
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [cli, root]);
     return { code: 0, output: stdout + stderr };
@@ -52,7 +59,7 @@ describe('spec-gate CLI', () => {
 
   it('fails a breaking edit, naming it and saying how to release it', async () => {
     await breakZenlayer('1.0.0');
-    const { code, output } = await gate();
+    const { code, output } = await gateBin();
     expect(code).toBe(1);
     expect(output).toContain('BREAKING ReleaseInstances (POST /api/v2/vm): operation removed');
     expect(output).toContain("refused: to release it anyway: bump info.version's major (released 1.0.0)");

@@ -1,30 +1,20 @@
-// Stateful mocks of both providers for the plan/apply tests, plans made of what they hold, and
-// a temporary directory for the plan files and journals; every test stops what it starts.
-import { mkdtempSync, rmSync } from 'node:fs';
+// Stateful mocks of both providers for the plan/apply tests, and a temporary directory for
+// their plan files and journals; every test stops what it starts.
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type StatefulMock, startMock } from '@cloud-release/mock';
-import { afterAll, afterEach, expect } from 'vitest';
+import { expect } from 'vitest';
+import { closeAfterTest, removeAfterFile } from './after-test.js';
 import { outputs, runMain, SECRETS } from './harness.js';
 
 export const ROUTER_PORT = '0b7c1f9e-2d4a-4c8b-9e6f-3a5d7c9e1b2f';
 export const WEB_PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
 export const DB_PORT = '3f1e2d4c-5b6a-4789-8abc-def012345678';
 
-const mocks: StatefulMock[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  await Promise.all(mocks.splice(0).map((m) => m.close()));
-});
-afterAll(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-  for (const output of outputs)
-    for (const secret of [SECRETS.ZENLAYER_ACCESS_KEY_PASSWORD, SECRETS.OS_TOKEN]) expect(output).not.toContain(secret);
-});
-
 export function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'cloud-release-plan-'));
-  dirs.push(dir);
+  removeAfterFile(dir);
   return dir;
 }
 
@@ -37,13 +27,13 @@ export async function zenlayerMock(resources: unknown[], transitionMs: number | 
     credentials: { [SECRETS.ZENLAYER_ACCESS_KEY_ID]: SECRETS.ZENLAYER_ACCESS_KEY_PASSWORD },
     seed: { resources },
   });
-  mocks.push(mock);
+  closeAfterTest(() => mock.close());
   return mock;
 }
 
 export async function neutronMock(resources: unknown[]): Promise<StatefulMock> {
   const mock = await startMock({ api: 'neutron', mode: 'stateful', strict: true, seed: { resources } });
-  mocks.push(mock);
+  closeAfterTest(() => mock.close());
   return mock;
 }
 

@@ -1,5 +1,5 @@
 // A project outside the repository that depends on the packed tarballs, installed by pnpm.
-import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pnpm } from './workspace.js';
@@ -8,8 +8,16 @@ const INSTALL_LIMIT_MS = 120_000;
 
 export interface Consumer {
   dir: string;
+  /** The node_modules its files resolve from (the project's own, or the shared project's). */
+  modules: string;
   remove(): Promise<void>;
 }
+
+/**
+ * What the shared ESM project (global-setup.ts installs it once) adds to the tarballs: the
+ * compiler, the test runner and the MSW peer the README's examples and the consumers use.
+ */
+export const SHARED_DEPENDENCIES = { typescript: '5.9.3', '@types/node': '20.19.43', vitest: '4.1.12', msw: '2.15.0' };
 
 /**
  * Creates the project from `manifest` plus a dependency on every tarball, and an override for
@@ -38,5 +46,20 @@ export async function createConsumer(
       `pnpm install in the consumer project did not finish within ${INSTALL_LIMIT_MS} ms: ${error.message}`,
     );
   });
-  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+  return { dir, modules: join(dir, 'node_modules'), remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A folder of its own in the shared ESM project, holding `files`: its modules resolve the
+ * project's node_modules as any nested folder's do, so no install is repeated per test file.
+ */
+export async function folderInShared(
+  shared: string,
+  name: string,
+  files: { from: string; to: string }[],
+): Promise<Consumer> {
+  const dir = join(shared, name);
+  await mkdir(dir);
+  for (const { from, to } of files) await copyFile(from, join(dir, to));
+  return { dir, modules: join(shared, 'node_modules'), remove: () => rm(dir, { recursive: true, force: true }) };
 }

@@ -1,15 +1,19 @@
 // Packs every publishable package once, with the pinned pnpm (which rewrites workspace:
-// ranges as a publish would), and hands the tarballs' paths to every test file.
+// ranges as a publish would), installs them once in a shared ESM project outside the repo, and
+// hands the tarballs' paths and that project to every test file.
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { createConsumer, SHARED_DEPENDENCIES } from './consumer.js';
 import { pnpm, publishablePackages } from './workspace.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** package name → absolute path of its packed tarball */
     tarballs: Record<string, string>;
+    /** A `"type": "module"` project with every tarball and SHARED_DEPENDENCIES installed. */
+    sharedConsumer: string;
   }
 }
 
@@ -25,5 +29,15 @@ export default async function setup(project: TestProject) {
     tarballs[name] = join(destination, file);
   }
   project.provide('tarballs', tarballs);
-  return () => rm(packs, { recursive: true, force: true });
+  const shared = await createConsumer(
+    { name: 'esm-consumer', private: true, type: 'module' },
+    tarballs,
+    [],
+    SHARED_DEPENDENCIES,
+  );
+  project.provide('sharedConsumer', shared.dir);
+  return async () => {
+    await shared.remove();
+    await rm(packs, { recursive: true, force: true });
+  };
 }

@@ -7,24 +7,20 @@ import {
   type StatefulMockFetch,
   startMock,
 } from '@cloud-release/mock';
-import { afterEach, expect } from 'vitest';
+import { expect } from 'vitest';
+import { closeAfterTest } from '../support/after-test.js';
 import { SERVICE } from '../support/mocks.js';
-
-const running: { close(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((m) => m.close()));
-});
 
 export async function stateful(options: Omit<StartMockOptions, 'mode'>): Promise<StatefulMock> {
   const mock = await startMock({ ...options, mode: 'stateful' });
-  running.push(mock);
+  closeAfterTest(() => mock.close());
   return mock;
 }
 
 /** A stateful mock without a port: the helpers below call it through its own fetch. */
 export async function statefulInProcess(options: Omit<StartMockOptions, 'mode'>): Promise<StatefulMockFetch> {
   const mock = await createMockFetch({ ...options, mode: 'stateful' });
-  running.push(mock);
+  closeAfterTest(() => mock.close());
   return mock;
 }
 

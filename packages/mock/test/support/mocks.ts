@@ -3,16 +3,11 @@ import { createHash, createHmac } from 'node:crypto';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { type RunningMock, type StartMockOptions, startMock } from '@cloud-release/mock';
-import { afterEach } from 'vitest';
-
-const running: RunningMock[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((m) => m.close()));
-});
+import { closeAfterTest } from './after-test.js';
 
 export async function start(options: Parameters<typeof startMock>[0]): Promise<RunningMock> {
   const mock = await startMock(options);
-  running.push(mock);
+  closeAfterTest(() => mock.close());
   return mock;
 }
 

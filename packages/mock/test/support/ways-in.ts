@@ -4,7 +4,7 @@
 import { createMockFetch, type StartMockOptions, startMock } from '@cloud-release/mock';
 import { createHandlers } from '@cloud-release/mock/msw';
 import { setupServer } from 'msw/node';
-import { afterEach } from 'vitest';
+import { closeAfterTest } from './after-test.js';
 
 export type Way = 'server' | 'fetch' | 'msw';
 export const WAYS: Way[] = ['server', 'fetch', 'msw'];
@@ -17,30 +17,25 @@ export interface Opened {
   fetch: typeof fetch;
 }
 
-const closing: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const close of closing.splice(0).reverse()) await close();
-});
-
 /** The mock MSW answers for in these tests: a name that resolves nowhere. */
 export const MSW_BASE_URL = 'https://mock-via-msw.invalid';
 
 export async function openWay(way: Way, options: Omit<StartMockOptions, 'port' | 'host'>): Promise<Opened> {
   if (way === 'server') {
     const mock = await startMock(options);
-    closing.push(() => mock.close());
+    closeAfterTest(() => mock.close());
     return { way, url: mock.url, fetch: (input, init) => fetch(input, init) };
   }
   if (way === 'fetch') {
     const mock = await createMockFetch(options);
-    closing.push(() => mock.close());
+    closeAfterTest(() => mock.close());
     return { way, url: mock.url, fetch: mock };
   }
   const mock = await createHandlers({ ...options, baseUrl: MSW_BASE_URL });
   const server = setupServer(...mock.handlers);
   // Anything else (a server way's 127.0.0.1) goes out untouched.
   server.listen({ onUnhandledRequest: 'bypass' });
-  closing.push(() => server.close());
+  closeAfterTest(() => server.close());
   // Through the global fetch that MSW patched, looked up at call time.
   return { way, url: mock.url, fetch: (input, init) => globalThis.fetch(input, init) };
 }
