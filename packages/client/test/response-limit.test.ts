@@ -281,6 +281,22 @@ describe('the bound at its edges: declared lengths, redirects, null-body statuse
       expect(performance.now() - started).toBeLessThan(TIMEOUT_MS);
     });
 
+    // Content-Encoding names are case-insensitive and may carry spaces (RFC 9110 §8.4.1).
+    it.each(['identity', 'IDENTITY', ' Identity '])(
+      'declaring more than maxResponseBytes under Content-Encoding %j: an unknown outcome at once',
+      async (coding) => {
+        server = await startStallingServer(200, {
+          'content-type': 'application/json',
+          'content-length': '5000000',
+          'content-encoding': coding,
+        });
+        const error = await timed(server.url)
+          .releaseDisk('disk-1')
+          .catch((e: unknown) => e);
+        expect(error).toMatchObject({ name: 'OutcomeUnknownError', reason: 'response-too-large', status: 200 });
+      },
+    );
+
     it.each([
       ['declaring a length', { 'content-length': '5000000' }],
       ['without a length', {}],
@@ -339,6 +355,34 @@ describe('the bound at its edges: declared lengths, redirects, null-body statuse
           ),
       });
       await expect(zc.releaseDisk('disk-1')).rejects.toMatchObject({ reason: 'response-too-large' });
+    });
+  });
+
+  it('a character split between two chunks of the body is read whole', async () => {
+    const body = new TextEncoder().encode(
+      JSON.stringify({ requestId: 'T-1', code: 'INVALID_PARAMETER', message: 'disque « é » refusé' }),
+    );
+    const cut = body.indexOf(0xa9); // inside "é" (0xc3 0xa9): the first chunk ends after 0xc3
+    const zc = createZenlayerClient({
+      bearerToken: 't',
+      baseUrl: 'http://zenlayer.test',
+      retry: false,
+      fetch: async () =>
+        new Response(
+          new ReadableStream({
+            start(controller) {
+              controller.enqueue(body.slice(0, cut));
+              controller.enqueue(body.slice(cut));
+              controller.close();
+            },
+          }),
+          { status: 400, headers: { 'content-type': 'application/json' } },
+        ),
+    });
+    await expect(zc.releaseDisk('disk-1')).rejects.toMatchObject({
+      name: 'ZenlayerApiError',
+      code: 'INVALID_PARAMETER',
+      apiMessage: 'disque « é » refusé',
     });
   });
 
