@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { type StatefulMock, startMock } from '@cloud-release/mock';
 import { expect } from 'vitest';
 import { closeAfterTest, removeAfterFile } from './after-test.js';
-import { outputs, runMain, SECRETS } from './harness.js';
+import { runMain, SECRETS } from './harness.js';
 
 export const ROUTER_PORT = '0b7c1f9e-2d4a-4c8b-9e6f-3a5d7c9e1b2f';
 export const WEB_PORT = '6a2ac9a4-3ee5-4b5e-9c5e-0e7c4f9a8d11';
