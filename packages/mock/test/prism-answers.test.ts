@@ -1,10 +1,19 @@
 // What Prism's part of an answer looks like to a client: the documented example and no other,
 // the mock's 418 in plain words when no documented answer fits, and not a line printed.
 import { createRequire } from 'node:module';
-import { describe, expect, it, vi } from 'vitest';
+import { startMock } from '@cloud-release/mock';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createPrism } from '../src/prism.js';
 import { PORT_ID, start } from './support/mocks.js';
 import { specFile } from './support/spec-file.js';
+
+// Prism loads here, within the hook's time limit, not inside the first test's: the built mock's
+// (at its first start) and src/'s (createPrism below) are separate copies, each seconds to load
+// on a busy machine.
+beforeAll(async () => {
+  const warm = await startMock({ api: 'neutron' });
+  await Promise.all([warm.close(), import('../src/prism-request-path.js')]);
+});
 
 const listPorts = (url: string, headers: Record<string, string> = {}) =>
   fetch(`${url}/v2.0/ports`, { headers: { 'x-auth-token': 't', ...headers } });
