@@ -79,7 +79,7 @@ describe('seed', () => {
         {
           resources: [
             { type: 'disk', id: 'd-1', status: 'AVAILABLE', diskType: 'BOOT' },
-            { type: 'disk', id: 'd-1', status: 'AVAILABLE' },
+            { type: 'disk', id: 'd-1', status: 'AVAILABLE', name: 7 },
             { type: 'port', id: '', status: 'ACTIVE', colour: 'red' },
           ],
         },
@@ -98,6 +98,7 @@ describe('seed', () => {
     expect(problems.map((problem) => problem.split(' ')[0])).toEqual([
       'resources[0].diskType',
       'resources[1].id',
+      'resources[1].name',
       'resources[2].colour',
       'resources[2].id',
       'resources[2].status',
