@@ -2,17 +2,12 @@
 // child is stopped (SIGTERM, awaited) after its test, also when the test fails.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterEach } from 'vitest';
+import { closeAfterTest } from './after-test.js';
 
 const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 /** How long the banner may take: the CLI loads the whole mock first, slow on a loaded machine. */
 const READY_WITHIN_MS = 60_000;
 const BANNER = /Zenlayer mock: (\S+)\n(?:.*\n)*?Neutron mock:\s+(\S+)\n/;
-
-const stops: Array<() => Promise<unknown>> = [];
-afterEach(async () => {
-  await Promise.all(stops.splice(0).map((stop) => stop()));
-});
 
 /**
  * `cloud-release-mock --zenlayer-port 0 --neutron-port 0 ...args`. `ready` settles with the two
@@ -24,7 +19,7 @@ export function runCli(args: string[]) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  stops.push(async () => {
+  closeAfterTest(async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       await exited;
