@@ -1,4 +1,4 @@
+import { packageTests } from '@cloud-release/vitest-config';
 import { defineConfig } from 'vitest/config';
 
-// A run that finds no test is a failure, never a green run that checked nothing.
-export default defineConfig({ test: { include: ['test/**/*.test.ts'], passWithNoTests: false } });
+export default defineConfig({ test: packageTests({}) });

@@ -1,8 +1,8 @@
+import { packageTests } from '@cloud-release/vitest-config';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  test: {
-    include: ['test/**/*.test.ts'],
+  test: packageTests({
     globalSetup: ['test/support/global-setup.ts'],
     // Files share a worker's module cache (the clients, the mock and the parsed specs load once
     // per worker, not once per file): no file leaves a global changed, and each file stops
@@ -11,7 +11,5 @@ export default defineConfig({
     testTimeout: 20_000,
     // A beforeAll that starts mocks pays Prism's load in that worker: past vitest's 10 s default on a loaded CI.
     hookTimeout: 60_000,
-    // A run that finds no test is a failure, never a green run that checked nothing.
-    passWithNoTests: false,
-  },
+  }),
 });

@@ -1,8 +1,8 @@
+import { packageTests } from '@cloud-release/vitest-config';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  test: {
-    include: ['test/**/*.test.ts'],
+  test: packageTests({
     // Files share a worker's module cache (the mock's bundle and its parsed specs load once per
     // worker, not once per file): no file changes globals, and what a test opens is closed by
     // the setup file's afterEach.
@@ -12,7 +12,5 @@ export default defineConfig({
     // A beforeAll that starts mocks pays Prism's load in that worker; CI runs every package at
     // once on 2 cores, where that took past vitest's 10 s default.
     hookTimeout: 60_000,
-    // A run that finds no test is a failure, never a green run that checked nothing.
-    passWithNoTests: false,
-  },
+  }),
 });

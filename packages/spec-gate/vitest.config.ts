@@ -1,10 +1,8 @@
+import { packageTests } from '@cloud-release/vitest-config';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  test: {
-    // A run that finds no test is a failure, never a green run that checked nothing.
-    passWithNoTests: false,
-    include: ['test/**/*.test.ts'],
+  test: packageTests({
     testTimeout: 30_000,
-  },
+  }),
 });
