@@ -11,6 +11,6 @@ export default defineConfig({
     testTimeout: 30_000,
     // A beforeAll that starts mocks pays Prism's load in that worker: past vitest's 10 s default on a loaded CI.
     hookTimeout: 60_000,
-    typecheck: { include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+    typecheck: { include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.type-tests.json' },
   }),
 });

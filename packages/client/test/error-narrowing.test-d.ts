@@ -1,12 +1,13 @@
 // `instanceof ZenlayerApiError` keeps the documented codes, whatever the narrowed value was.
-import { expectTypeOf, test } from 'vitest';
+
 import {
   type CloudReleaseError,
   ZenlayerApiError,
   type ZenlayerBatchError,
   type ZenlayerEdgeCode,
   type ZenlayerErrorCode,
-} from '../src/index.js';
+} from '@cloud-release/client';
+import { expectTypeOf, test } from 'vitest';
 
 type Code = ZenlayerErrorCode | ZenlayerEdgeCode | undefined;
 

@@ -1,12 +1,13 @@
 // Type-level tests: the generated types must refuse what the spec refuses.
-import { describe, expectTypeOf, it } from 'vitest';
+
 import {
   createNeutronFetchClient,
   createZenlayerFetchClient,
   type NeutronErrorType,
   type ZenlayerErrorCode,
   type ZenlayerRequestBody,
-} from '../src/index.js';
+} from '@cloud-release/client';
+import { describe, expectTypeOf, it } from 'vitest';
 
 const zc = createZenlayerFetchClient();
 const ne = createNeutronFetchClient({ baseUrl: 'http://127.0.0.1:9696' });
