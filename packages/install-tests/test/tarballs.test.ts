@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { run } from './support/workspace.js';
+import { publishablePackages, run } from './support/workspace.js';
 
 // This package's own dependencies, by path: publint's exports map hides its package.json.
 const bin = (pkg: string, path: string) => fileURLToPath(new URL(`../node_modules/${pkg}/${path}`, import.meta.url));
@@ -17,6 +17,15 @@ async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)));
 }
+
+// turbo builds a package before this suite, and reruns the suite when it changes, only if it
+// is one of this package's dependencies: otherwise its tarball may be packed from a stale or
+// missing dist/, and a cached result replayed after it changed.
+it('depends on every package it packs, so each is built before it is packed', async () => {
+  const own = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
+  const depended = new Set(Object.keys({ ...own.dependencies, ...own.devDependencies }));
+  expect(publishablePackages().filter((p) => !depended.has(p.name))).toEqual([]);
+});
 
 describe.each(Object.entries(tarballs))('%s', (name, tarball) => {
   let unpacked: string;
