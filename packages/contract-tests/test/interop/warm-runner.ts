@@ -18,7 +18,7 @@ export interface Run {
 export interface WarmRunner {
   /** Runs the script once with these arguments, after every run asked for before it. */
   run: (...args: string[]) => Promise<Run>;
-  /** Ends the runner (it ends when its stdin closes; killed if it has not 5 s later). */
+  /** Ends the runner (it ends when its stdin closes; killed with its run if it has not 5 s later). */
   stop: () => Promise<void>;
 }
 
@@ -29,7 +29,8 @@ export async function startWarmRunner(
   modules: string[],
   env: NodeJS.ProcessEnv,
 ): Promise<WarmRunner> {
-  const child = spawn(python, [RUNNER, script, ...modules], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  // A process group of its own: stopping it by force also stops the run it may have forked.
+  const child = spawn(python, [RUNNER, script, ...modules], { env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4_000);
@@ -56,7 +57,13 @@ export async function startWarmRunner(
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.stdin.end();
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      const timer = setTimeout(() => {
+        try {
+          process.kill(-child.pid!, 'SIGKILL');
+        } catch {
+          // The group ended between the check and the kill: nothing is left to stop.
+        }
+      }, 5_000);
       await exited;
       clearTimeout(timer);
     },
