@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 
 const packageDir = fileURLToPath(new URL('../', import.meta.url));
-const BOUND_MS = 2_000;
+const BOUND_MS = 1_000;
 // vitest's own start-up on a loaded two-core machine, on top of the bound.
 const KILL_AFTER_MS = 60_000;
 
@@ -38,8 +38,8 @@ it('fails within the bound, naming each mock that did not start, with no test ru
   const { code, output, elapsedMs, killed } = await runVitest();
   expect(killed, output).toBe(false);
   expect(code, output).not.toBe(0);
-  expect(output).toContain('contract suite: the zenlayer mock did not start within 2 s');
-  expect(output).toContain('the neutron mock did not start within 2 s');
+  expect(output).toContain('contract suite: the zenlayer mock did not start within 1 s');
+  expect(output).toContain('the neutron mock did not start within 1 s');
   expect(output).not.toContain('got both mock URLs');
   expect(elapsedMs).toBeLessThan(KILL_AFTER_MS);
 });

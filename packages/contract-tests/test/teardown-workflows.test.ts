@@ -10,7 +10,7 @@ import {
 } from '@cloud-release/client';
 import { type Resource, type StatefulMock, startMock } from '@cloud-release/mock';
 import { afterAll, describe, expect, it } from 'vitest';
-import { killRespectRuns, respect } from './support/respect.js';
+import { killRespectRuns, type RespectRun, respect } from './support/respect.js';
 
 const zenlayerToken = 'workflow-zenlayer-token';
 const neutronToken = 'workflow-keystone-token';
@@ -63,15 +63,43 @@ const calls = (journal: ReturnType<StatefulMock['requests']>): Call[] =>
 const collapsed = (list: Call[]): Call[] =>
   list.filter((call, i) => i === 0 || call[0] !== list[i - 1]![0] || call[1] !== list[i - 1]![1]);
 
-/** Runs the workflow on a fresh mock holding `seed`, `prepare`d; the run, the journal and what is left. */
-async function viaWorkflow(flow: Flow, seed: Resource[], prepare?: Prepare) {
-  const mock = await freshMock(flow.api, seed, prepare);
+/** A workflow run on a fresh mock holding `seed`, `prepare`d. */
+interface Case {
+  flow: Flow;
+  seed: Resource[];
+  prepare?: Prepare;
+}
+/** A case's run, its mock's journal and what is left on that mock. */
+type Outcome = Awaited<ReturnType<typeof viaWorkflows>>[number];
+
+/** Runs the cases' workflows in one Respect process, each case on a fresh mock of its own. */
+async function viaWorkflows(cases: Case[]) {
+  const mocks = await Promise.all(cases.map((c) => freshMock(c.flow.api, c.seed, c.prepare)));
   try {
-    const run = await respect(flow.workflowId, { [flow.api]: mock.url }, flow.inputs);
-    return { run, journal: mock.requests(), left: mock.resources() };
+    const runs = await respect(
+      cases.map((c, i) => ({
+        workflowId: c.flow.workflowId,
+        servers: { [c.flow.api]: mocks[i]!.url },
+        inputs: c.flow.inputs,
+      })),
+    );
+    return cases.map((_, i) => ({ run: runs[i]!, journal: mocks[i]!.requests(), left: mocks[i]!.resources() }));
   } finally {
-    await stop(mock);
+    await Promise.all(mocks.map(stop));
   }
+}
+
+/**
+ * Cases that one Respect process runs, started by the first test that asks for one of them.
+ * Respect takes one server per API, so a process runs at most one Zenlayer and one Neutron case,
+ * each on its own mock, and only cases expected to end alike: its exit code speaks for both.
+ */
+function runTogether(...cases: Case[]): Array<() => Promise<Outcome>> {
+  let outcomes: Promise<Outcome[]> | undefined;
+  return cases.map((_, i) => async () => {
+    outcomes ??= viaWorkflows(cases);
+    return (await outcomes)[i]!;
+  });
 }
 
 /** Runs teardown() on a fresh mock holding `seed`, `prepare`d; its result and the journal. */
@@ -174,19 +202,26 @@ const flows: Flow[] = [
   },
 ];
 
-const explain = (run: Awaited<ReturnType<typeof respect>>) =>
+const explain = (run: RespectRun) =>
   `respect exited ${run.code}; failed checks: ${run.failedChecks.join(' | ') || 'none'}\n${run.output}`;
-const stepIds = (run: Awaited<ReturnType<typeof respect>>) =>
+const stepIds = (run: RespectRun) =>
   run.steps.map((s) => s.stepId).filter((id, i, all) => i === 0 || id !== all[i - 1]);
 
-// One Respect run per workflow, shared by the two tests that read it.
-const seededRuns = new Map<string, ReturnType<typeof viaWorkflow>>();
-const seededRun = (flow: Flow) => {
-  if (!seededRuns.has(flow.workflowId)) seededRuns.set(flow.workflowId, viaWorkflow(flow, [flow.seed]));
-  return seededRuns.get(flow.workflowId)!;
-};
+const [instanceFlow, diskFlow, portFlow, neutronFlow] = flows as [Flow, Flow, Flow, Flow];
+// One run per workflow on its seed, shared by the two tests that read it; the instance's and the
+// Neutron port's, both expected to pass, in one process.
+const seeded = (flow: Flow): Case => ({ flow, seed: [flow.seed] });
+const [instanceSeeded, neutronSeeded] = runTogether(seeded(instanceFlow), seeded(neutronFlow));
+const seededRuns = new Map([
+  [instanceFlow, instanceSeeded],
+  [diskFlow, runTogether(seeded(diskFlow))[0]],
+  [portFlow, runTogether(seeded(portFlow))[0]],
+  [neutronFlow, neutronSeeded],
+]);
+const seededRun = (flow: Flow) => seededRuns.get(flow)!();
 
-// Concurrent: a run spends most of its time between polls (2 s apart), and each has its own mocks.
+// Concurrent, every test of the file at once (the package's maxConcurrency): a run spends most of
+// its time between polls (2 s apart), and each case has its own mocks.
 describe.concurrent.each(flows)('the $workflowId workflow', (flow) => {
   it('passes under redocly respect, every answer checked against the spec, and leaves nothing', async () => {
     const { run, journal, left } = await seededRun(flow);
@@ -206,12 +241,32 @@ describe.concurrent.each(flows)('the $workflowId workflow', (flow) => {
   }, 60_000);
 });
 
+/** The case's workflow run and teardown() on the same seed, each on a mock of its own, at once. */
+const bothWays = (c: Case, workflowRun: () => Promise<Outcome> = runTogether(c)[0]!) =>
+  Promise.all([workflowRun(), viaClient(c.flow, c.seed, c.prepare)]);
+
+// The instance stays STOPPED whatever is sent: neither on its way to the recycle bin nor in it.
+const stuckInstance: Case = {
+  flow: instanceFlow,
+  seed: [{ type: 'instance', id: 'vm-teardown', status: 'RUNNING' }],
+  prepare: (mock) => mock.pin({ type: 'instance', id: 'vm-teardown', status: 'STOPPED' }),
+};
+// The trunk parent's answer carries trunk_details, which the spec documents: Respect holds
+// every answer to the spec's schema, so only the workflow's own criterion may refuse it.
+const ownedPort = (change: Partial<Resource>): Case => ({
+  flow: neutronFlow,
+  seed: [{ ...neutronFlow.seed, ...change } as Resource],
+});
+const routerPort = ownedPort({ device_owner: 'network:router_interface' });
+// Both refused: one process for the stuck instance and the router's port.
+const [stuckInstanceRun, routerPortRun] = runTogether(stuckInstance, routerPort);
+
 describe.concurrent('where the workflows and teardown() branch, wait or stop, they do it alike', () => {
   it('an instance already in the recycle bin: no terminate, straight to the release', async () => {
-    const flow = flows[0]!;
-    const seed: Resource[] = [{ type: 'instance', id: 'vm-teardown', status: 'RECYCLE' }];
-    const workflow = await viaWorkflow(flow, seed);
-    const client = await viaClient(flow, seed);
+    const [workflow, client] = await bothWays({
+      flow: instanceFlow,
+      seed: [{ type: 'instance', id: 'vm-teardown', status: 'RECYCLE' }],
+    });
     expect(workflow.run.code, explain(workflow.run)).toBe(0);
     expect(stepIds(workflow.run)).toEqual(['read', 'release', 'wait-gone']);
     expect(client.result).toMatchObject({ result: 'gone' });
@@ -225,25 +280,21 @@ describe.concurrent('where the workflows and teardown() branch, wait or stop, th
   }, 60_000);
 
   it('a 503 on the first read: both read again, then carry on', async () => {
-    const flow = flows[0]!;
-    const fault: Prepare = (mock) =>
-      mock.fault({ operation: 'DescribeInstances', status: 503, code: 'SERVICE_TEMPORARY_UNAVAILABLE', times: 1 });
-    const workflow = await viaWorkflow(flow, [flow.seed], fault);
-    const client = await viaClient(flow, [flow.seed], fault);
+    const [workflow, client] = await bothWays({
+      flow: instanceFlow,
+      seed: [instanceFlow.seed],
+      prepare: (mock) =>
+        mock.fault({ operation: 'DescribeInstances', status: 503, code: 'SERVICE_TEMPORARY_UNAVAILABLE', times: 1 }),
+    });
     const workflowCalls = calls(workflow.journal);
     expect(client.result).toMatchObject({ result: 'gone' });
     expect(collapsed(client.journal)).toEqual(collapsed(workflowCalls));
     expect(workflow.run.code, explain(workflow.run)).toBe(0);
-    expect(collapsed(workflowCalls)).toEqual([['DescribeInstances', 503], ...flow.calls]);
+    expect(collapsed(workflowCalls)).toEqual([['DescribeInstances', 503], ...instanceFlow.calls]);
   }, 60_000);
 
   it('a status outside the provider’s table: the poll fails at once, and nothing is released', async () => {
-    const flow = flows[0]!;
-    const seed: Resource[] = [{ type: 'instance', id: 'vm-teardown', status: 'RUNNING' }];
-    // The instance stays STOPPED whatever is sent: neither on its way to the recycle bin nor in it.
-    const stuck: Prepare = (mock) => mock.pin({ type: 'instance', id: 'vm-teardown', status: 'STOPPED' });
-    const workflow = await viaWorkflow(flow, seed, stuck);
-    const client = await viaClient(flow, seed, stuck);
+    const [workflow, client] = await bothWays(stuckInstance, stuckInstanceRun);
     const workflowCalls = calls(workflow.journal);
     expect(collapsed(client.journal)).toEqual(collapsed(workflowCalls));
     expect(workflow.run.code).toBe(1);
@@ -261,18 +312,13 @@ describe.concurrent('where the workflows and teardown() branch, wait or stop, th
     ]);
   }, 60_000);
 
-  // The trunk parent's answer carries trunk_details, which the spec documents: Respect holds
-  // every answer to the spec's schema, so only the workflow's own criterion may refuse it.
   it.each([
-    ['by a router', { device_owner: 'network:router_interface' }, 'ServicePortInUse'],
-    ['as a trunk parent', { trunk_details: { trunk_id: 'trunk-1' } }, 'PortInUseAsTrunkParent'],
+    ['by a router', routerPort, routerPortRun, 'ServicePortInUse'],
+    ['as a trunk parent', ownedPort({ trunk_details: { trunk_id: 'trunk-1' } }), undefined, 'PortInUseAsTrunkParent'],
   ] as const)(
     'a Neutron port owned %s: read, refused, nothing deleted',
-    async (_owned, change, code) => {
-      const flow = flows[3]!;
-      const seed = [{ ...flow.seed, ...change } as Resource];
-      const workflow = await viaWorkflow(flow, seed);
-      const client = await viaClient(flow, seed);
+    async (_owned, owned, run, code) => {
+      const [workflow, client] = await bothWays(owned, run);
       expect(workflow.run.code).toBe(1);
       expect(workflow.run.steps).toEqual([{ stepId: 'read', passed: false }]);
       expect(workflow.run.failedChecks.length).toBeGreaterThan(0);
