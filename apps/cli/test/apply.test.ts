@@ -88,7 +88,8 @@ describe('apply carries out the plan', () => {
 
   it('a wait past --max-wait is a timeout with its last status: exit 3, nothing released', async () => {
     const { mock, dir, plan } = await zenlayerPlan([{ type: 'instance', id: 'i-slow', status: 'RUNNING' }], 60_000);
-    // Its polls on the mock's clock: the second of waiting passes at once, the transition not.
+    // Its waits on the mock's clock: the second passes in no real time, and leaves the 60 s
+    // transition under way.
     const run = await runMain(['apply', plan, '--yes', '--json', '--max-wait', '1s'], {
       cwd: dir,
       waiterClock: mockTime(mock),
