@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, expect, it } from 'vitest';
 import { outputs, type Recorder, recorder, runMain, SECRETS, spawnCli, waitFor } from './support/harness.js';
+import { until } from './support/zenlayer.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cloud-release-interrupt-'));
 const servers: Recorder[] = [];
@@ -81,6 +82,15 @@ const journalLines = (path: string) =>
     .split('\n')
     .map((line) => JSON.parse(line));
 
+/** Whether the run journaled that it took a signal (a line still being written reads as not yet). */
+function tookSignal(path: string): boolean {
+  try {
+    return journalLines(path).some((l) => l.event === 'interrupted');
+  } catch {
+    return false;
+  }
+}
+
 function start(args: string[]) {
   const run = spawnCli(args);
   children.push(run.child);
@@ -88,7 +98,7 @@ function start(args: string[]) {
 }
 
 it('SIGINT midway: in-flight batches finish, the journal lists every batch the server saw, --resume finishes the rest without re-sending an accepted id', async () => {
-  const zenlayer = await slowZenlayer(400);
+  const zenlayer = await slowZenlayer('held');
   const ids = Array.from({ length: 1000 }, (_, i) => `vm-${String(i).padStart(4, '0')}`);
   const journal = join(dir, 'stop.jsonl');
   const first = start([
@@ -101,10 +111,15 @@ it('SIGINT midway: in-flight batches finish, the journal lists every batch the s
     '--journal',
     journal,
   ]);
-  // Interrupt once the second wave of batches is in flight.
-  const end = Date.now() + 10_000;
-  while (zenlayer.received.length < 5 && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
+  // Interrupt once the second wave of batches is in flight (the first answered, 4 at a time),
+  // and answer from the moment the run has taken the signal: what it sent before is in flight.
+  await until(() => zenlayer.received.length >= 4);
+  zenlayer.answerHeld();
+  await until(() => zenlayer.received.length >= 5);
   first.child.kill('SIGINT');
+  await until(() => tookSignal(journal));
+  zenlayer.state.delayMs = 0;
+  zenlayer.answerHeld();
   const r = await first.done;
   expect(r.code).toBe(130);
   const summary = JSON.parse(r.stdout);
