@@ -1,6 +1,6 @@
 // A real run interrupted midway: the CLI as a spawned process, SIGINT, against a server that
-// delays (or holds) its answers and keeps its own record of what it received and accepted. The
-// resumes, which take no signal, run in-process.
+// holds its answers until the test lets them go and keeps its own record of what it received
+// and accepted. The resumes, which take no signal, run in-process.
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,12 +29,13 @@ interface Received {
 }
 
 /**
- * Zenlayer's ReleaseInstances, slowly (`delayMs` later, or held until `answerHeld()`): a
- * released instance is gone (404) from then on, and DescribeInstances (answered at once) lists
- * only the instances not released, in RECYCLE.
+ * Zenlayer's ReleaseInstances, its answers held until the test lets them go (`answerHeld()`
+ * those so far, `answerFromNowOn()` those and every later one at once): a released instance is
+ * gone (404) from then on, and DescribeInstances (answered at once) lists only the instances not
+ * released, in RECYCLE.
  */
-async function slowZenlayer(initialDelayMs: number | 'held') {
-  const state = { delayMs: initialDelayMs };
+async function heldZenlayer() {
+  let holding = true;
   const held: (() => void)[] = [];
   const received: Received[] = [];
   const reads: string[][] = [];
@@ -66,14 +67,18 @@ async function slowZenlayer(initialDelayMs: number | 'held') {
       entry.acceptedAt = Date.now();
       res.writeHead(200).end(JSON.stringify({ requestId, response: { requestId } }));
     };
-    if (state.delayMs === 'held') held.push(answer);
-    else setTimeout(answer, state.delayMs);
+    if (holding) held.push(answer);
+    else answer();
   });
   servers.push(server);
   const answerHeld = () => {
     for (const answer of held.splice(0)) answer();
   };
-  return { url: server.url, received, reads, released, state, answerHeld };
+  const answerFromNowOn = () => {
+    holding = false;
+    answerHeld();
+  };
+  return { url: server.url, received, reads, released, answerHeld, answerFromNowOn };
 }
 
 const journalLines = (path: string) =>
@@ -98,7 +103,7 @@ function start(args: string[]) {
 }
 
 it('SIGINT midway: in-flight batches finish, the journal lists every batch the server saw, --resume finishes the rest without re-sending an accepted id', async () => {
-  const zenlayer = await slowZenlayer('held');
+  const zenlayer = await heldZenlayer();
   const ids = Array.from({ length: 1000 }, (_, i) => `vm-${String(i).padStart(4, '0')}`);
   const journal = join(dir, 'stop.jsonl');
   const first = start([
@@ -118,8 +123,7 @@ it('SIGINT midway: in-flight batches finish, the journal lists every batch the s
   await until(() => zenlayer.received.length >= 5);
   first.child.kill('SIGINT');
   await until(() => tookSignal(journal));
-  zenlayer.state.delayMs = 0;
-  zenlayer.answerHeld();
+  zenlayer.answerFromNowOn();
   const r = await first.done;
   expect(r.code).toBe(130);
   const summary = JSON.parse(r.stdout);
@@ -154,7 +158,7 @@ it('SIGINT midway: in-flight batches finish, the journal lists every batch the s
 }, 60_000);
 
 it('a second signal aborts the batches in flight: recorded as unknown; the resume reads them gone and sends nothing', async () => {
-  const zenlayer = await slowZenlayer('held');
+  const zenlayer = await heldZenlayer();
   const ids = Array.from({ length: 150 }, (_, i) => `vm-${i}`);
   const journal = join(dir, 'abort.jsonl');
   const first = start(['release-instances', ...ids, '--endpoint', zenlayer.url, '--yes', '--journal', journal]);
@@ -178,9 +182,8 @@ it('a second signal aborts the batches in flight: recorded as unknown; the resum
 
   // The server did release them (its answers reach no one); the resumed run reads them gone
   // and says so, exit 0.
-  zenlayer.answerHeld();
+  zenlayer.answerFromNowOn();
   expect(zenlayer.released.size).toBe(150);
-  zenlayer.state.delayMs = 0;
   const r2 = await runMain(['release-instances', '--resume', journal, '--endpoint', zenlayer.url, '--yes']);
   expect(r2.code).toBe(0);
   expect(r2.stdout).toContain('150 instances with an unknown outcome found released by a read.');
