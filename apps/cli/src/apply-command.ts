@@ -127,6 +127,7 @@ async function apply(planPath: string, flags: ApplyFlags, io: CliIo, out: Out): 
         options: {
           zenlayerWait: timings(ZENLAYER_WAIT, flags.maxWait),
           neutronWait: timings(NEUTRON_WAIT, flags.maxWait),
+          ...(io.waiterClock && { clock: io.waiterClock }),
           stopSignal: watch.stopSignal,
           signal: watch.signal,
           onStep: (event) => {

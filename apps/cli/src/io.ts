@@ -1,6 +1,7 @@
 // Everything the CLI touches outside itself, injected: tests run `main` in-process with fake
 // streams, a fake terminal flag and their own environment; `cli.ts` passes the real ones.
 import type { Readable, Writable } from 'node:stream';
+import type { WaiterClock } from '@cloud-release/client';
 import type { Api } from '@cloud-release/mock';
 import type { EmbeddedMock } from './target.js';
 
@@ -23,6 +24,11 @@ export interface CliIo {
   cwd: string;
   signals: SignalSource;
   now(): Date;
+  /**
+   * Time as apply's waits see it (default: the real clock). Tests pass one that a manual mock
+   * clock drives, so a wait for a transition takes no real time.
+   */
+  waiterClock?: WaiterClock;
   /**
    * Starts the embedded mock (default: a fresh one per run, from the seed). Tests pass one
    * that hands out a shared mock, to see state carried from one run to the next.

@@ -3,22 +3,34 @@
 // flows, or a call whose answer is lost, then `apply <plan> --resume <journal>`. What the mock
 // journaled is the witness: no state-changing call it accepted is sent again. Only the
 // interrupted applies run as processes (the signal is what they are about); each plan, each
-// resume and each run whose answer is lost runs in-process.
+// resume and each run whose answer is lost runs in-process, its waits on the mock's clock.
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import type { StatefulMock } from '@cloud-release/mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runMain, spawnCli } from './support/harness.js';
-import { neutronPlan, stateChanging, WEB_PORT, type ZenlayerResource, zenlayerPlan } from './support/teardown.js';
+import { type HeldCallProxy, heldCallProxy } from './support/held-call.js';
+import {
+  changesState,
+  mockTime,
+  neutronMock,
+  neutronPlan,
+  planOn,
+  stateChanging,
+  WEB_PORT,
+  type ZenlayerResource,
+  zenlayerFlags,
+  zenlayerMock,
+  zenlayerPlan,
+} from './support/teardown.js';
 
 /** Every state-changing call the mock received, in order, with its status (null: dropped). */
 const changes = (mock: StatefulMock) => stateChanging(mock).map((r) => [r.operation, r.status]);
 
 const children: ChildProcess[] = [];
-const tickers: NodeJS.Timeout[] = [];
 afterEach(() => {
-  for (const t of tickers.splice(0)) clearInterval(t);
   for (const child of children.splice(0))
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 });
@@ -58,10 +70,20 @@ const journaled = (path: string, step: string, phase: 'before' | 'after', outcom
       l.event === 'step' && l.step === step && l.phase === phase && (outcome === undefined || l.outcome === outcome),
   );
 
-/** The manual clock moving on by itself, as a timed one would (for the resumed run's waits). */
-function tick(mock: StatefulMock): void {
-  tickers.push(setInterval(() => mock.advance(50), 50));
+/**
+ * Sends SIGINT to an apply while the call the proxy holds is in flight, and lets the call go
+ * once the run has taken the signal (journaled): the run must wait for that answer.
+ */
+async function interruptMidCall(run: ReturnType<typeof cli>, proxy: HeldCallProxy, journal: string) {
+  await until(() => proxy.holding(), 'the call in flight');
+  run.child.kill('SIGINT');
+  await until(() => journalLines(journal).some((l) => l.event === 'interrupted'), 'the signal taken');
+  proxy.release();
 }
+
+/** Resumes the apply `journal` records, in-process, its waits on the mock's clock. */
+const resume = (mock: StatefulMock, plan: string, journal: string, dir: string) =>
+  runMain(['apply', plan, '--yes', '--resume', journal, '--json'], { cwd: dir, waiterClock: mockTime(mock) });
 
 interface Case {
   flow: string;
@@ -71,8 +93,7 @@ interface Case {
   steps: string[];
   /** Interrupt while this step's call is in flight (`before`) or in the wait after it (`after`). */
   at: { step: string; phase: 'before' | 'after' };
-  /** The mock's operation for each step, for the latency fault that holds a call in flight. */
-  operation: Record<string, string>;
+  /** The mock's operation for each step, in order. */
   expected: string[];
 }
 
@@ -92,7 +113,6 @@ const flowCases =
     seed,
     steps: ['terminate', 'release'],
     at,
-    operation: { terminate, release },
     expected: [terminate, release],
   });
 const instanceCase = flowCases(
@@ -117,27 +137,31 @@ describe('SIGINT at each step kind, then --resume (built CLI, stateful Zenlayer 
     portCase('while its DestroyPort is in flight', { step: 'release', phase: 'before' }),
     portCase('in the wait until gone (DESTROYING)', { step: 'release', phase: 'after' }),
   ])('$flow, $where: exit 130; the resume ends it gone (exit 0), each call accepted once', async (c) => {
-    const { mock, dir, plan } = await zenlayerPlan([c.seed], 'manual');
+    const mock = await zenlayerMock([c.seed], 'manual');
+    // The interrupted step's call is the nth state-changing one: held in flight when `before`.
+    const nth = c.steps.indexOf(c.at.step) + 1;
+    const inFlight = c.at.phase === 'before';
+    // Carry the run to the chosen step: each transition before it is let through by hand, as
+    // its call's answer passes (the run's next read finds it done).
+    let answered = 0;
+    const passed = (req: IncomingMessage) => {
+      if (changesState(req) && ++answered < nth) mock.advance(50);
+    };
+    const proxy = await heldCallProxy(mock.url, changesState, inFlight ? nth : 0, passed);
+    const { dir, out: plan } = await planOn({ api: mock.api, url: proxy.url }, zenlayerFlags([c.seed]));
     const journal = join(dir, 'j.jsonl');
     const first = cli(['apply', plan, '--yes', '--journal', journal], dir);
-    // Carry the run to the chosen step: each transition before it is let through by hand.
-    for (const step of c.steps) {
-      const inFlight = step === c.at.step && c.at.phase === 'before';
-      if (inFlight) mock.fault({ operation: c.operation[step]!, latencyMs: 1500, times: 1 });
-      await until(() => journaled(journal, step, 'before'), `${step} sent`);
-      if (inFlight) break;
-      await until(() => journaled(journal, step, 'after', 'accepted'), `${step} accepted`);
-      if (step === c.at.step) break;
-      mock.advance(50); // out of the transition this step started
+    if (inFlight) await interruptMidCall(first, proxy, journal);
+    else {
+      await until(() => journaled(journal, c.at.step, 'after', 'accepted'), `${c.at.step} accepted`);
+      first.child.kill('SIGINT');
     }
-    first.child.kill('SIGINT');
     const stopped = await first.done;
     expect(stopped.code).toBe(130);
     // A call in flight when the signal came is let finish, and journaled as accepted.
     expect(journaled(journal, c.at.step, 'after', 'accepted')).toBe(true);
 
-    tick(mock);
-    const resumed = await runMain(['apply', plan, '--yes', '--resume', journal, '--json'], { cwd: dir });
+    const resumed = await resume(mock, plan, journal, dir);
     expect(resumed.code).toBe(0);
     expect(JSON.parse(resumed.stdout).results).toEqual([expect.objectContaining({ id: c.seed.id, result: 'gone' })]);
     expect(mock.resources()).toEqual([]);
@@ -145,16 +169,16 @@ describe('SIGINT at each step kind, then --resume (built CLI, stateful Zenlayer 
   });
 
   it('Neutron port, while its DELETE is in flight: exit 130; the resume reads it gone (exit 0, gone), one DELETE', async () => {
-    const { mock, dir, plan } = await neutronPlan([WEB]);
+    const mock = await neutronMock([WEB]);
+    const proxy = await heldCallProxy(mock.url, changesState, 1);
+    const { dir, out: plan } = await planOn({ api: mock.api, url: proxy.url }, ['--neutron-ports', WEB_PORT]);
     const journal = join(dir, 'j.jsonl');
-    mock.fault({ operation: 'DeletePort', latencyMs: 1500, times: 1 });
     const first = cli(['apply', plan, '--yes', '--journal', journal], dir);
-    await until(() => journaled(journal, 'delete', 'before'), 'the DELETE sent');
-    first.child.kill('SIGINT');
+    await interruptMidCall(first, proxy, journal);
     expect((await first.done).code).toBe(130);
     expect(journaled(journal, 'delete', 'after', 'accepted')).toBe(true);
 
-    const resumed = await runMain(['apply', plan, '--yes', '--resume', journal, '--json'], { cwd: dir });
+    const resumed = await resume(mock, plan, journal, dir);
     expect(resumed.code).toBe(0);
     // This run's own DELETE took it: gone, not "already gone".
     expect(JSON.parse(resumed.stdout).results).toEqual([expect.objectContaining({ id: WEB_PORT, result: 'gone' })]);
@@ -191,18 +215,22 @@ describe('a call whose answer is lost, then --resume (built CLI, stateful mocks)
     async (c) => {
       const { mock, dir, plan } = await zenlayerPlan([c.seed], 'manual');
       const journal = join(dir, 'j.jsonl');
-      const first = runMain(['apply', plan, '--yes', '--journal', journal, '--json'], { cwd: dir });
-      // Held in the recycling transition until the fault is in place for the release.
-      await until(() => journaled(journal, 'terminate', 'after', 'accepted'), 'the terminate accepted');
-      mock.fault({ operation: c.operation, applyThenDrop: true, times: 1 });
-      mock.advance(50);
-      const ended = await first;
+      // Held in the recycling transition until the fault is in place for the release: the
+      // first wait (for the recycle bin, after the terminate) queues it.
+      let queued = false;
+      const queue = () => {
+        if (!queued) mock.fault({ operation: c.operation, applyThenDrop: true, times: 1 });
+        queued = true;
+      };
+      const ended = await runMain(['apply', plan, '--yes', '--journal', journal, '--json'], {
+        cwd: dir,
+        waiterClock: mockTime(mock, queue),
+      });
       expect(ended.code).toBe(3);
       expect(JSON.parse(ended.stdout).results[0]).toMatchObject({ result: 'unknown', step: c.step });
       expect(journaled(journal, c.step, 'after', 'unknown')).toBe(true);
 
-      tick(mock);
-      const resumed = await runMain(['apply', plan, '--yes', '--resume', journal, '--json'], { cwd: dir });
+      const resumed = await resume(mock, plan, journal, dir);
       expect(resumed.code).toBe(0);
       expect(JSON.parse(resumed.stdout).results[0]).toMatchObject({ id: c.seed.id, result: 'gone' });
       expect(mock.resources()).toEqual([]);
@@ -230,7 +258,7 @@ describe('a call whose answer is lost, then --resume (built CLI, stateful mocks)
       expect(ended.code).toBe(3);
       expect(journaled(journal, 'delete', 'after', 'unknown')).toBe(true);
 
-      const resumed = await runMain(['apply', plan, '--yes', '--resume', journal, '--json'], { cwd: dir });
+      const resumed = await resume(mock, plan, journal, dir);
       expect(resumed.code).toBe(0);
       expect(JSON.parse(resumed.stdout).results[0]).toMatchObject({ id: WEB_PORT, result: 'gone' });
       expect(mock.resources()).toEqual([]);

@@ -4,9 +4,11 @@
 import { EventEmitter } from 'node:events';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { StatefulMock } from '@cloud-release/mock';
 import { describe, expect, it } from 'vitest';
+import { startEmbeddedMock } from '../src/target.js';
 import { runMain, waitFor } from './support/harness.js';
-import { DB_PORT, neutronPlan, stateChanging, tempDir, WEB_PORT, zenlayerPlan } from './support/teardown.js';
+import { DB_PORT, mockTime, neutronPlan, stateChanging, tempDir, WEB_PORT, zenlayerPlan } from './support/teardown.js';
 
 const changes = stateChanging;
 const journalLines = (path: string) =>
@@ -86,7 +88,12 @@ describe('apply carries out the plan', () => {
 
   it('a wait past --max-wait is a timeout with its last status: exit 3, nothing released', async () => {
     const { mock, dir, plan } = await zenlayerPlan([{ type: 'instance', id: 'i-slow', status: 'RUNNING' }], 60_000);
-    const run = await runMain(['apply', plan, '--yes', '--json', '--max-wait', '1s'], { cwd: dir });
+    // Its waits on the mock's clock: the second passes in no real time, and leaves the 60 s
+    // transition under way.
+    const run = await runMain(['apply', plan, '--yes', '--json', '--max-wait', '1s'], {
+      cwd: dir,
+      waiterClock: mockTime(mock),
+    });
     expect(run.code).toBe(3);
     expect(JSON.parse(run.stdout).results[0]).toMatchObject({
       result: 'timeout',
@@ -174,19 +181,30 @@ describe('an interrupted apply, resumed', () => {
     ['after its terminate (in the wait for the recycle bin)', 'TerminateInstance instance i-1: accepted'],
     ['after its release (in the wait until gone)', 'ReleaseInstances instance i-1: accepted'],
   ])('SIGINT %s stops new steps (exit 130); --resume finishes, no accepted call sent twice', async (_, after) => {
-    const { mock, dir, plan } = await zenlayerPlan([{ type: 'instance', id: 'i-1', status: 'RUNNING' }], 1500);
+    const { mock, dir, plan } = await zenlayerPlan([{ type: 'instance', id: 'i-1', status: 'RUNNING' }], 'manual');
     const signals = new EventEmitter();
+    let stderr = () => '';
+    // The signal comes in the first wait that starts once `after` is printed.
+    let sent = false;
+    const signalInWait = () => {
+      if (sent || !stderr().includes(after)) return;
+      sent = true;
+      signals.emit('SIGINT');
+    };
     const first = await runMain(['apply', plan, '--yes', '--journal', 'j.jsonl'], {
       cwd: dir,
       signals,
-      drive: async (_stdin, stderr) => {
-        await waitFor(stderr, after);
-        signals.emit('SIGINT');
+      waiterClock: mockTime(mock, signalInWait),
+      drive: (_stdin, read) => {
+        stderr = read;
       },
     });
     expect(first.code).toBe(130);
     expect(first.stderr).toContain(`--resume ${join(dir, 'j.jsonl')}`);
-    const second = await runMain(['apply', plan, '--yes', '--resume', 'j.jsonl'], { cwd: dir });
+    const second = await runMain(['apply', plan, '--yes', '--resume', 'j.jsonl'], {
+      cwd: dir,
+      waiterClock: mockTime(mock),
+    });
     expect(second.code).toBe(0);
     expect(changes(mock).map((r) => r.operation)).toEqual(['TerminateInstance', 'ReleaseInstances']);
     expect(mock.resources()).toEqual([]);
@@ -213,7 +231,15 @@ describe('without endpoints', () => {
     const plan = join(dir, 'plan.json');
     expect((await runMain(['plan', '--instances', 'vm-4', '--out', plan], { env: {} })).code).toBe(0);
     expect(JSON.parse(readFileSync(plan, 'utf8')).endpoints).toEqual({ zenlayer: 'embedded-mock' });
-    const run = await runMain(['apply', plan, '--yes', '--json'], { cwd: dir, env: {} });
+    // The run starts its own embedded mock; its waits go on that mock's clock.
+    let embedded: StatefulMock | undefined;
+    const startEmbedded = async (api: StatefulMock['api']) => (embedded = await startEmbeddedMock(api));
+    const run = await runMain(['apply', plan, '--yes', '--json'], {
+      cwd: dir,
+      env: {},
+      startEmbedded,
+      waiterClock: mockTime({ advance: (ms) => embedded!.advance(ms) }),
+    });
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).results).toEqual([expect.objectContaining({ id: 'vm-4', result: 'gone' })]);
   });

@@ -1,11 +1,13 @@
 // A real run interrupted midway: the CLI as a spawned process, SIGINT, against a server that
-// delays its answers and keeps its own record of what it received and accepted.
+// holds its answers until the test lets them go and keeps its own record of what it received
+// and accepted. The resumes, which take no signal, run in-process.
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, expect, it } from 'vitest';
-import { outputs, type Recorder, recorder, SECRETS, spawnCli, waitFor } from './support/harness.js';
+import { outputs, type Recorder, recorder, runMain, SECRETS, spawnCli, waitFor } from './support/harness.js';
+import { until } from './support/zenlayer.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cloud-release-interrupt-'));
 const servers: Recorder[] = [];
@@ -27,11 +29,14 @@ interface Received {
 }
 
 /**
- * Zenlayer's ReleaseInstances, slowly: a released instance is gone (404) from then on, and
- * DescribeInstances (answered at once) lists only the instances not released, in RECYCLE.
+ * Zenlayer's ReleaseInstances, its answers held until the test lets them go (`answerHeld()`
+ * those so far, `answerFromNowOn()` those and every later one at once): a released instance is
+ * gone (404) from then on, and DescribeInstances (answered at once) lists only the instances not
+ * released, in RECYCLE.
  */
-async function slowZenlayer(initialDelayMs: number) {
-  const state = { delayMs: initialDelayMs };
+async function heldZenlayer() {
+  let holding = true;
+  const held: (() => void)[] = [];
   const received: Received[] = [];
   const reads: string[][] = [];
   const released = new Set<string>();
@@ -50,7 +55,7 @@ async function slowZenlayer(initialDelayMs: number) {
     }
     const entry: Received = { ids: JSON.parse(body).instanceIds, receivedAt: Date.now() };
     received.push(entry);
-    setTimeout(() => {
+    const answer = () => {
       const requestId = `T-${++n}`;
       res.setHeader('content-type', 'application/json');
       if (entry.ids.some((id) => released.has(id))) {
@@ -61,10 +66,19 @@ async function slowZenlayer(initialDelayMs: number) {
       for (const id of entry.ids) released.add(id);
       entry.acceptedAt = Date.now();
       res.writeHead(200).end(JSON.stringify({ requestId, response: { requestId } }));
-    }, state.delayMs);
+    };
+    if (holding) held.push(answer);
+    else answer();
   });
   servers.push(server);
-  return { url: server.url, received, reads, released, state };
+  const answerHeld = () => {
+    for (const answer of held.splice(0)) answer();
+  };
+  const answerFromNowOn = () => {
+    holding = false;
+    answerHeld();
+  };
+  return { url: server.url, received, reads, released, answerHeld, answerFromNowOn };
 }
 
 const journalLines = (path: string) =>
@@ -73,6 +87,15 @@ const journalLines = (path: string) =>
     .split('\n')
     .map((line) => JSON.parse(line));
 
+/** Whether the run journaled that it took a signal (a line still being written reads as not yet). */
+function tookSignal(path: string): boolean {
+  try {
+    return journalLines(path).some((l) => l.event === 'interrupted');
+  } catch {
+    return false;
+  }
+}
+
 function start(args: string[]) {
   const run = spawnCli(args);
   children.push(run.child);
@@ -80,7 +103,7 @@ function start(args: string[]) {
 }
 
 it('SIGINT midway: in-flight batches finish, the journal lists every batch the server saw, --resume finishes the rest without re-sending an accepted id', async () => {
-  const zenlayer = await slowZenlayer(400);
+  const zenlayer = await heldZenlayer();
   const ids = Array.from({ length: 1000 }, (_, i) => `vm-${String(i).padStart(4, '0')}`);
   const journal = join(dir, 'stop.jsonl');
   const first = start([
@@ -93,10 +116,14 @@ it('SIGINT midway: in-flight batches finish, the journal lists every batch the s
     '--journal',
     journal,
   ]);
-  // Interrupt once the second wave of batches is in flight.
-  const end = Date.now() + 10_000;
-  while (zenlayer.received.length < 5 && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
+  // Interrupt once the second wave of batches is in flight (the first answered, 4 at a time),
+  // and answer from the moment the run has taken the signal: what it sent before is in flight.
+  await until(() => zenlayer.received.length >= 4);
+  zenlayer.answerHeld();
+  await until(() => zenlayer.received.length >= 5);
   first.child.kill('SIGINT');
+  await until(() => tookSignal(journal));
+  zenlayer.answerFromNowOn();
   const r = await first.done;
   expect(r.code).toBe(130);
   const summary = JSON.parse(r.stdout);
@@ -116,8 +143,7 @@ it('SIGINT midway: in-flight batches finish, the journal lists every batch the s
   expect(accepted.size).toBe(summary.accepted);
   expect(lines.at(-1)).toMatchObject({ event: 'summary', interrupted: true, accepted: summary.accepted });
 
-  const resumed = start(summary.resume.split(' ').slice(1).concat('--yes'));
-  const r2 = await resumed.done;
+  const r2 = await runMain(summary.resume.split(' ').slice(1).concat('--yes'));
   expect(r2.code).toBe(0);
   // The server has now released every id, and received none after it had accepted it.
   expect(zenlayer.released.size).toBe(1000);
@@ -132,7 +158,7 @@ it('SIGINT midway: in-flight batches finish, the journal lists every batch the s
 }, 60_000);
 
 it('a second signal aborts the batches in flight: recorded as unknown; the resume reads them gone and sends nothing', async () => {
-  const zenlayer = await slowZenlayer(3000);
+  const zenlayer = await heldZenlayer();
   const ids = Array.from({ length: 150 }, (_, i) => `vm-${i}`);
   const journal = join(dir, 'abort.jsonl');
   const first = start(['release-instances', ...ids, '--endpoint', zenlayer.url, '--yes', '--journal', journal]);
@@ -143,7 +169,7 @@ it('a second signal aborts the batches in flight: recorded as unknown; the resum
   first.child.kill('SIGINT');
   const started = Date.now();
   const r = await first.done;
-  expect(Date.now() - started).toBeLessThan(2500); // did not wait for the 3 s answers
+  expect(Date.now() - started).toBeLessThan(2500); // did not wait for the answers (held until the run ended)
   expect(r.code).toBe(130);
   expect(r.stderr).toContain(
     'Interrupted: 0 of 150 instances accepted, 0 refused, 150 with an unknown outcome, 0 not sent.',
@@ -154,12 +180,11 @@ it('a second signal aborts the batches in flight: recorded as unknown; the resum
   const unknown = journalLines(journal).filter((l) => l.event === 'outcome' && l.outcome === 'unknown');
   expect(unknown.flatMap((l) => l.ids).sort()).toEqual([...ids].sort());
 
-  // The server did release them; the resumed run reads them gone and says so, exit 0.
-  await new Promise((r) => setTimeout(r, 3200));
+  // The server did release them (its answers reach no one); the resumed run reads them gone
+  // and says so, exit 0.
+  zenlayer.answerFromNowOn();
   expect(zenlayer.released.size).toBe(150);
-  zenlayer.state.delayMs = 0;
-  const resumed = start(['release-instances', '--resume', journal, '--endpoint', zenlayer.url, '--yes']);
-  const r2 = await resumed.done;
+  const r2 = await runMain(['release-instances', '--resume', journal, '--endpoint', zenlayer.url, '--yes']);
   expect(r2.code).toBe(0);
   expect(r2.stdout).toContain('150 instances with an unknown outcome found released by a read.');
   expect(new Set(zenlayer.reads.flat())).toEqual(new Set(ids));

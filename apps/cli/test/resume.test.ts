@@ -3,47 +3,38 @@
 // when the resume comes (RELEASING, or gone); a refusal never turns an earlier unknown into
 // "refused"; every run appended to one journal is resumed.
 import { EventEmitter } from 'node:events';
-import { existsSync } from 'node:fs';
-import { type StatefulMock, startMock } from '@cloud-release/mock';
-import { afterEach, describe, expect, it } from 'vitest';
-import { recorder, runMain, SECRETS } from './support/harness.js';
+import { describe, expect, it } from 'vitest';
+import { recorder, runMain } from './support/harness.js';
+import { heldCallProxy } from './support/held-call.js';
 import { resume } from './support/release-runs.js';
+import { changesState, zenlayerMock } from './support/teardown.js';
 import { ACCOUNT, instancesServer, journalLines, many, runFixture, until, writeJournal } from './support/zenlayer.js';
 
 const { servers, journalPath } = runFixture('resume');
-const mocks: StatefulMock[] = [];
-afterEach(async () => {
-  await Promise.all(mocks.splice(0).map((m) => m.close()));
-});
 
 describe('an accepted release whose answer was lost (stateful mock)', () => {
   it('is reported released by a resume during RELEASING and by one after: exit 0, never sent again', async () => {
-    const mock = await startMock({
-      api: 'zenlayer',
-      mode: 'stateful',
-      transitionMs: 4000,
-      credentials: { [SECRETS.ZENLAYER_ACCESS_KEY_ID]: SECRETS.ZENLAYER_ACCESS_KEY_PASSWORD },
-      seed: { resources: [{ type: 'instance', id: 'i-a', status: 'RECYCLE' }] },
-    });
-    mocks.push(mock);
-    // The answer comes 1.5 s late; the mock applies the release all the same.
-    mock.fault({ operation: 'ReleaseInstances', latencyMs: 1500, times: 1 });
+    // On a manual clock: released, the instance stays RELEASING until the clock moves.
+    const mock = await zenlayerMock([{ type: 'instance', id: 'i-a', status: 'RECYCLE' }], 'manual');
+    // The release is held on its way to the mock until the run has given up on it; the mock
+    // applies it all the same.
+    const proxy = await heldCallProxy(mock.url, changesState, 1);
     const path = journalPath();
     const signals = new EventEmitter();
-    const first = await runMain(['release-instances', 'i-a', '--endpoint', mock.url, '--yes', '--journal', path], {
+    const first = await runMain(['release-instances', 'i-a', '--endpoint', proxy.url, '--yes', '--journal', path], {
       signals,
       drive: async () => {
-        await until(() => existsSync(path) && journalLines(path).some((l) => l.event === 'sending'));
-        await new Promise((r) => setTimeout(r, 500)); // on the wire, held by the 1.5 s latency
+        await until(() => proxy.holding()); // on the wire
         signals.emit('SIGINT');
         signals.emit('SIGINT');
       },
     });
     expect(first.code).toBe(130);
     expect(journalLines(path).find((l) => l.event === 'outcome')).toMatchObject({ ids: ['i-a'], outcome: 'unknown' });
+    proxy.release();
     await until(() => mock.resources().find((r) => r.id === 'i-a')?.status === 'RELEASING', 5000);
 
-    const during = await resume(path, mock.url, '--json');
+    const during = await resume(path, proxy.url, '--json');
     expect(during.code).toBe(0);
     expect(JSON.parse(during.stdout)).toMatchObject({ ok: true, foundReleased: ['i-a'] });
     expect(journalLines(path).find((l) => l.event === 'resolved')).toMatchObject({
@@ -53,7 +44,7 @@ describe('an accepted release whose answer was lost (stateful mock)', () => {
       status: 'RELEASING',
     });
 
-    const after = await resume(path, mock.url);
+    const after = await resume(path, proxy.url);
     expect(after.code).toBe(0);
     expect(after.stdout).toBe(`Nothing to resume: ${path} records all 1 instance as released.\n`);
     const releases = mock.requests().filter((r) => r.operation === 'ReleaseInstances');

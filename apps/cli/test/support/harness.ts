@@ -37,6 +37,8 @@ export interface InProcess {
   drive?: (stdin: PassThrough, stderr: () => string) => void | Promise<void>;
   /** The run's clock (it stamps every journal line); default: the real one. */
   now?: () => Date;
+  /** Time as the run's waits see it (apply); default: the real clock. */
+  waiterClock?: CliIo['waiterClock'];
   /** Hands the run its embedded mock (e.g. one shared across runs); default: a fresh one. */
   startEmbedded?: CliIo['startEmbedded'];
 }
@@ -61,6 +63,7 @@ export async function runMain(args: string[], options: InProcess = {}): Promise<
     signals: (options.signals ?? new EventEmitter()) as CliIo['signals'],
     now: options.now ?? (() => new Date()),
     ...(options.startEmbedded && { startEmbedded: options.startEmbedded }),
+    ...(options.waiterClock && { waiterClock: options.waiterClock }),
   };
   const running = main(args, io);
   await options.drive?.(stdin, () => err);

@@ -1,8 +1,11 @@
 // Stateful mocks of both providers for the plan/apply tests, and a temporary directory for
 // their plan files and journals; every test stops what it starts.
 import { mkdtempSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setImmediate } from 'node:timers/promises';
+import type { WaiterClock } from '@cloud-release/client';
 import { type StatefulMock, startMock } from '@cloud-release/mock';
 import { expect } from 'vitest';
 import { closeAfterTest, removeAfterFile } from './after-test.js';
@@ -39,9 +42,10 @@ export async function neutronMock(resources: unknown[]): Promise<StatefulMock> {
 
 /**
  * Runs `plan --<api>-endpoint <mock> <flags> --out <dir>/plan.json` in `dir` (a fresh one unless
- * given): the plan is written (exit 0). Returns the run and where the plan is.
+ * given): the plan is written (exit 0). `mock` may be a proxy in front of one (its api and URL):
+ * the plan names that URL. Returns the run and where the plan is.
  */
-export async function planOn(mock: StatefulMock, flags: string[], dir = tempDir()) {
+export async function planOn(mock: Pick<StatefulMock, 'api' | 'url'>, flags: string[], dir = tempDir()) {
   const out = join(dir, 'plan.json');
   const run = await runMain(['plan', `--${mock.api}-endpoint`, mock.url, ...flags, '--out', out], { cwd: dir });
   expect(run.code).toBe(0);
@@ -62,13 +66,14 @@ const FLAG = { instance: '--instances', disk: '--disks', port: '--ports' } as co
  */
 export async function zenlayerPlan(resources: ZenlayerResource[], transitionMs: number | 'manual' = 0) {
   const mock = await zenlayerMock(resources, transitionMs);
-  const types = [...new Set(resources.map((r) => r.type))];
-  const flags = types.flatMap((type) => [
-    FLAG[type],
-    resources.flatMap((r) => (r.type === type ? [r.id] : [])).join(','),
-  ]);
-  const { out, dir } = await planOn(mock, flags);
+  const { out, dir } = await planOn(mock, zenlayerFlags(resources));
   return { mock, dir, plan: out };
+}
+
+/** The plan flags that list `resources`: the ids of each type as one comma-separated flag. */
+export function zenlayerFlags(resources: ZenlayerResource[]): string[] {
+  const types = [...new Set(resources.map((r) => r.type))];
+  return types.flatMap((type) => [FLAG[type], resources.flatMap((r) => (r.type === type ? [r.id] : [])).join(',')]);
 }
 
 /** A stateful Neutron mock holding `ports`, and a plan of all of them in a fresh directory. */
@@ -93,3 +98,29 @@ const CHANGING = new Set([
 
 /** Every state-changing call the mock journaled, in order. */
 export const stateChanging = (mock: StatefulMock) => mock.requests().filter((r) => CHANGING.has(r.operation ?? ''));
+
+/** Whether a request on the wire is a state-changing call (a Zenlayer action, or a Neutron DELETE). */
+export const changesState = (req: IncomingMessage) =>
+  req.method === 'DELETE' || CHANGING.has(String(req.headers['x-zc-action']));
+
+/**
+ * Time for an in-process run's waits that the mock's clock keeps: a wait of n ms moves the
+ * mock's clock n ms on (through a transition, on a manual clock) and returns after one
+ * event-loop turn, so a run waits out transitions in no real time. `inWait`, called at the
+ * start of each wait, is where a test acts while the run is waiting (a signal, a fault).
+ */
+export function mockTime(mock: Pick<StatefulMock, 'advance'>, inWait: () => void = () => {}): WaiterClock {
+  let now = 0;
+  return {
+    now: () => now,
+    async sleep(ms, signal) {
+      inWait();
+      signal?.throwIfAborted();
+      now += ms;
+      mock.advance(ms);
+      await setImmediate();
+      signal?.throwIfAborted();
+    },
+    random: Math.random,
+  };
+}
