@@ -1,7 +1,10 @@
 // The mock's MSW handlers in a real service worker: page/worker.ts bundles msw's setupWorker,
 // `@cloud-release/mock/msw` (its browser build, by package.json's `browser` condition) and the
 // client for Chromium; the page registers msw's own mockServiceWorker.js and calls providers'
-// origins that exist only in it. The signatures are checked in the page, as on Node.
+// origins that exist only in it. The signatures are checked in the page, as on Node. Both msw
+// majors the peer range admits run: msw 2, and msw 3 (installed here as `msw3`, bundled in place
+// of `msw` for the whole page, the mock's handlers included, with its own worker script). msw 3
+// needs Node ≥ 22.12 on Node only; in a page, it runs whatever Node bundled it.
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { browserMissing, executablePath, launchBrowser } from '@cloud-release/headless-chromium';
@@ -9,18 +12,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageResults, refusedSignature, servePage } from './support.js';
 
 const run = browserMissing() === undefined || process.env.CI === 'true';
-// The worker script of the msw this package resolves, as a site serves it from its public folder.
-const WORKER_SCRIPT = createRequire(import.meta.url).resolve('msw/mockServiceWorker.js');
+// The worker script of each msw, as a site serves it from its public folder.
+const workerScript = (msw: string) => createRequire(import.meta.url).resolve(`${msw}/mockServiceWorker.js`);
 
 if (!run) console.warn(`MSW service worker test skipped: ${browserMissing()}`);
 
-describe.runIf(run)("the mock's MSW handlers under setupWorker in Chromium", () => {
+describe.runIf(run).each([
+  { major: 'msw 2', msw: 'msw' },
+  { major: 'msw 3', msw: 'msw3' },
+])("the mock's MSW handlers under $major's setupWorker in Chromium", ({ msw }) => {
   let pageServer: Awaited<ReturnType<typeof servePage>>;
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
 
   beforeAll(async () => {
     expect(browserMissing(), `${executablePath} is needed under CI`).toBeUndefined();
-    pageServer = await servePage('worker.ts', { 'mockServiceWorker.js': WORKER_SCRIPT });
+    pageServer = await servePage('worker.ts', { 'mockServiceWorker.js': workerScript(msw) }, { msw });
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -36,7 +42,7 @@ describe.runIf(run)("the mock's MSW handlers under setupWorker in Chromium", () 
       bearerToken: 'worker-test-token',
       portId,
     });
-    const shown = await pageResults(browser.context, `${pageServer.url}?${query}`, 'msw-service-worker.png');
+    const shown = await pageResults(browser.context, `${pageServer.url}?${query}`, `msw-service-worker-${msw}.png`);
     const requestId = expect.stringMatching(/^T[0-9A-F-]{36}$/);
     expect(shown).toEqual({
       // The page is controlled by msw's worker script, served by the page's origin.

@@ -16,12 +16,18 @@ const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javas
 
 /**
  * Bundles page/<entry> for browsers as main.js and serves it with index.html, and each of
- * `files` (served name → path) as it is; close() removes the bundle.
+ * `files` (served name → path) as it is; close() removes the bundle. `alias` maps a package
+ * name to another installed one for the whole bundle (esbuild's alias).
  */
-export async function servePage(entry = 'main.ts', files: Record<string, string> = {}) {
+export async function servePage(
+  entry = 'main.ts',
+  files: Record<string, string> = {},
+  alias: Record<string, string> = {},
+) {
   const dir = await mkdtemp(join(tmpdir(), 'cloud-release-page-'));
   await build({
     entryPoints: [page(entry)],
+    alias,
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -75,8 +81,10 @@ async function runPage(context: BrowserContext, url: string, screenshot: string)
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-      errors.push(message.text());
+    const text = message.text();
+    // msw says what is wrong as a warning (a worker script of another msw version, …): an error here.
+    if (message.type() === 'error' && !text.startsWith('Failed to load resource')) errors.push(text);
+    if (message.type() === 'warning' && text.startsWith('[MSW]')) errors.push(text);
   });
   await page.goto(url);
   const done = await page
