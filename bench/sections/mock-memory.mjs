@@ -63,7 +63,14 @@ async function expectStatus(response, expected) {
 
 const mock = await startProbe();
 try {
-  const clearJournal = (/** @type {string} */ url) => fetch(`${url}/__mock/requests`, { method: 'DELETE' });
+  // The Zenlayer mock checks its callers' bearer token, so its control plane asks for it too; a
+  // refused control call fails the section rather than leaving the journal uncleared.
+  const control = async (/** @type {string} */ url, /** @type {string} */ path, method = 'GET') => {
+    const response = await fetch(`${url}${path}`, { method, headers: { authorization: `Bearer ${TOKEN}` } });
+    if (!response.ok) throw new Error(`unexpected ${response.status} from ${method} ${response.url}`);
+    return response.status === 204 ? undefined : response.json();
+  };
+  const clearJournal = (/** @type {string} */ url) => control(url, '/__mock/requests', 'DELETE');
   const release = (/** @type {string[]} */ instanceIds) =>
     fetch(`${mock.zenlayer}/api/v2/vm`, {
       method: 'POST',
@@ -127,10 +134,11 @@ try {
   });
   clearInterval(sampler);
   const bodiesAfter = await rssMiB(mock.pid);
-  const journal = await fetch(`${mock.zenlayer}/__mock/requests`);
+  // Read as any caller would, its status reported: the journal must still answer after the bodies.
+  const journal = await fetch(`${mock.zenlayer}/__mock/requests`, { headers: { authorization: `Bearer ${TOKEN}` } });
   const summary = /** @type {{ bytes: number, requests: unknown[] }} */ (await journal.json());
   const resources = /** @type {{ lenient: { remembered: number, forgotten: number } }} */ (
-    await (await fetch(`${mock.zenlayer}/__mock/resources`)).json()
+    await control(mock.zenlayer, '/__mock/resources')
   );
   report({
     lenientMiB: lenient,
