@@ -1,10 +1,11 @@
 // The packages as a user gets them: `pnpm pack`, installed in a project outside the repo,
 // imported as ESM, type-checked, and the README's calls run against the packed mock.
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { type Consumer, folderInShared } from './support/consumer.js';
-import { run } from './support/workspace.js';
+import { publishablePackages, run } from './support/workspace.js';
 
 const fixture = (file: string) => fileURLToPath(new URL(`./fixture/${file}`, import.meta.url));
 /** Zenlayer's request ids: T and an upper-case UUID. */
@@ -53,6 +54,17 @@ it('type-checks against the installed declarations under strict NodeNext', async
   await expect(
     run(process.execPath, [join(consumer!.modules, 'typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: dir }),
   ).resolves.toBeDefined();
+});
+
+it('imports every entry point the packed libraries export there, so each one is checked strictly', async () => {
+  const source = await readFile(fixture('consumer.ts'), 'utf8');
+  const entries = publishablePackages().flatMap(({ name, manifest }) =>
+    Object.keys((manifest.exports as Record<string, unknown> | undefined) ?? {})
+      .filter((entry) => entry !== './package.json')
+      .map((entry) => name + entry.slice(1)),
+  );
+  expect(entries.length).toBeGreaterThanOrEqual(5);
+  expect(entries.filter((entry) => !source.includes(`from '${entry}'`))).toEqual([]);
 });
 
 it("runs the README's complete vitest file (mock started, client released through it) in the consumer", async () => {
