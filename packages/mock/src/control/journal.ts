@@ -82,13 +82,6 @@ function codeOf(body: unknown): string | null {
   return typeof code === 'string' ? code : null;
 }
 
-// A copy a caller may change without changing the journal.
-const copy = (e: JournalEntry): JournalEntry => ({
-  ...e,
-  ids: [...e.ids],
-  ...(e.finding && { finding: { ...e.finding } }),
-});
-
 /** The time now as ISO text; built once per millisecond, however many lines are journaled in it. */
 let isoMs = Number.NaN;
 let iso = '';
@@ -101,12 +94,13 @@ function isoNow(): string {
   return iso;
 }
 
-/** An entry's size as served: its JSON's UTF-8 bytes. */
-const sizeOf = (entry: JournalEntry) => utf8Length(JSON.stringify(entry));
-
 export class Journal {
   // A queue with a moving head: dropping the oldest line is O(1), the array compacted now and then.
-  #entries: (JournalEntry | undefined)[] = [];
+  // Each line is kept as its JSON: one string the garbage collector never looks into, where an
+  // entry object, its ids array and its strings were several (100,000 lines: about 400,000
+  // objects to mark on every full collection under load). Reading parses them, which is rare,
+  // and each read gets lines of its own to change.
+  #lines: (string | undefined)[] = [];
   #sizes: number[] = [];
   #head = 0;
   #bytes = 0;
@@ -150,22 +144,24 @@ export class Journal {
       };
     if (fault) entry.fault = fault;
     if (delayMs !== undefined) entry.delayMs = delayMs;
-    const size = sizeOf(entry);
-    this.#entries.push(entry);
+    const line = JSON.stringify(entry);
+    // Its size as served: the UTF-8 bytes of its JSON.
+    const size = utf8Length(line);
+    this.#lines.push(line);
     this.#sizes.push(size);
     this.#bytes += size;
-    while (this.#entries.length - this.#head > this.limit.entries || this.#bytes > this.limit.bytes) this.#dropOldest();
+    while (this.#lines.length - this.#head > this.limit.entries || this.#bytes > this.limit.bytes) this.#dropOldest();
   }
 
   /** The lines kept, oldest first; with a filter, only those it matches (see journal-filter.ts). */
   list(filter?: (entry: JournalEntry) => boolean): JournalEntry[] {
     const kept = this.#kept();
-    return (filter ? kept.filter(filter) : kept).map(copy);
+    return filter ? kept.filter(filter) : kept;
   }
 
   count(filter: (entry: JournalEntry) => boolean): number {
     let n = 0;
-    for (let i = this.#head; i < this.#entries.length; i++) if (filter(this.#entries[i]!)) n++;
+    for (let i = this.#head; i < this.#lines.length; i++) if (filter(JSON.parse(this.#lines[i]!))) n++;
     return n;
   }
 
@@ -174,7 +170,7 @@ export class Journal {
   }
 
   clear() {
-    this.#entries = [];
+    this.#lines = [];
     this.#sizes = [];
     this.#head = 0;
     this.#bytes = 0;
@@ -182,17 +178,19 @@ export class Journal {
   }
 
   #kept(): JournalEntry[] {
-    return this.#entries.slice(this.#head) as JournalEntry[];
+    const kept: JournalEntry[] = [];
+    for (let i = this.#head; i < this.#lines.length; i++) kept.push(JSON.parse(this.#lines[i]!));
+    return kept;
   }
 
   #dropOldest() {
     this.#bytes -= this.#sizes[this.#head]!;
-    this.#entries[this.#head] = undefined;
+    this.#lines[this.#head] = undefined;
     this.#head++;
     this.#dropped++;
     // Compacted once the dropped part is the larger half: amortised O(1) a line.
-    if (this.#head * 2 > this.#entries.length) {
-      this.#entries = this.#entries.slice(this.#head);
+    if (this.#head * 2 > this.#lines.length) {
+      this.#lines = this.#lines.slice(this.#head);
       this.#sizes = this.#sizes.slice(this.#head);
       this.#head = 0;
     }

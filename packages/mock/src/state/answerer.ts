@@ -3,7 +3,7 @@
 // A fault's delay comes first; then a drop or a status fault answers instead, while a delay
 // alone, applyThenDrop and the wire faults (reset, empty, malformed) let the real answer be made
 // (the action applied) and mark it, for the transport to delay, withhold or break.
-import { setImmediate, setTimeout as sleep } from 'node:timers/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Answer } from '../answer.js';
 import { drawDelay } from '../control/fault-delay.js';
 import type { Fault, FaultQueue } from '../control/faults.js';
@@ -13,6 +13,14 @@ import type { RuleContext } from './outcome.js';
 
 /** Event-loop turns an action waits; 3 let 200 pairs sent at once on fresh connections overlap. */
 const ACTION_TURNS = 3;
+
+/** Resolves `turns` turns of the event loop from now: one promise, not one a turn. */
+const afterTurns = (turns: number) =>
+  new Promise<void>((resolve) => {
+    let left = turns;
+    const turn = () => (--left === 0 ? resolve() : setImmediate(turn));
+    setImmediate(turn);
+  });
 
 export interface AnswererDeps {
   lifecycle: Lifecycle;
@@ -49,8 +57,7 @@ export function statefulAnswerer(deps: AnswererDeps): Answerer {
     // (even on a new connection: connect, accept, read) arrives meanwhile and sees this one's
     // transition under way (Inventory), even with transitionMs 0. Turns, not a timer: no fixed
     // delay per request. A delayed answer has waited already.
-    if (delayMs === undefined && deps.lifecycle.actsLater(request.operation))
-      for (let turn = 0; turn < ACTION_TURNS; turn++) await setImmediate();
+    if (delayMs === undefined && deps.lifecycle.actsLater(request.operation)) await afterTurns(ACTION_TURNS);
     const answer = request.headers.prefer
       ? await exampleAnswerer(request, provider)
       : (deps.lifecycle.answer(request, deps.ctx) ?? (await exampleAnswerer(request, provider)));
