@@ -19,6 +19,7 @@ const builtins = {
   'node:crypto': shim('crypto'),
   'node:fs': shim('fs'),
   'node:fs/promises': shim('fs'),
+  'node:timers': shim('timers-callbacks'),
   'node:timers/promises': shim('timers'),
   'node:url': shim('url'),
   path: shim('path'),

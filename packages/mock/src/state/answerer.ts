@@ -3,6 +3,7 @@
 // A fault's delay comes first; then a drop or a status fault answers instead, while a delay
 // alone, applyThenDrop and the wire faults (reset, empty, malformed) let the real answer be made
 // (the action applied) and mark it, for the transport to delay, withhold or break.
+import { setImmediate } from 'node:timers';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Answer } from '../answer.js';
 import { drawDelay } from '../control/fault-delay.js';
