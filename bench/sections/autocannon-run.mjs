@@ -13,7 +13,10 @@ export const releaseHeaders = () => ({
 });
 
 let next = 0;
-/** @typedef {{ rps: number, p50Ms: number, p99Ms: number }} Cell One measurement: throughput and latency. */
+/**
+ * @typedef {{ rps: number, p50Ms: number, p99Ms: number, requests: number, cpuUsPerRequest?: number }} Cell
+ * One measurement: throughput and latency; the load sections add the server's CPU per request.
+ */
 
 /**
  * One autocannon run; throws if any answer was not a 2xx (a broken server must not look fast).
@@ -42,5 +45,10 @@ export async function hammer(url, connections, seconds = DURATION_S) {
       `${url}: ${result.non2xx} non-2xx answers and ${result.errors} errors in ${result['2xx']} requests`,
     );
   }
-  return { rps: result.requests.average, p50Ms: result.latency.p50, p99Ms: result.latency.p99 };
+  return {
+    rps: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    requests: result.requests.total,
+  };
 }

@@ -81,12 +81,12 @@ export function silentLoadRows(silent) {
   const c16 = (/** @type {string} */ name) => (silent.results[name]?.error ? undefined : silent.results[name]?.[16]);
   const [examples, stateful, prism] = [EXAMPLES, STATEFUL, PRISM].map(c16);
   const rows = [
-    '| server (silent) | c16 req/s | c16 p50 ms | c16 p99 ms | × prism mock -v silent |',
-    '|---|---:|---:|---:|---:|',
+    '| server (silent) | c16 req/s | c16 p50 ms | c16 p99 ms | × prism mock -v silent | server CPU µs per request |',
+    '|---|---:|---:|---:|---:|---:|',
     ...Object.entries(silent.results).map(([name, r]) =>
       r.error
-        ? `| ${name} | failed: ${r.error.replaceAll('|', '/')} | | | |`
-        : `| ${name} | ${f(r[16]?.rps ?? Number.NaN, 0)} | ${r[16]?.p50Ms} | ${r[16]?.p99Ms} | ${prism ? f((r[16]?.rps ?? Number.NaN) / prism.rps) : ''} |`,
+        ? `| ${name} | failed: ${r.error.replaceAll('|', '/')} | | | | |`
+        : `| ${name} | ${f(r[16]?.rps ?? Number.NaN, 0)} | ${r[16]?.p50Ms} | ${r[16]?.p99Ms} | ${prism ? f((r[16]?.rps ?? Number.NaN) / prism.rps) : ''} | ${f(r[16]?.cpuUsPerRequest ?? Number.NaN, 0)} |`,
     ),
     '',
   ];
@@ -102,6 +102,8 @@ export function silentLoadRows(silent) {
           ? ` The examples mode meets it (${f(examples.rps / prism.rps)} ×); the stateful mode pays its state engine on top: every Zenlayer action waits three event-loop turns (state/answerer.ts) and every request is journaled.`
           : " Both run Prism's router and validator on every request; the mock's own cost on top is its HTTP server and the provider's stages."),
     `Goal: stateful ≥ 0.9 × examples at c16, both silent → ${f(stateRatio)} × (${verdict(stateRatio >= 0.9)}).`,
+    `In the server's CPU per request (steadier than throughput on shared cores), examples ÷ stateful: ` +
+      `${f((examples.cpuUsPerRequest ?? Number.NaN) / (stateful.cpuUsPerRequest ?? Number.NaN))} ×.`,
   ];
 }
 

@@ -1,11 +1,34 @@
 // Servers in their own processes, all up at once and taking turns under autocannon, in a
 // rotating order, several rounds per concurrency: a busy neighbour on the shared cores then slows
 // every server alike, and the median of each cell is kept. Shared by the load sections.
+import { readFileSync } from 'node:fs';
 import { median } from '../lib.mjs';
 import { hammer } from './autocannon-run.mjs';
 import { startServer } from './server-processes.mjs';
 
 /** @typedef {import('./autocannon-run.mjs').Cell} Cell */
+
+/**
+ * CPU time the process has used, user and system, in µs (/proc/<pid>/stat, in clock ticks of 10 ms).
+ * @param {number} pid
+ */
+function cpuUs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
+/**
+ * One run, with the server's CPU per answered request: on shared cores throughput swings with
+ * the neighbours, while the CPU a request costs the server moves far less.
+ * @param {{ url: string, pid: number }} server
+ * @param {number} connections
+ * @returns {Promise<Cell>}
+ */
+async function measured(server, connections) {
+  const before = cpuUs(server.pid);
+  const cell = await hammer(server.url, connections);
+  return { ...cell, cpuUsPerRequest: (cpuUs(server.pid) - before) / cell.requests };
+}
 
 /**
  * @param {Record<string, import('./server-processes.mjs').ServerStart>} table the servers, by name
@@ -38,7 +61,7 @@ export async function takeTurns(table, concurrencies, rounds) {
           const name = /** @type {string} */ (running[(i + round) % running.length]);
           if (results[name]) continue;
           try {
-            runs[name]?.[c]?.push(await hammer(/** @type {{ url: string }} */ (servers[name]).url, c));
+            runs[name]?.[c]?.push(await measured(/** @type {{ url: string, pid: number }} */ (servers[name]), c));
           } catch (error) {
             results[name] = { error: /** @type {Error} */ (error).message };
           }
@@ -59,6 +82,8 @@ export async function takeTurns(table, concurrencies, rounds) {
             rps: median(cell.map((r) => r.rps)),
             p50Ms: median(cell.map((r) => r.p50Ms)),
             p99Ms: median(cell.map((r) => r.p99Ms)),
+            requests: median(cell.map((r) => r.requests)),
+            cpuUsPerRequest: median(cell.map((r) => r.cpuUsPerRequest ?? Number.NaN)),
           },
         ];
       }),
