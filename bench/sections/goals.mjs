@@ -135,6 +135,8 @@ export function heldRows(held) {
     `| ${held.entries.toLocaleString('en')} entries | ${f(held.full.rps, 0)} | ${held.full.p50Ms} | ${held.full.p99Ms} | ${f(held.rssFullMiB, 0)} |`,
     '',
     `Seeding took ${f(held.seedMs / 1000, 1)} s. Goal: no more than 10 % slower → ${f(ratio)} × (${verdict(ratio >= 0.9)}).` +
-      (ratio >= 0.9 ? '' : ' Resources are found by id (a Map, state/inventory.ts), not by a scan; what grows with the inventory is the live heap the collector marks (the RSS column). Repeats of this section on this machine vary by more than the 10 %.'),
+      (ratio >= 0.9
+        ? ''
+        : ' Resources are found by id (a Map, state/inventory.ts), not by a scan; what grows with the inventory is the live heap the collector marks (the RSS column). Repeats of this section on this machine vary by more than the 10 %.'),
   ];
 }
