@@ -74,6 +74,12 @@ export const sameIds = (text: string) =>
     .replace(/req-[0-9a-f-]{36}/g, 'req-<id>')
     .replace(/T[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}/g, 'T<id>');
 
+/**
+ * A stale timestamp's refusal names its skew, counted on the server's clock at the moment of
+ * asking; two ways asked one after the other may straddle a second, so the count is masked.
+ */
+export const sameSkew = (text: string) => text.replace(/is \d+ s away/g, 'is <n> s away');
+
 /** The headers a client acts on (all the mock sets: content type and length, request id, CORS, Retry-After, WWW-Authenticate…). */
 export const answerHeaders = (headers: Headers) =>
   Object.fromEntries([...headers].filter(([name]) => !PER_CONNECTION.has(name)).map(([n, v]) => [n, sameIds(v)]));
