@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { authorizationHeaderAsync, signatureAsync, signingKey } from '../src/index.js';
@@ -115,7 +115,7 @@ describe('public types', () => {
   it('compile in a DOM-only project, without @types/node and without skipLibCheck', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cloud-release-types-'));
     try {
-      const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+      const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin/tsc');
       const root = fileURLToPath(new URL('..', import.meta.url));
       writeFileSync(
         join(dir, 'consumer.ts'),
@@ -132,7 +132,6 @@ export const p: Promise<unknown> = zc.releaseDisk('d').catch((e: CloudReleaseErr
         lib: ['ES2022', 'DOM', 'DOM.Iterable'],
         types: [],
         skipLibCheck: false,
-        baseUrl: root,
         paths: { 'openapi-fetch': [join(root, 'node_modules/openapi-fetch')] },
       };
       writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: options, files: ['consumer.ts'] }));
