@@ -1,18 +1,22 @@
-// A CommonJS project, made the way `npm init -y` makes one, uses the packed packages through
+// A CommonJS package, its package.json as `npm init -y` makes one, uses the packed packages through
 // require(): at run time (Node >= 20.19 requires ES modules), and compiled from TypeScript
 // under strict NodeNext, where the imports become require() calls.
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { type Consumer, createConsumer } from './support/consumer.js';
+import { type Consumer, folderInShared } from './support/consumer.js';
 import { run } from './support/workspace.js';
 
 const fixture = (file: string) => fileURLToPath(new URL(`./fixture/commonjs/${file}`, import.meta.url));
 
 let consumer: Consumer | undefined;
 beforeAll(async () => {
-  consumer = await createConsumer(
-    // `npm init -y`'s package.json: no "type", so every .js and .ts file is CommonJS.
+  // A package of its own inside the shared project (its modules resolve the shared install),
+  // with `npm init -y`'s package.json: no "type", so every .js and .ts file is CommonJS.
+  consumer = await folderInShared(
+    inject('sharedConsumer'),
+    'commonjs-consumer',
+    ['require.js', 'index.ts', 'tsconfig.json'].map((file) => ({ from: fixture(file), to: file })),
     {
       name: 'commonjs-consumer',
       version: '1.0.0',
@@ -23,9 +27,6 @@ beforeAll(async () => {
       license: 'ISC',
       description: '',
     },
-    inject('tarballs'),
-    ['require.js', 'index.ts', 'tsconfig.json'].map((file) => ({ from: fixture(file), to: file })),
-    { typescript: '5.9.3', '@types/node': '20.19.43' },
   );
 });
 afterAll(async () => {
@@ -44,7 +45,7 @@ it(`require()s the client, the generated clients and the mock at run time on Nod
 
 it('compiles as CommonJS under strict NodeNext and the output runs', async () => {
   const dir = consumer!.dir;
-  await run(process.execPath, [join(dir, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: dir });
+  await run(process.execPath, [join(consumer!.modules, 'typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: dir });
   const { stdout } = await run(process.execPath, ['index.js'], { cwd: dir });
   expect(JSON.parse(stdout)).toEqual({ format: 'function', code: 'INVALID_DISK_NOT_FOUND', action: 'ReleaseDisk' });
 });

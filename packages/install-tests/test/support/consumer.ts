@@ -15,9 +15,20 @@ export interface Consumer {
 
 /**
  * What the shared ESM project (global-setup.ts installs it once) adds to the tarballs: the
- * compiler, the test runner and the MSW peer the README's examples and the consumers use.
+ * compilers, the test runner and the MSW peer the README's examples and the consumers use.
+ * TypeScript 7 is the compiler of every check; TypeScript 5.9 (the last with the JavaScript
+ * compiler, still what many projects pin) checks the declarations once more, called by its path.
  */
-export const SHARED_DEPENDENCIES = { typescript: '5.9.3', '@types/node': '20.19.43', vitest: '4.1.12', msw: '2.15.0' };
+export const SHARED_DEPENDENCIES = {
+  typescript: '7.0.2',
+  'typescript-5': 'npm:typescript@5.9.3',
+  '@types/node': '20.19.43',
+  vitest: '4.1.12',
+  msw: '2.15.0',
+};
+
+/** The compilers installed in the shared project, by the folder each is installed in. */
+export const COMPILERS = { 'TypeScript 7': 'typescript', 'TypeScript 5.9': 'typescript-5' } as const;
 
 /**
  * Creates the project from `manifest` plus a dependency on every tarball, and an override for
@@ -52,14 +63,18 @@ export async function createConsumer(
 /**
  * A folder of its own in the shared ESM project, holding `files`: its modules resolve the
  * project's node_modules as any nested folder's do, so no install is repeated per test file.
+ * With a `manifest`, the folder is a package of its own (its "type" decides how Node and
+ * TypeScript read its files).
  */
 export async function folderInShared(
   shared: string,
   name: string,
   files: { from: string; to: string }[],
+  manifest?: Record<string, unknown>,
 ): Promise<Consumer> {
   const dir = join(shared, name);
   await mkdir(dir);
+  if (manifest) await writeFile(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
   for (const { from, to } of files) await copyFile(from, join(dir, to));
   return { dir, modules: join(shared, 'node_modules'), remove: () => rm(dir, { recursive: true, force: true }) };
 }
