@@ -1,22 +1,18 @@
 // The specs are the source of truth: they must lint clean and keep their documented decisions.
-import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { parse } from 'yaml';
 
 const here = fileURLToPath(new URL('..', import.meta.url));
-const redocly = fileURLToPath(new URL('../node_modules/.bin/redocly', import.meta.url));
 const load = async (name: string) => parse(await readFile(`${here}/${name}`, 'utf8'));
 
 describe.each(['zenlayer.yaml', 'neutron.yaml'])('%s', (name) => {
-  it('lints with zero errors and zero warnings (recommended-strict, examples validated)', async () => {
-    const { stdout } = await promisify(execFile)(redocly, ['lint', name, '--format=json'], { cwd: here });
-    const report = JSON.parse(stdout.slice(stdout.indexOf('{')));
-    expect(report.problems).toEqual([]);
-    expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });
-  }, 30_000);
+  it('lints with zero errors and zero warnings (recommended-strict, examples validated)', () => {
+    const report = inject('lint')[name];
+    expect(report?.problems).toEqual([]);
+    expect(report?.totals).toMatchObject({ errors: 0, warnings: 0 });
+  });
 
   it('stays OpenAPI 3.0.x (openapi-generator 5.0.0-beta2 reads nothing newer)', async () => {
     expect((await load(name)).openapi).toMatch(/^3\.0\.\d+$/);
