@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { browserMissing, executablePath, launchBrowser } from '@cloud-release/headless-chromium';
 import { type RunningMock, startMock } from '@cloud-release/mock';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { pageResults, refusedSignature, servePage } from './support.js';
 
 const KEY_ID = 'AK-BROWSER';
@@ -47,7 +47,7 @@ describe.runIf(run)('the client in Chromium against the stateful mocks', () => {
       startMock({ api: 'neutron', mode: 'stateful' }),
       servePage(),
     ]);
-    browser = await launchBrowser();
+    browser = await launchBrowser(inject('chromiumEndpoint'));
   });
   afterAll(async () => {
     await browser?.close();

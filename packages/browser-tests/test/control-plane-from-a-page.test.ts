@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { browserMissing, executablePath, launchBrowser } from '@cloud-release/headless-chromium';
 import { type StatefulMock, startMock } from '@cloud-release/mock';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 const run = browserMissing() === undefined || process.env.CI === 'true';
 if (!run) console.warn(`control-plane browser test skipped: ${browserMissing()}`);
@@ -84,7 +84,7 @@ describe.runIf(run)('the control plane, from a page on another origin', () => {
       startMock({ ...options, log: (line) => lines.push(`open ${line}`) }),
       servePage(),
     ]);
-    browser = await launchBrowser();
+    browser = await launchBrowser(inject('chromiumEndpoint'));
   });
   afterAll(async () => {
     await browser?.close();

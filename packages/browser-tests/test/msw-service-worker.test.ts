@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { browserMissing, executablePath, launchBrowser } from '@cloud-release/headless-chromium';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { pageResults, refusedSignature, servePage } from './support.js';
 
 const run = browserMissing() === undefined || process.env.CI === 'true';
@@ -27,7 +27,7 @@ describe.runIf(run).each([
   beforeAll(async () => {
     expect(browserMissing(), `${executablePath} is needed under CI`).toBeUndefined();
     pageServer = await servePage('worker.ts', { 'mockServiceWorker.js': workerScript(msw) }, { msw });
-    browser = await launchBrowser();
+    browser = await launchBrowser(inject('chromiumEndpoint'));
   });
   afterAll(async () => {
     await browser?.close();

@@ -26,14 +26,38 @@ export const browserMissing = (): string | undefined =>
 /** How long a page action or navigation may take before it fails. */
 export const PAGE_TIMEOUT = 120_000;
 
-/** A fresh profile (--user-data-dir) per run, removed by close(). */
-export async function launchBrowser(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
-  const profile = await mkdtemp(join(tmpdir(), 'cloud-release-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args });
-  // CI runs every package's tests at once on two cores: Redoc parsing a whole inline spec has
-  // taken more than 30 s (Playwright's default) to reach "load" there. Slow is not wrong; a
-  // hang still ends.
+export interface LaunchedBrowser {
+  context: BrowserContext;
+  close: () => Promise<void>;
+}
+
+// CI runs every package's tests at once on two cores: Redoc parsing a whole inline spec has
+// taken more than 30 s (Playwright's default) to reach "load" there. Slow is not wrong; a hang
+// still ends.
+const bounded = (context: BrowserContext) => {
   context.setDefaultTimeout(PAGE_TIMEOUT);
+  return context;
+};
+
+/**
+ * A browser of its own with a fresh profile (--user-data-dir), removed by close(); or, given a
+ * shared browser's endpoint (startSharedBrowser), a fresh context in that browser, which
+ * close() closes, leaving the browser to whoever started it.
+ */
+export async function launchBrowser(sharedEndpoint?: string): Promise<LaunchedBrowser> {
+  if (sharedEndpoint) {
+    const browser = await chromium.connect(sharedEndpoint);
+    const context = bounded(await browser.newContext());
+    return {
+      context,
+      close: async () => {
+        await context.close();
+        await browser.close();
+      },
+    };
+  }
+  const profile = await mkdtemp(join(tmpdir(), 'cloud-release-chromium-'));
+  const context = bounded(await chromium.launchPersistentContext(profile, { executablePath, headless: true, args }));
   return {
     context,
     close: async () => {
@@ -41,4 +65,14 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close:
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One Chromium for every test file of a run (a vitest globalSetup starts it): starting one
+ * costs about 4 s of CPU on this machine's cores, more than most of the tests run in it. Each
+ * file takes a fresh context of its own (launchBrowser with the endpoint); close() stops it.
+ */
+export async function startSharedBrowser(): Promise<{ wsEndpoint: string; close: () => Promise<void> }> {
+  const server = await chromium.launchServer({ executablePath, headless: true, args });
+  return { wsEndpoint: server.wsEndpoint(), close: () => server.close() };
 }
