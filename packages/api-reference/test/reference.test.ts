@@ -153,7 +153,8 @@ describe('index.html in Chromium', () => {
         .getByRole('link', { name: /Neutron/ })
         .first()
         .click();
-      await page.waitForURL(/neutron\.html$/);
+      // The link leads there; the Neutron page itself is rendered and checked above.
+      await page.waitForURL(/neutron\.html$/, { waitUntil: 'commit' });
       await page.screenshot({ path: `${artifacts}index-then-neutron.png` });
     });
   }, 60_000);
@@ -192,7 +193,7 @@ describe('workflows.html in Chromium', () => {
       await page.screenshot({ path: `${artifacts}workflows.png`, fullPage: true });
       // An operation's link opens that operation in its spec's Redoc page.
       await page.locator('section[id="neutron-port-teardown"] tr[data-step="delete"] a').click();
-      await page.waitForURL(/neutron\.html#operation\/DeletePort$/);
+      await page.waitForURL(/neutron\.html#operation\/DeletePort$/, { waitUntil: 'commit' });
     });
   }, 60_000);
 });
