@@ -8,8 +8,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Answer } from '../answer.js';
 import { drawDelay } from '../control/fault-delay.js';
 import type { Fault, FaultQueue } from '../control/faults.js';
-import { type Answerer, exampleAnswerer } from '../pipeline.js';
-import type { Lifecycle } from '../providers/provider.js';
+import { exampleAnswerer } from '../pipeline.js';
+import type { Lifecycle, Provider } from '../providers/provider.js';
+import type { Validated } from '../request.js';
 import type { RuleContext } from './outcome.js';
 
 /** Event-loop turns an action waits; 3 let 200 pairs sent at once on fresh connections overlap. */
@@ -25,7 +26,6 @@ const afterTurns = (turns: number) =>
 
 export interface AnswererDeps {
   lifecycle: Lifecycle;
-  ctx: RuleContext;
   faults: FaultQueue;
   /** Draws a fault's chance and its delay: numbers in [0, 1), like Math.random. */
   random: () => number;
@@ -35,8 +35,11 @@ export interface AnswererDeps {
 const delayOf = (fault: Fault, random: () => number) =>
   fault.latencyMs ?? (fault.delay && drawDelay(fault.delay, random));
 
-export function statefulAnswerer(deps: AnswererDeps): Answerer {
-  return async (request, provider) => {
+/** The answer step, made once per mock; `ctx` is the request's own (its view of the inventory). */
+export type StatefulAnswerer = (request: Validated, provider: Provider, ctx: RuleContext) => Promise<Answer>;
+
+export function statefulAnswerer(deps: AnswererDeps): StatefulAnswerer {
+  return async (request, provider, ctx) => {
     const fault = deps.faults.take(request.operation, deps.random);
     const delayMs = fault && delayOf(fault, deps.random);
     if (delayMs !== undefined) await sleep(delayMs);
@@ -61,7 +64,7 @@ export function statefulAnswerer(deps: AnswererDeps): Answerer {
     if (delayMs === undefined && deps.lifecycle.actsLater(request.operation)) await afterTurns(ACTION_TURNS);
     const answer = request.headers.prefer
       ? await exampleAnswerer(request, provider)
-      : (deps.lifecycle.answer(request, deps.ctx) ?? (await exampleAnswerer(request, provider)));
+      : (deps.lifecycle.answer(request, ctx) ?? (await exampleAnswerer(request, provider)));
     return marked(answer);
   };
 }

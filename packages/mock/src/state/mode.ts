@@ -71,19 +71,16 @@ export function createStateful(
   // A random source that is not a function throws here, before anything listens.
   const random = randomSource(options.random);
   const { lifecycle } = providers[api];
-  const ctx: RuleContext = {
-    inventory,
-    strict: options.strict ?? false,
+  const strict = options.strict ?? false;
+  const { projects } = options;
+  /** What the rules see of the mock while answering the request `visit`. */
+  const ctxFor = (visit: number): RuleContext => ({
+    inventory: inventory.seenBy(visit),
+    strict,
     transitionMs: clock.transitionMs,
-    ...(options.projects && { projects: options.projects }),
-  };
-  const answererFor = (visit: number): Answerer =>
-    statefulAnswerer({
-      lifecycle,
-      ctx: { ...ctx, inventory: inventory.seenBy(visit) },
-      faults,
-      random,
-    });
+    ...(projects && { projects }),
+  });
+  const answer = statefulAnswerer({ lifecycle, faults, random });
 
   /**
    * Queues faults and returns those it queued (not the whole queue: its answer stays small);
@@ -170,14 +167,13 @@ export function createStateful(
       const visit = inventory.visit();
       return {
         async serve(incoming: Incoming, run: (answerer: Answerer) => Promise<Answer>): Promise<Answer> {
-          const answerer = answererFor(visit);
           let validated: Validated | undefined;
-          const answer = await run((request, provider) => {
+          const answered = await run((request, provider) => {
             validated = request;
-            return answerer(request, provider);
+            return answer(request, provider, ctxFor(visit));
           });
-          journal.record(incoming, answer, validated);
-          return answer;
+          journal.record(incoming, answered, validated);
+          return answered;
         },
         leave: () => inventory.leave(visit),
       };
