@@ -4,10 +4,14 @@
 import { median, report } from '../lib.mjs';
 import { hammer } from './autocannon-run.mjs';
 import { rssMiB, startServer } from './server-processes.mjs';
+import { measured } from './taking-turns.mjs';
 
 const ENTRIES = 100_000;
 const CHUNK = 10_000;
-const ROUNDS = Number(process.env.BENCH_LOAD_ROUNDS ?? 3);
+// A 10 % bound on a ratio of two close numbers, where single runs on shared cores swing by more:
+// many short runs in turn, and their medians.
+const ROUNDS = Number(process.env.BENCH_LOAD_ROUNDS ?? 7);
+const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 3);
 
 /** @param {string} url */
 async function seed(url) {
@@ -42,13 +46,14 @@ try {
   for (let round = 0; round < ROUNDS; round++) {
     /** @type {Array<'empty' | 'full'>} */
     const order = round % 2 ? ['full', 'empty'] : ['empty', 'full'];
-    for (const which of order) runs[which].push(await hammer((which === 'empty' ? empty : full).url, 16));
+    for (const which of order) runs[which].push(await measured(which === 'empty' ? empty : full, 16, SECONDS));
   }
   /** @param {import('./autocannon-run.mjs').Cell[]} cell */
   const summary = (cell) => ({
     rps: median(cell.map((r) => r.rps)),
     p50Ms: median(cell.map((r) => r.p50Ms)),
     p99Ms: median(cell.map((r) => r.p99Ms)),
+    cpuUsPerRequest: median(cell.map((r) => r.cpuUsPerRequest ?? Number.NaN)),
   });
   report({
     entries: ENTRIES,

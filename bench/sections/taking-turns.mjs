@@ -22,11 +22,12 @@ function cpuUs(pid) {
  * the neighbours, while the CPU a request costs the server moves far less.
  * @param {{ url: string, pid: number }} server
  * @param {number} connections
+ * @param {number} [seconds]
  * @returns {Promise<Cell>}
  */
-async function measured(server, connections) {
+export async function measured(server, connections, seconds) {
   const before = cpuUs(server.pid);
-  const cell = await hammer(server.url, connections);
+  const cell = await hammer(server.url, connections, seconds);
   return { ...cell, cpuUsPerRequest: (cpuUs(server.pid) - before) / cell.requests };
 }
 
@@ -34,9 +35,10 @@ async function measured(server, connections) {
  * @param {Record<string, import('./server-processes.mjs').ServerStart>} table the servers, by name
  * @param {number[]} concurrencies
  * @param {number} rounds
+ * @param {number} [seconds] each run's length (autocannon-run's DURATION_S unless given)
  * @returns {Promise<import('./goals.mjs').LoadResults>} per server, a Cell per concurrency or its error
  */
-export async function takeTurns(table, concurrencies, rounds) {
+export async function takeTurns(table, concurrencies, rounds, seconds) {
   /** @type {Record<string, Awaited<ReturnType<typeof startServer>>>} */
   const servers = {};
   /** @type {import('./goals.mjs').LoadResults} */
@@ -61,7 +63,9 @@ export async function takeTurns(table, concurrencies, rounds) {
           const name = /** @type {string} */ (running[(i + round) % running.length]);
           if (results[name]) continue;
           try {
-            runs[name]?.[c]?.push(await measured(/** @type {{ url: string, pid: number }} */ (servers[name]), c));
+            runs[name]?.[c]?.push(
+              await measured(/** @type {{ url: string, pid: number }} */ (servers[name]), c, seconds),
+            );
           } catch (error) {
             results[name] = { error: /** @type {Error} */ (error).message };
           }
