@@ -47,7 +47,14 @@ const bounded = (context: BrowserContext) => {
 export async function launchBrowser(sharedEndpoint?: string): Promise<LaunchedBrowser> {
   if (sharedEndpoint) {
     const browser = await chromium.connect(sharedEndpoint);
-    const context = bounded(await browser.newContext());
+    let context: BrowserContext;
+    try {
+      context = bounded(await browser.newContext());
+    } catch (error) {
+      // A context that cannot be made must not leave the connection open.
+      await browser.close().catch(() => {});
+      throw error;
+    }
     return {
       context,
       close: async () => {
