@@ -18,10 +18,10 @@ declare module 'vitest' {
   }
 }
 
-export const LINTED = ['zenlayer.yaml', 'neutron.yaml', 'teardown.arazzo.yaml'];
+const LINTED = ['zenlayer.yaml', 'neutron.yaml', 'teardown.arazzo.yaml'];
 
 /** Redocly prints one JSON document per file, one after the other: split them at depth 0. */
-export function jsonDocuments(text: string): unknown[] {
+function jsonDocuments(text: string): unknown[] {
   const documents: unknown[] = [];
   let depth = 0;
   let start = -1;
