@@ -17,7 +17,7 @@ export interface Consumer {
  * What the shared ESM project (global-setup.ts installs it once) adds to the tarballs: the
  * compilers, the test runner and the MSW peer the README's examples and the consumers use.
  * TypeScript 7 is the compiler of every check; TypeScript 5.9 (the last with the JavaScript
- * compiler, still what many projects pin) checks the declarations once more, called by its path.
+ * compiler, still what many projects pin) checks the declarations once more (declarations-check.ts).
  */
 export const SHARED_DEPENDENCIES = {
   typescript: '7.0.2',
@@ -27,8 +27,8 @@ export const SHARED_DEPENDENCIES = {
   msw: '2.15.0',
 };
 
-/** The compilers installed in the shared project, by the folder each is installed in. */
-export const COMPILERS = { 'TypeScript 7': 'typescript', 'TypeScript 5.9': 'typescript-5' } as const;
+/** The folder TypeScript 5.9 is installed in, beside TypeScript 7's `typescript`. */
+export const TYPESCRIPT_5 = 'typescript-5';
 
 /**
  * Creates the project from `manifest` plus a dependency on every tarball, and an override for
