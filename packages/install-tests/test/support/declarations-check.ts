@@ -2,7 +2,7 @@
 // process: the consumer project's program as `tsc -p` builds it (same tsconfig, same files),
 // with diagnostics asked only of the consumer's own files and of the files our tarballs
 // installed. `tsc` also checks every other installed declaration (@types/node, msw's graphql,
-// vitest's vite): about three quarters of its time, and none of it ours to fix.
+// vitest's vite), none of it ours to fix: about 10 s of CPU against 4 s here.
 import { createRequire } from 'node:module';
 import { join, sep } from 'node:path';
 import type * as TypeScript from 'typescript-5';
