@@ -20,24 +20,11 @@ declare module 'vitest' {
 
 const LINTED = ['zenlayer.yaml', 'neutron.yaml', 'teardown.arazzo.yaml'];
 
-/** Redocly prints one JSON document per file, one after the other: split them at depth 0. */
-function jsonDocuments(text: string): unknown[] {
-  const documents: unknown[] = [];
-  let depth = 0;
-  let start = -1;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (inString) {
-      if (char === '\\') i++;
-      else if (char === '"') inString = false;
-    } else if (char === '"') inString = true;
-    else if (char === '{') {
-      if (depth++ === 0) start = i;
-    } else if (char === '}' && --depth === 0) documents.push(JSON.parse(text.slice(start, i + 1)));
-  }
-  return documents;
-}
+/**
+ * Redocly prints one pretty-printed JSON document per file, one after the other: where one ends
+ * and the next begins is a line `}{` (inside a document, a closing brace is indented).
+ */
+const jsonDocuments = (text: string): unknown[] => JSON.parse(`[${text.trim().replace(/^\}\{$/gm, '},{')}]`);
 
 export default async function setup(project: TestProject) {
   const here = fileURLToPath(new URL('../..', import.meta.url));
