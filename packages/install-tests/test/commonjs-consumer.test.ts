@@ -1,10 +1,9 @@
 // A CommonJS package, its package.json as `npm init -y` makes one, uses the packed packages through
 // require(): at run time (Node >= 20.19 requires ES modules), and compiled from TypeScript
 // under strict NodeNext, where the imports become require() calls.
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { type Consumer, folderInShared } from './support/consumer.js';
+import { type Consumer, folderInShared, tscDiagnostics } from './support/consumer.js';
 import { run } from './support/workspace.js';
 
 const fixture = (file: string) => fileURLToPath(new URL(`./fixture/commonjs/${file}`, import.meta.url));
@@ -44,8 +43,7 @@ it(`require()s the client, the generated clients and the mock at run time on Nod
 });
 
 it('compiles as CommonJS under strict NodeNext and the output runs', async () => {
-  const dir = consumer!.dir;
-  await run(process.execPath, [join(consumer!.modules, 'typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: dir });
-  const { stdout } = await run(process.execPath, ['index.js'], { cwd: dir });
+  expect(await tscDiagnostics(consumer!)).toBe('');
+  const { stdout } = await run(process.execPath, ['index.js'], { cwd: consumer!.dir });
   expect(JSON.parse(stdout)).toEqual({ format: 'function', code: 'INVALID_DISK_NOT_FOUND', action: 'ReleaseDisk' });
 });

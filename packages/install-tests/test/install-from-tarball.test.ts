@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { type Consumer, folderInShared, TYPESCRIPT_5 } from './support/consumer.js';
+import { type Consumer, folderInShared, TYPESCRIPT_5, tscDiagnostics } from './support/consumer.js';
 import { declarationDiagnostics } from './support/declarations-check.js';
 import { publishablePackages, run } from './support/workspace.js';
 
@@ -51,12 +51,7 @@ it('runs the README calls from the installed tarballs against the packed mock an
 });
 
 it('type-checks against the installed declarations under strict NodeNext with TypeScript 7', async () => {
-  const tsc = join(consumer!.modules, 'typescript/bin/tsc');
-  const result = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: consumer!.dir }).then(
-    () => '',
-    (error: { stdout?: string }) => error.stdout ?? String(error),
-  );
-  expect(result).toBe('');
+  expect(await tscDiagnostics(consumer!)).toBe('');
 });
 
 it('type-checks against the installed declarations under strict NodeNext with TypeScript 5.9', () => {

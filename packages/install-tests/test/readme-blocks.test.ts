@@ -6,8 +6,8 @@ import { writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { type Consumer, folderInShared } from './support/consumer.js';
-import { repoRoot, run } from './support/workspace.js';
+import { type Consumer, folderInShared, tscDiagnostics } from './support/consumer.js';
+import { repoRoot } from './support/workspace.js';
 
 interface Block {
   readme: string;
@@ -74,12 +74,7 @@ it('finds the code blocks of the root README and of the packages', () => {
 });
 
 it('type-checks every block against the installed packages under strict NodeNext', async () => {
-  const dir = consumer!.dir;
-  const tsc = join(consumer!.modules, 'typescript/bin/tsc');
-  const result = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: dir }).then(
-    () => '',
-    (error: { stdout?: string }) => error.stdout ?? String(error),
-  );
+  const result = await tscDiagnostics(consumer!);
   // Name each failing block by its README and line, not by the generated file.
   const named = blocks.reduce((text, b) => text.replaceAll(moduleName(b), `${b.readme}:${b.line}`), result);
   expect(named).toBe('');

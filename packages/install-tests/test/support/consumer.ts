@@ -2,7 +2,7 @@
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pnpm } from './workspace.js';
+import { pnpm, run } from './workspace.js';
 
 const INSTALL_LIMIT_MS = 120_000;
 
@@ -13,6 +13,9 @@ export interface Consumer {
   remove(): Promise<void>;
 }
 
+/** The folder TypeScript 5.9 is installed in, beside TypeScript 7's `typescript`. */
+export const TYPESCRIPT_5 = 'typescript-5';
+
 /**
  * What the shared ESM project (global-setup.ts installs it once) adds to the tarballs: the
  * compilers, the test runner and the MSW peer the README's examples and the consumers use.
@@ -21,14 +24,20 @@ export interface Consumer {
  */
 export const SHARED_DEPENDENCIES = {
   typescript: '7.0.2',
-  'typescript-5': 'npm:typescript@5.9.3',
+  [TYPESCRIPT_5]: 'npm:typescript@5.9.3',
   '@types/node': '20.19.43',
   vitest: '4.1.12',
   msw: '2.15.0',
 };
 
-/** The folder TypeScript 5.9 is installed in, beside TypeScript 7's `typescript`. */
-export const TYPESCRIPT_5 = 'typescript-5';
+/** What TypeScript 7's `tsc -p tsconfig.json` prints in the consumer's folder: '' when it compiles. */
+export const tscDiagnostics = (consumer: Consumer): Promise<string> =>
+  run(process.execPath, [join(consumer.modules, 'typescript/bin/tsc'), '-p', 'tsconfig.json'], {
+    cwd: consumer.dir,
+  }).then(
+    () => '',
+    (error: { stdout?: string }) => error.stdout || String(error),
+  );
 
 /**
  * Creates the project from `manifest` plus a dependency on every tarball, and an override for
