@@ -4,9 +4,6 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: packageTests({
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
-    // Files share a worker's module cache (the client and the mock load once per worker, not
-    // once per file): each file stops what it starts and restores what it stubs in its own hooks.
-    isolate: false,
     // Generous: timing tests wait for real servers, and CI runs every package at once on 2 cores.
     testTimeout: 30_000,
     // A beforeAll that starts mocks pays Prism's load in that worker: past vitest's 10 s default on a loaded CI.

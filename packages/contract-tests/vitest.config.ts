@@ -4,10 +4,6 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: packageTests({
     globalSetup: ['test/support/global-setup.ts'],
-    // Files share a worker's module cache (the clients, the mock and the parsed specs load once
-    // per worker, not once per file): no file leaves a global changed, and each file stops
-    // what it starts in its own hooks.
-    isolate: false,
     testTimeout: 20_000,
     // Concurrent tests of a file all start at once (vitest's default is 5): the teardown
     // workflows' 13 tests spend most of their time waiting between polls.
