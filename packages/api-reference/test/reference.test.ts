@@ -171,13 +171,14 @@ describe('index.html in Chromium', () => {
       expect(text).toMatch(/DestroyPort's "HTTP status 7105"/);
       expect(text).toContain('Errors are typed per status.');
       expect(await hrefs(page, 'a[href="workflows.html"]')).toHaveLength(1);
+      await page.screenshot({ path: `${artifacts}index.png` });
       await page
         .getByRole('link', { name: /Neutron/ })
         .first()
         .click();
-      // The link leads there; the Neutron page itself is rendered and checked above.
+      // The link leads there; the Neutron page itself is rendered and checked above. A screenshot
+      // here would wait for Redoc to render it again (this test: 8.4–9.2 s of CPU, 7.4–7.7 s without).
       await page.waitForURL(/neutron\.html$/, { waitUntil: 'commit' });
-      await page.screenshot({ path: `${artifacts}index-then-neutron.png` });
     });
   }, 60_000);
 });
