@@ -132,6 +132,35 @@ describe('a mock fetch fails as fetch does', () => {
 });
 
 describe('a string body, as fetch sends it', () => {
+  // A string over the limit is measured, not encoded: its size must still be its UTF-8 bytes,
+  // as the server counts what arrives (é is 2 bytes, a lone surrogate goes out as U+FFFD: 3).
+  it('over the 1 MiB limit, not ASCII: answered with its UTF-8 size, as the server answers it', async () => {
+    const mock = await mockFetch({ api: 'zenlayer' });
+    const server = await start({ api: 'zenlayer' });
+    const body = `{"diskId":"${'é'.repeat(512 * 1024)}\ud800"}`;
+    const init = {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer t', 'x-zc-action': 'ReleaseDisk' },
+      body,
+    };
+    const answer = async (response: Response) => {
+      const { requestId: _, ...rest } = (await response.json()) as Record<string, unknown>;
+      return { status: response.status, body: rest };
+    };
+    const [viaFetch, viaServer] = await Promise.all([
+      mock(`${mock.url}/api/v2/zec`, init).then(answer),
+      fetch(`${server.url}/api/v2/zec`, init).then(answer),
+    ]);
+    expect(viaFetch).toEqual(viaServer);
+    expect(viaFetch).toMatchObject({
+      status: 400,
+      body: {
+        code: 'INVALID_PARAMETER_EXCEED_LENGTH',
+        message: `Request body is ${2 * 512 * 1024 + 16} bytes; the limit is 1048576 bytes.`,
+      },
+    });
+  });
+
   it('without a Content-Type gets the one fetch gives a string: answered as the server answers it', async () => {
     const mock = await mockFetch({ api: 'zenlayer' });
     const server = await start({ api: 'zenlayer' });

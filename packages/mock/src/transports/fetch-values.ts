@@ -1,7 +1,7 @@
 // The Fetch API's values and the engine's, both ways: a Request becomes an Arrival (as a socket's
 // request would: same header names and values, a Host, the body under the same limit) and a
 // Reply a Response. Shared by the in-process fetch and the MSW handlers.
-import { BodyAbandoned, bytesBody, readStreamBody } from '../body.js';
+import { BodyAbandoned, readStreamBody, textBody } from '../body.js';
 import type { Arrival } from '../engine/arrival.js';
 import { type Reply, resetShare } from '../engine/reply.js';
 
@@ -34,8 +34,6 @@ export interface SentRequest {
   text?: string;
 }
 
-const encoder = new TextEncoder();
-
 /**
  * The Request fetch would build for `(input, init)`. A string body (what JSON clients send) is
  * kept as the string, with the Content-Type a Request gives it: a Request holding it would put it
@@ -65,7 +63,7 @@ export function arrivalOf({ request, url, text }: SentRequest): { arrival: Arriv
   // Headers iterates lower-cased names with repeats joined by ', ', as node:http does.
   for (const [name, value] of request.headers) headers[name] = value;
   let abandoned = false;
-  const read = async () => (text === undefined ? readStreamBody(request.body) : bytesBody(encoder.encode(text)));
+  const read = async () => (text === undefined ? readStreamBody(request.body) : textBody(text));
   return {
     arrival: {
       method: request.method,
