@@ -50,7 +50,7 @@ async function sharedPage() {
   );
   page.on('request', (request) => {
     const url = request.url();
-    if (!url.startsWith(server!.url) && !url.startsWith('data:') && !url.startsWith('blob:') && url !== 'about:blank')
+    if (!url.startsWith(server!.url) && !url.startsWith('data:') && !url.startsWith('blob:'))
       problems.push(`request off the page: ${url}`);
   });
   shared = { page, problems };

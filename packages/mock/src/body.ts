@@ -1,7 +1,7 @@
 // Reading a request body with a limit. Oversized bodies are drained, not stored, so the
 // client gets a prompt answer instead of a reset connection while it is still uploading.
 import type { IncomingMessage } from 'node:http';
-import { concatBytes, utf8Length, utf8Text } from './utf8.js';
+import { concatBytes, utf8Bytes, utf8Length, utf8Text } from './utf8.js';
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 // Past this the client is misbehaving; stop draining and drop the connection.
@@ -58,8 +58,6 @@ export async function readStreamBody(
   return size > limit ? { kind: 'too-large', size } : { kind: 'ok', bytes: concatBytes(chunks, size) };
 }
 
-const encoder = new TextEncoder();
-
 /**
  * A body given whole as a string (a fetch's JSON), read as readStreamBody reads one that streams
  * in. It is measured, not encoded, until it is known to be within the limit: a refused 60 MiB
@@ -68,7 +66,7 @@ const encoder = new TextEncoder();
 export function textBody(text: string, limit = BODY_LIMIT_BYTES): Body {
   const size = utf8Length(text);
   if (size > DRAIN_LIMIT_BYTES) throw abandoned();
-  return size > limit ? { kind: 'too-large', size } : { kind: 'ok', bytes: encoder.encode(text) };
+  return size > limit ? { kind: 'too-large', size } : { kind: 'ok', bytes: utf8Bytes(text) };
 }
 
 export type Json = { kind: 'json'; value: unknown } | { kind: 'empty' } | { kind: 'malformed'; reason: string };

@@ -21,6 +21,11 @@ export function utf8Length(text: string): number {
   return bytes;
 }
 
+const encoder = new TextEncoder();
+
+/** A string's UTF-8 bytes (a lone surrogate as U+FFFD), as Buffer.from(text) gives them. */
+export const utf8Bytes = (text: string): Uint8Array => encoder.encode(text);
+
 // A byte order mark is text the client sent, as Buffer's toString keeps it: JSON.parse refuses it.
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 

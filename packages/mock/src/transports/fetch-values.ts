@@ -4,6 +4,7 @@
 import { BodyAbandoned, readStreamBody, textBody } from '../body.js';
 import type { Arrival } from '../engine/arrival.js';
 import { type Reply, resetShare } from '../engine/reply.js';
+import { utf8Bytes } from '../utf8.js';
 
 /** The origin a mock answers for: `http(s)://host[:port]`, with nothing after it. */
 export function originOf(baseUrl: unknown, field = 'baseUrl'): string {
@@ -93,7 +94,7 @@ export function responseInit(reply: Reply, method: string): { body: BodyInit | n
 
 /** A body stream that gives `part`, then fails as undici's does on a connection reset. */
 function breaksAfter(part: string): ReadableStream<Uint8Array> {
-  const bytes = new TextEncoder().encode(part);
+  const bytes = utf8Bytes(part);
   return new ReadableStream({
     start(controller) {
       controller.enqueue(bytes);
