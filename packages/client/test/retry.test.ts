@@ -95,9 +95,9 @@ describe("the back-off and the caller's signal", () => {
           abort.abort(reason);
           return response;
         },
-        retry: { baseDelayMs: 6_000, random: () => 1 },
+        retry: { baseDelayMs: 60_000, random: () => 1 },
       }),
-      4_000,
+      10_000,
     ],
     [
       'during the back-off',

@@ -61,13 +61,16 @@ describe('Inventory', () => {
     });
   });
 
-  it('holds 100,000 entries and still finds one by id at once', () => {
+  // What a lookup costs at this size is measured in `pnpm bench` (§8), side by side with an empty
+  // inventory: a wall-clock bound here failed a CI run on a loaded machine (130 ms against 50).
+  it('holds 100,000 entries and finds each by its type and id', () => {
     const inventory = new Inventory();
-    for (let i = 0; i < 100_000; i++) inventory.put({ type: 'disk', id: `d-${i}`, status: 'AVAILABLE' });
-    const started = performance.now();
-    for (let i = 0; i < 1000; i++) inventory.get('disk', `d-${i * 97}`);
-    expect(performance.now() - started).toBeLessThan(50);
+    const status = (n: number) => (n % 2 ? 'AVAILABLE' : 'IN_USE');
+    for (let n = 0; n < 100_000; n++) inventory.put({ type: 'disk', id: `d-${n}`, status: status(n) });
     expect(inventory.size).toBe(100_000);
+    for (let n = 0; n < 100_000; n += 97)
+      expect(inventory.get('disk', `d-${n}`)).toMatchObject({ id: `d-${n}`, status: status(n) });
+    expect([inventory.get('port', 'd-5'), inventory.get('disk', 'd-100000')]).toEqual([undefined, undefined]);
   });
 });
 
