@@ -257,8 +257,9 @@ describe('response size', () => {
 describe('the bound at its edges: declared lengths, redirects, null-body statuses', () => {
   const ENVELOPE = JSON.stringify({ requestId: 'T-1', response: { requestId: 'T-1' } });
 
-  // Long enough that a call which waited for the body would visibly run into it.
-  const TIMEOUT_MS = 3_000;
+  // A call that waited for a body that never ends would run into this and fail as 'timeout', not
+  // 'response-too-large'; long enough that a loaded machine's prompt answer never does.
+  const TIMEOUT_MS = 10_000;
 
   let server: CaptureServer | StallingServer | undefined;
 
@@ -272,13 +273,12 @@ describe('the bound at its edges: declared lengths, redirects, null-body statuse
   describe('a body that is never finished', () => {
     it('declaring more than maxResponseBytes: an unknown outcome at once, without waiting for the body', async () => {
       server = await startStallingServer(200, { 'content-type': 'application/json', 'content-length': '5000000' });
-      const started = performance.now();
       const error = await timed(server.url)
         .releaseDisk('disk-1')
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(OutcomeUnknownError);
+      // The body never ends: a call that waited for it could only end by its timeout, as 'timeout'.
       expect(error).toMatchObject({ reason: 'response-too-large', status: 200 });
-      expect(performance.now() - started).toBeLessThan(TIMEOUT_MS);
     });
 
     // Content-Encoding names are case-insensitive and may carry spaces (RFC 9110 §8.4.1).
